@@ -1,0 +1,3 @@
+from kumppani.cli import main
+
+main()

@@ -1,0 +1,105 @@
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
+
+from kumppani.core.collation import collated
+from kumppani.core.models import BodyKind, OutboxMessage, PublicBody
+
+
+def home(request):
+    counts = {
+        "bodies": PublicBody.objects.count(),
+    }
+    return render(request, "core/home.html", {"counts": counts})
+
+
+def body_list(request):
+    from django.db import connection
+
+    order = collated(f"name_{get_language()}", get_language(), connection.vendor)
+    counties = (
+        PublicBody.objects.filter(kind__in=[BodyKind.COUNTY, BodyKind.CITY_COUNTY])
+        .order_by(order)
+        .prefetch_related("municipalities")
+    )
+    others = PublicBody.objects.filter(kind=BodyKind.MUNICIPALITY, county__isnull=True).order_by(order)
+    return render(request, "core/body_list.html", {"counties": counties, "others": others})
+
+
+def body_detail(request, slug):
+    from kumppani.organisations.queries import public_organisations, serving_body
+
+    body = get_object_or_404(PublicBody.objects.select_related("county"), slug=slug)
+    organisations = serving_body(public_organisations(), body)
+    return render(
+        request,
+        "core/body_detail.html",
+        {
+            "body": body,
+            "organisation_count": organisations.count(),
+            "recent": organisations.order_by("-updated_at")[:6],
+            "municipalities": body.municipalities.all() if body.is_county else [],
+            "can_coordinate": request.user.has_perm("core.coordinate_body", body),
+        },
+    )
+
+
+@login_required
+def dashboard(request):
+    from kumppani.organisations.queries import coordinator_overview
+
+    user = request.user
+    memberships = user.memberships.select_related("organisation")
+    coordinated = coordinator_overview(user)
+    roles = user.body_roles.select_related("body")
+    return render(
+        request,
+        "core/dashboard.html",
+        {"memberships": memberships, "coordinated": coordinated, "roles": roles},
+    )
+
+
+@login_required
+def outbox(request):
+    if not request.user.has_perm("core.view_outbox"):
+        raise PermissionDenied
+    query = request.GET.get("q", "").strip()
+    messages = OutboxMessage.objects.all()
+    if query:
+        messages = messages.filter(Q(to__icontains=query) | Q(subject__icontains=query))
+    page = Paginator(messages, 50).get_page(request.GET.get("page"))
+    return render(request, "core/outbox.html", {"page": page, "query": query})
+
+
+@login_required
+def outbox_message(request, pk):
+    if not request.user.has_perm("core.view_outbox"):
+        raise PermissionDenied
+    return render(request, "core/outbox_message.html", {"message": get_object_or_404(OutboxMessage, pk=pk)})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "registration/login.html"
+    redirect_authenticated_user = True
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "registration/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "registration/password_reset_complete.html"

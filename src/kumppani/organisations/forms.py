@@ -1,0 +1,203 @@
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.models import BodyRoleKind, Language, PublicBody, Term, Vocabulary
+from kumppani.organisations.models import MembershipRole, Organisation, OrganisationStatus
+from kumppani.organisations.validators import normalise_association_id, normalise_business_id
+
+SORT_CHOICES = [
+    ("name", _("Name A–Ö")),
+    ("-updated", _("Recently updated")),
+    ("relevance", _("Best match")),
+]
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), required=False, max_length=200)
+    body = forms.ModelChoiceField(
+        label=_("Municipality or county"),
+        queryset=PublicBody.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Whole country"),
+    )
+    theme = forms.ModelMultipleChoiceField(
+        label=_("Theme"),
+        queryset=Term.objects.filter(vocabulary=Vocabulary.THEME),
+        to_field_name="slug",
+        required=False,
+    )
+    target = forms.ModelMultipleChoiceField(
+        label=_("Target group"),
+        queryset=Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP),
+        to_field_name="slug",
+        required=False,
+    )
+    language = forms.ModelMultipleChoiceField(
+        label=_("Language"), queryset=Language.objects.all(), to_field_name="code", required=False
+    )
+    include_dormant = forms.BooleanField(label=_("Show dormant NGOs too"), required=False)
+    sort = forms.ChoiceField(label=_("Order"), choices=SORT_CHOICES, required=False)
+
+
+class OrganisationForm(forms.ModelForm):
+    class Meta:
+        model = Organisation
+        fields = [
+            "name_fi",
+            "name_sv",
+            "name_en",
+            "short_description_fi",
+            "short_description_sv",
+            "short_description_en",
+            "description_fi",
+            "description_sv",
+            "description_en",
+            "business_id",
+            "association_id",
+            "founded_year",
+            "member_count",
+            "themes",
+            "target_groups",
+            "languages",
+            "areas",
+            "email",
+            "phone",
+            "website",
+            "street_address",
+            "postal_code",
+            "post_office",
+            "logo",
+        ]
+        widgets = {
+            "themes": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "languages": forms.CheckboxSelectMultiple,
+            "description_fi": forms.Textarea(attrs={"rows": 6}),
+            "description_sv": forms.Textarea(attrs={"rows": 6}),
+            "description_en": forms.Textarea(attrs={"rows": 6}),
+        }
+        labels = {
+            "name_fi": _("Name in Finnish"),
+            "name_sv": _("Name in Swedish"),
+            "name_en": _("Name in English"),
+            "short_description_fi": _("Short description in Finnish"),
+            "short_description_sv": _("Short description in Swedish"),
+            "short_description_en": _("Short description in English"),
+            "description_fi": _("Description in Finnish"),
+            "description_sv": _("Description in Swedish"),
+            "description_en": _("Description in English"),
+        }
+        help_texts = {
+            "short_description_fi": _("One sentence that tells a resident what you do."),
+            "areas": _("The municipalities or counties whose residents can take part. Hold Ctrl to choose many."),
+            "business_id": _("Y-tunnus, e.g. 1234567-8. Leave empty if the NGO has none."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_fi"].required = True
+        self.fields["areas"].required = True
+        self.fields["areas"].queryset = PublicBody.objects.order_by("kind", "name")
+        self.fields["logo"].widget = forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"})
+
+    def clean_business_id(self):
+        return normalise_business_id(self.cleaned_data.get("business_id", ""))
+
+    def clean_association_id(self):
+        return normalise_association_id(self.cleaned_data.get("association_id", ""))
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if logo and hasattr(logo, "size") and logo.size > 2 * 1024 * 1024:
+            raise ValidationError(_("The logo may be at most 2 MB."))
+        return logo
+
+    def domain_data(self) -> dict:
+        """The cleaned values in the form the domain functions take (the logo goes separately)."""
+        return {name: value for name, value in self.cleaned_data.items() if name != "logo"}
+
+
+class ContactPersonForm(forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    role = forms.CharField(label=_("Role"), max_length=150, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+
+
+ContactPersonFormSet = forms.formset_factory(ContactPersonForm, extra=1, can_delete=True, max_num=10)
+
+
+class StatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=OrganisationStatus.choices)
+
+
+class MergeForm(forms.Form):
+    duplicate = forms.ModelChoiceField(
+        label=_("Duplicate entry to merge into this one"),
+        queryset=Organisation.objects.filter(merged_into__isnull=True),
+        to_field_name="slug",
+        widget=forms.TextInput,
+        help_text=_("The web address of the duplicate, e.g. salon-mielenterveysseura-2"),
+        error_messages={"invalid_choice": _("No NGO has this web address.")},
+    )
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the person"))
+    role = forms.ChoiceField(label=_("Role"), choices=MembershipRole.choices, initial=MembershipRole.REPRESENTATIVE)
+
+
+class BodyInviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address of the person"))
+    role = forms.ChoiceField(label=_("Role"), choices=BodyRoleKind.choices)
+
+
+class AccountForm(forms.Form):
+    full_name = forms.CharField(label=_("Your name"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"))
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, help_text=_("At least 10 characters."))
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        validate_password(password)
+        return password
+
+
+class SignupForm(AccountForm):
+    organisation = forms.ModelChoiceField(
+        label=_("The NGO you represent"),
+        queryset=Organisation.objects.filter(merged_into__isnull=True).order_by("name"),
+        required=False,
+        help_text=_("Choose it from the register, or write its name below if it is not there yet."),
+    )
+    new_organisation_name = forms.CharField(label=_("Name of a new NGO"), max_length=250, required=False)
+    new_organisation_area = forms.ModelChoiceField(
+        label=_("Municipality where the new NGO works"),
+        queryset=PublicBody.objects.order_by("kind", "name"),
+        required=False,
+    )
+    message = forms.CharField(
+        label=_("Message to the coordinator"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("organisation") and not data.get("new_organisation_name"):
+            raise ValidationError(_("Choose your NGO from the register or give the name of a new one."))
+        if data.get("new_organisation_name") and not data.get("new_organisation_area"):
+            self.add_error("new_organisation_area", _("Tell us where the new NGO works."))
+        return data
+
+
+class MembershipRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("Message to the coordinator"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV or Excel file"), help_text=_("Columns: see the instructions above."))
+    commit = forms.BooleanField(label=_("Import the rows (otherwise only check the file)"), required=False)

@@ -1,0 +1,102 @@
+"""Reading the register: public lists, a body's NGOs, facets. Each returns a queryset or a fixed
+number of queries, whatever the size of the register."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from kumppani.core.models import Language, PublicBody, Term
+from kumppani.organisations.models import Membership, MembershipRequest, Organisation, OrganisationStatus
+
+
+def public_organisations() -> QuerySet[Organisation]:
+    """NGOs shown in the public directory: not merged away, not dissolved."""
+    return Organisation.objects.filter(merged_into__isnull=True).exclude(status=OrganisationStatus.DISSOLVED)
+
+
+def serving_body(queryset: QuerySet[Organisation], body: PublicBody) -> QuerySet[Organisation]:
+    """NGOs that serve the body's residents.
+
+    A municipality's residents are also served by NGOs working for its whole county; a county's
+    by NGOs working in any of its municipalities.
+    """
+    if body.is_county:
+        ids = [body.pk, *body.municipalities.values_list("pk", flat=True)]
+    else:
+        ids = [body.pk] + ([body.county_id] if body.county_id else [])
+    return queryset.filter(
+        pk__in=Organisation.areas.through.objects.filter(publicbody_id__in=ids).values("organisation_id")
+    )
+
+
+def with_listing_relations(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    """Everything a list row shows, fetched in a fixed number of queries."""
+    return queryset.prefetch_related(
+        Prefetch("themes", queryset=Term.objects.order_by("position")),
+        Prefetch("target_groups", queryset=Term.objects.order_by("position")),
+        Prefetch(
+            "areas",
+            queryset=PublicBody.objects.only(
+                "id", "slug", "name", "name_fi", "name_sv", "name_en", "kind", "county_id"
+            ),
+        ),
+        Prefetch("languages", queryset=Language.objects.order_by("position")),
+    )
+
+
+def facet_counts(queryset: QuerySet[Organisation]) -> dict[str, dict[int, int]]:
+    """How many of the matching NGOs have each theme, target group and language (three queries)."""
+    ids = queryset.values("pk")
+    through_theme = Organisation.themes.through.objects.filter(organisation_id__in=ids)
+    through_target = Organisation.target_groups.through.objects.filter(organisation_id__in=ids)
+    through_language = Organisation.languages.through.objects.filter(organisation_id__in=ids)
+    return {
+        "themes": dict(through_theme.values_list("term_id").annotate(n=Count("organisation_id")).order_by()),
+        "target_groups": dict(through_target.values_list("term_id").annotate(n=Count("organisation_id")).order_by()),
+        "languages": dict(through_language.values_list("language_id").annotate(n=Count("organisation_id")).order_by()),
+    }
+
+
+def in_care_of(bodies) -> QuerySet[Organisation]:
+    """NGOs whose area includes one of `bodies` or a municipality of one of them (counties)."""
+    body_ids = set()
+    for body in bodies:
+        body_ids.add(body.pk)
+        if body.is_county:
+            body_ids.update(body.municipalities.values_list("pk", flat=True))
+    return Organisation.objects.filter(
+        merged_into__isnull=True,
+        pk__in=Organisation.areas.through.objects.filter(publicbody_id__in=body_ids).values("organisation_id"),
+    )
+
+
+def coordinator_overview(user) -> list[dict]:
+    """For each body the user coordinates: NGOs to verify, pending requests, recent changes and counts."""
+    from kumppani.core.rules import coordinated_body_ids
+
+    bodies = PublicBody.objects.filter(pk__in=coordinated_body_ids(user)).order_by("name")
+    overview = []
+    for body in bodies:
+        organisations = in_care_of([body])
+        counts = organisations.aggregate(
+            total=Count("pk"),
+            active=Count("pk", filter=Q(status=OrganisationStatus.ACTIVE)),
+            dormant=Count("pk", filter=Q(status=OrganisationStatus.DORMANT)),
+            unverified=Count("pk", filter=Q(verified_at__isnull=True) & ~Q(status=OrganisationStatus.DISSOLVED)),
+        )
+        overview.append(
+            {
+                "body": body,
+                "counts": counts,
+                "to_verify": organisations.filter(verified_at__isnull=True)
+                .exclude(status=OrganisationStatus.DISSOLVED)
+                .order_by("-created_at")[:20],
+                "recent": organisations.order_by("-updated_at")[:10],
+                "requests": MembershipRequest.objects.filter(status="pending", organisation__in=organisations)
+                .select_related("user", "organisation")
+                .order_by("created_at"),
+            }
+        )
+    return overview
+
+
+def members_of(organisation: Organisation) -> QuerySet[Membership]:
+    return organisation.memberships.select_related("user").order_by("user__full_name")

@@ -1,0 +1,8 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from kumppani.organisations.models import Organisation
+
+
+@register(Organisation)
+class OrganisationTranslation(TranslationOptions):
+    fields = ("name", "short_description", "description")

@@ -1,0 +1,405 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import connection, transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kumppani.core import audit, search
+from kumppani.core.collation import collated
+from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.organisations import exports, imports, jsonld, queries, services
+from kumppani.organisations.forms import (
+    AccountForm,
+    BodyInviteForm,
+    ContactPersonFormSet,
+    DirectoryFilterForm,
+    ImportForm,
+    InviteForm,
+    MembershipRequestForm,
+    MergeForm,
+    OrganisationForm,
+    SignupForm,
+    StatusForm,
+)
+from kumppani.organisations.models import Membership, MembershipRequest, Organisation, OrganisationStatus
+
+PAGE_SIZE = 20
+
+
+def directory(request):
+    """The public NGO directory: search, filters with counts, sorting and pages."""
+    form = DirectoryFilterForm(request.GET or None)
+    organisations = queries.public_organisations()
+    data = form.cleaned_data if form.is_valid() else {}
+    if not data.get("include_dormant"):
+        organisations = organisations.filter(status=OrganisationStatus.ACTIVE)
+    if data.get("body"):
+        organisations = queries.serving_body(organisations, data["body"])
+    for term in data.get("theme") or []:
+        organisations = organisations.filter(themes=term)
+    for term in data.get("target") or []:
+        organisations = organisations.filter(target_groups=term)
+    for language in data.get("language") or []:
+        organisations = organisations.filter(languages=language)
+    query = data.get("q", "")
+    if query:
+        organisations = search.filter_matching(organisations, services.SEARCH_KIND, query)
+    sort = data.get("sort") or ("relevance" if query else "name")
+    language = get_language()
+    by_name = collated(f"name_{language}" if language != "fi" else "name_fi", language, connection.vendor)
+    if sort == "relevance" and query:
+        organisations = organisations.order_by("-search_rank", by_name)
+    elif sort == "-updated":
+        organisations = organisations.order_by("-updated_at", "pk")
+    else:
+        organisations = organisations.order_by(by_name, "pk")
+    facets = queries.facet_counts(organisations)
+    page = Paginator(queries.with_listing_relations(organisations), PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    themes = Term.objects.filter(vocabulary=Vocabulary.THEME)
+    targets = Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP)
+    return render(
+        request,
+        "organisations/directory.html",
+        {
+            "form": form,
+            "page": page,
+            "query": query,
+            "sort": sort,
+            "querystring": params.urlencode(),
+            "theme_facets": [(t, facets["themes"].get(t.pk, 0)) for t in themes],
+            "target_facets": [(t, facets["target_groups"].get(t.pk, 0)) for t in targets],
+            "language_facets": [(lang, facets["languages"].get(lang.pk, 0)) for lang in Language.objects.all()],
+            "selected": {
+                "theme": {t.slug for t in data.get("theme") or []},
+                "target": {t.slug for t in data.get("target") or []},
+                "language": {lang.code for lang in data.get("language") or []},
+            },
+        },
+    )
+
+
+def _get_organisation(slug: str) -> Organisation:
+    organisation = get_object_or_404(Organisation, slug=slug)
+    if organisation.merged_into_id:
+        raise Http404
+    return organisation
+
+
+def detail(request, slug):
+    organisation = Organisation.objects.filter(slug=slug).first()
+    if organisation is None:
+        raise Http404
+    if organisation.merged_into_id:
+        return redirect(organisation.merged_into)
+    organisation = queries.with_listing_relations(Organisation.objects.filter(pk=organisation.pk)).get()
+    user = request.user
+    can_view_private = user.has_perm("organisations.view_private_organisation", organisation)
+    return render(
+        request,
+        "organisations/detail.html",
+        {
+            "organisation": organisation,
+            "contact_persons": organisation.contact_persons.all() if can_view_private else None,
+            "can_edit": user.has_perm("organisations.change_organisation", organisation),
+            "can_verify": user.has_perm("organisations.verify_organisation", organisation),
+            "can_manage_members": user.has_perm("organisations.manage_members", organisation),
+            "can_view_history": user.has_perm("organisations.view_history", organisation),
+            "is_member": user.is_authenticated
+            and Membership.objects.filter(user=user, organisation=organisation).exists(),
+            "jsonld": jsonld.organisation(request, organisation),
+        },
+    )
+
+
+def _contact_initial(organisation):
+    return [
+        {"name": p.name, "role": p.role, "email": p.email, "phone": p.phone} for p in organisation.contact_persons.all()
+    ]
+
+
+@login_required
+def edit(request, slug):
+    organisation = _get_organisation(slug)
+    if not request.user.has_perm("organisations.change_organisation", organisation):
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None, request.FILES or None, instance=organisation)
+    contacts = ContactPersonFormSet(request.POST or None, initial=_contact_initial(organisation), prefix="contacts")
+    if request.method == "POST" and form.is_valid() and contacts.is_valid():
+        persons = [
+            {key: row[key] for key in ("name", "role", "email", "phone")}
+            for row in contacts.cleaned_data
+            if row and not row.get("DELETE") and row.get("name")
+        ]
+        logo = None
+        if "logo" in form.changed_data:
+            logo = form.cleaned_data["logo"] or False
+        try:
+            with transaction.atomic():
+                services.organisation_update(
+                    organisation=organisation, by=request.user, data=form.domain_data(), logo=logo
+                )
+                services.contact_persons_replace(organisation=organisation, by=request.user, persons=persons)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Thank you! The information has been saved."))
+            return redirect(organisation)
+    return render(
+        request, "organisations/edit.html", {"form": form, "contacts": contacts, "organisation": organisation}
+    )
+
+
+@login_required
+def create(request):
+    if not request.user.has_perm("organisations.add_organisation"):
+        raise PermissionDenied
+    form = OrganisationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            organisation = services.organisation_create(by=request.user, data=form.domain_data(), verified=True)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The NGO has been added to the register."))
+            return redirect(organisation)
+    return render(request, "organisations/edit.html", {"form": form, "contacts": None, "organisation": None})
+
+
+@login_required
+@require_POST
+def verify(request, slug):
+    organisation = _get_organisation(slug)
+    services.organisation_verify(organisation=organisation, by=request.user)
+    messages.success(request, _("Marked as verified. Thank you!"))
+    return redirect(request.POST.get("next") or organisation.get_absolute_url())
+
+
+@login_required
+@require_POST
+def set_status(request, slug):
+    organisation = _get_organisation(slug)
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a status."))
+    else:
+        services.organisation_set_status(organisation=organisation, by=request.user, status=form.cleaned_data["status"])
+        messages.success(request, _("The status has been changed."))
+    return redirect(organisation)
+
+
+@login_required
+def merge(request, slug):
+    keep = _get_organisation(slug)
+    if not request.user.has_perm("organisations.merge_organisation", keep):
+        raise PermissionDenied
+    form = MergeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.organisation_merge(keep=keep, duplicate=form.cleaned_data["duplicate"], by=request.user)
+        except ValidationError as error:
+            form.add_error("duplicate", error)
+        except PermissionDenied:
+            form.add_error("duplicate", _("You may not change the duplicate entry."))
+        else:
+            messages.success(request, _("The entries have been merged."))
+            return redirect(keep)
+    return render(request, "organisations/merge.html", {"form": form, "organisation": keep})
+
+
+@login_required
+def members(request, slug):
+    organisation = _get_organisation(slug)
+    if not request.user.has_perm("organisations.manage_members", organisation):
+        raise PermissionDenied
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invitation_create_for_organisation(
+            organisation=organisation,
+            by=request.user,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            language=get_language(),
+        )
+        messages.success(
+            request, _("The invitation has been sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+        )
+        return redirect("organisations:members", slug=slug)
+    return render(
+        request,
+        "organisations/members.html",
+        {"organisation": organisation, "members": queries.members_of(organisation), "form": form},
+    )
+
+
+@login_required
+@require_POST
+def remove_member(request, slug, pk):
+    organisation = _get_organisation(slug)
+    membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
+    services.membership_remove(membership=membership, by=request.user)
+    messages.success(request, _("%(name)s no longer represents the NGO.") % {"name": membership.user.full_name})
+    return redirect("organisations:members", slug=slug)
+
+
+@login_required
+def history(request, slug):
+    organisation = _get_organisation(slug)
+    if not request.user.has_perm("organisations.view_history", organisation):
+        raise PermissionDenied
+    page = Paginator(audit.history_for(organisation), 50).get_page(request.GET.get("page"))
+    return render(request, "organisations/history.html", {"organisation": organisation, "page": page})
+
+
+def accept_invitation(request, token):
+    invitation = services.invitation_find(token)
+    if invitation is None:
+        return render(request, "organisations/invitation_invalid.html", status=410)
+    user = request.user if request.user.is_authenticated else None
+    form = None if user else AccountForm(request.POST or None, initial={"email": invitation.email})
+    if request.method == "POST":
+        if user is None and form.is_valid():
+            try:
+                user = services.user_create(
+                    email=form.cleaned_data["email"],
+                    full_name=form.cleaned_data["full_name"],
+                    password=form.cleaned_data["password"],
+                    language=get_language(),
+                )
+            except ValidationError as error:
+                form.add_error(None, error)
+                user = None
+            else:
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        if user is not None:
+            services.invitation_accept(invitation=invitation, user=user)
+            messages.success(request, _("Welcome! The invitation has been accepted."))
+            if invitation.organisation_id:
+                return redirect(invitation.organisation)
+            return redirect("core:dashboard")
+    return render(request, "organisations/accept_invitation.html", {"invitation": invitation, "form": form})
+
+
+def signup(request):
+    """A representative signs up and asks to represent an NGO; a coordinator approves."""
+    if request.user.is_authenticated:
+        return redirect("core:dashboard")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            with transaction.atomic():
+                user = services.user_create(
+                    email=data["email"], full_name=data["full_name"], password=data["password"], language=get_language()
+                )
+                organisation = data["organisation"]
+                if organisation is None:
+                    organisation = services.organisation_create(
+                        by=user,
+                        data={"name_fi": data["new_organisation_name"], "areas": [data["new_organisation_area"]]},
+                    )
+                services.membership_request_create(user=user, organisation=organisation, message=data["message"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request, _("Thank you! A coordinator will confirm your request soon. We will tell you by e-mail.")
+            )
+            return redirect("core:dashboard")
+    return render(request, "organisations/signup.html", {"form": form})
+
+
+@login_required
+def request_membership(request, slug):
+    organisation = _get_organisation(slug)
+    form = MembershipRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.membership_request_create(
+                user=request.user, organisation=organisation, message=form.cleaned_data["message"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your request has been sent to the coordinator."))
+            return redirect(organisation)
+    return render(request, "organisations/request_membership.html", {"form": form, "organisation": organisation})
+
+
+@login_required
+@require_POST
+def decide_request(request, pk):
+    membership_request = get_object_or_404(MembershipRequest, pk=pk)
+    approve = request.POST.get("decision") == "approve"
+    try:
+        services.membership_request_decide(request=membership_request, by=request.user, approve=approve)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Approved.") if approve else _("Declined."))
+    return redirect("core:dashboard")
+
+
+@login_required
+def invite_to_body(request, slug):
+    body = get_object_or_404(PublicBody, slug=slug)
+    if not request.user.has_perm("core.coordinate_body", body):
+        raise PermissionDenied
+    form = BodyInviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.invitation_create_for_body(
+            body=body,
+            by=request.user,
+            email=form.cleaned_data["email"],
+            role=form.cleaned_data["role"],
+            language=get_language(),
+        )
+        messages.success(
+            request, _("The invitation has been sent to %(email)s.") % {"email": form.cleaned_data["email"]}
+        )
+        return redirect(body)
+    return render(request, "organisations/invite_to_body.html", {"form": form, "body": body})
+
+
+@login_required
+def import_view(request):
+    if not request.user.has_perm("organisations.import_organisations"):
+        raise PermissionDenied
+    form = ImportForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        report = imports.import_file(
+            upload.read(), filename=upload.name, by=request.user, commit=form.cleaned_data["commit"]
+        )
+        if report.committed:
+            messages.success(request, _("%(count)s NGOs were imported.") % {"count": report.created})
+            return redirect("organisations:directory")
+    return render(request, "organisations/import.html", {"form": form, "report": report, "columns": imports.COLUMNS})
+
+
+def export(request, fmt):
+    """The public register (what the directory shows) as CSV or XLSX, honouring the same filters."""
+    organisations = queries.with_listing_relations(queries.public_organisations().order_by("name_fi", "pk"))
+    form = DirectoryFilterForm(request.GET or None)
+    if form.is_valid() and form.cleaned_data.get("body"):
+        organisations = queries.serving_body(organisations, form.cleaned_data["body"])
+    if fmt == "csv":
+        response = HttpResponse(exports.to_csv(organisations), content_type="text/csv; charset=utf-8")
+    elif fmt == "xlsx":
+        response = HttpResponse(
+            exports.to_xlsx(organisations),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="kumppani-jarjestot.{fmt}"'
+    return response

@@ -1,0 +1,22 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from kumppani.core.urls import auth_urlpatterns
+
+urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", include("kumppani.api.urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("kumppani.core.urls")),
+    *auth_urlpatterns,
+    path("", include("kumppani.organisations.urls")),
+    path("admin/", admin.site.urls),
+)
+
+if settings.DEBUG:
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
