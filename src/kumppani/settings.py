@@ -18,7 +18,7 @@ PROJECT_DIR = BASE_DIR.parent.parent
 VAR_DIR = Path(env_str("KUMPPANI_VAR_DIR", str(PROJECT_DIR / "var")))
 
 DEBUG = env_bool("DEBUG", False)
-_DEV_SECRET = "kumppani-development-only-secret-key-do-not-use-in-production"
+_DEV_SECRET = "kumppani-development-only-secret-key-do-not-use-in-production"  # noqa: S105 (refused below unless DEBUG)
 SECRET_KEY = env_str("SECRET_KEY", _DEV_SECRET)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")

@@ -1,0 +1,31 @@
+from django import template
+from django.urls import translate_url
+from django.utils.translation import get_language
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def url_in_language(context, language: str) -> str:
+    """The current page in another language (the same path under another language prefix)."""
+    request = context["request"]
+    url = translate_url(request.get_full_path(), language)
+    return url
+
+
+@register.filter
+def translated(obj, field: str) -> str:
+    """A content field in the active language, falling back to Finnish."""
+    return getattr(obj, f"{field}_{get_language()}", None) or getattr(obj, f"{field}_fi", "") or ""
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, **changes) -> str:
+    """The current query string with some parameters replaced (for pagination and sorting links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        if value in (None, ""):
+            params.pop(key, None)
+        else:
+            params[key] = value
+    return params.urlencode()
