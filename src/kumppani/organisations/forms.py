@@ -43,6 +43,8 @@ class DirectoryFilterForm(forms.Form):
 
 
 class OrganisationForm(forms.ModelForm):
+    website = forms.URLField(label=_("web site"), required=False, assume_scheme="https", max_length=200)
+
     class Meta:
         model = Organisation
         fields = [

@@ -72,8 +72,10 @@ def _read_rows(content: bytes, filename: str) -> list[dict]:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = content.decode("cp1252")
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    # Finnish Excel writes ";" between columns; others write "," or tabs. The header tells which.
+    header_line = text.split("\n", 1)[0]
+    delimiter = max((";", ",", "\t"), key=header_line.count)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames or []]
     return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
 

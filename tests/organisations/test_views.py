@@ -1,0 +1,150 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from kumppani.core.models import AuditEntry
+from kumppani.organisations.models import Organisation
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _directory_queries(client, count: int, **params) -> int:
+    existing = Organisation.objects.count()
+    themes = [factories.term("mielenterveys"), factories.term("vertaistuki")]
+    for n in range(existing, count):
+        factories.organisation(
+            f"Mielenterveysyhdistys {n} ry", themes=themes, target_groups=[factories.term("nuoret")], languages=[]
+        )
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(reverse("organisations:directory"), params)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "mielenterveys", "body": "salo", "theme": "vertaistuki"}])
+def test_directory_query_count_does_not_grow_with_the_register(client, params):
+    assert _directory_queries(client, 10, **params) == _directory_queries(client, 200, **params)
+
+
+def test_directory_shows_facet_counts_and_filters(client):
+    factories.organisation("Nuorten Tuki ry", target_groups=[factories.term("nuoret")])
+    factories.organisation("Seniorit ry", target_groups=[factories.term("ikaantyneet")])
+    response = client.get(reverse("organisations:directory"), {"target": "nuoret"})
+    content = response.content.decode()
+    assert "Nuorten Tuki ry" in content
+    assert "Seniorit ry" not in content
+    page = client.get(reverse("organisations:directory")).content.decode()
+    assert 'value="nuoret"' in page and "(1)" in page
+
+
+def test_directory_filter_by_municipality_includes_county_wide_ngos(client):
+    salo = factories.salo()
+    factories.organisation("Salolainen ry", areas=[salo])
+    factories.organisation("Koko maakunnan ry", areas=[salo.county])
+    factories.organisation("Tamperelainen ry", areas=[factories.tampere()])
+    content = client.get(reverse("organisations:directory"), {"body": "salo"}).content.decode()
+    assert "Salolainen ry" in content and "Koko maakunnan ry" in content
+    assert "Tamperelainen ry" not in content
+
+
+def test_directory_in_swedish_shows_swedish_names(client):
+    factories.organisation("Porvoon Folkhälsan", name_sv="Folkhälsan i Borgå", areas=[factories.porvoo()])
+    content = client.get("/sv/jarjestot/", {"q": "folkhälsan"}).content.decode()
+    assert "Folkhälsan i Borgå" in content
+    assert 'lang="sv"' in content
+
+
+def test_bad_filter_values_give_a_normal_page(client):
+    response = client.get(
+        reverse("organisations:directory"), {"body": "ei-ole", "theme": "x", "page": "abc", "sort": "drop"}
+    )
+    assert response.status_code == 200
+
+
+def test_profile_has_schema_org_json_ld(client):
+    org = factories.organisation("Salon Mielenterveysseura ry", business_id="0737546-2")
+    content = client.get(org.get_absolute_url()).content.decode()
+    assert '"@type": "NGO"' in content
+    assert '"taxID": "0737546-2"' in content
+
+
+def test_contact_persons_are_shown_only_to_officials_of_bodies_it_serves(client):
+    org = factories.organisation()
+    org.contact_persons.create(name="Salainen Henkilö", email="salainen@example.org")
+    assert "Salainen Henkilö" not in client.get(org.get_absolute_url()).content.decode()
+    client.force_login(factories.official(factories.tampere(), role="official"))
+    assert "Salainen Henkilö" not in client.get(org.get_absolute_url()).content.decode()
+    client.force_login(factories.official(factories.salo(), role="official"))
+    assert "Salainen Henkilö" in client.get(org.get_absolute_url()).content.decode()
+
+
+def test_representative_edits_the_ngo(client):
+    org = factories.organisation("Vanha ry", themes=[factories.term("mielenterveys")])
+    client.force_login(factories.representative(org))
+    data = {
+        "name_fi": "Uudistunut ry",
+        "areas": [factories.salo().pk],
+        "themes": [factories.term("vertaistuki").pk],
+        "business_id": "0737546-2",
+        "contacts-TOTAL_FORMS": "1",
+        "contacts-INITIAL_FORMS": "0",
+        "contacts-0-name": "Maija Meikäläinen",
+        "contacts-0-role": "sihteeri",
+    }
+    response = client.post(reverse("organisations:edit", args=[org.slug]), data)
+    assert response.status_code == 302
+    org.refresh_from_db()
+    assert org.name_fi == "Uudistunut ry"
+    assert [t.slug for t in org.themes.all()] == ["vertaistuki"]
+    assert org.contact_persons.get().name == "Maija Meikäläinen"
+
+
+def test_bad_input_in_the_edit_form_says_why_and_saves_nothing(client):
+    org = factories.organisation("Ennallaan ry")
+    client.force_login(factories.representative(org))
+    data = {
+        "name_fi": "Muuttunut ry",
+        "areas": [factories.salo().pk],
+        "business_id": "1234567-8",
+        "contacts-TOTAL_FORMS": "0",
+        "contacts-INITIAL_FORMS": "0",
+    }
+    response = client.post(reverse("organisations:edit", args=[org.slug]), data, HTTP_ACCEPT_LANGUAGE="fi")
+    assert response.status_code == 200
+    assert "1234567-8" in response.content.decode()
+    org.refresh_from_db()
+    assert org.name_fi == "Ennallaan ry"
+    assert not AuditEntry.objects.filter(action="updated").exists()
+
+
+def test_coordinator_dashboard_lists_ngos_waiting_for_verification(client):
+    factories.organisation("Odottava ry")
+    factories.organisation("Tampereen ry", areas=[factories.tampere()])
+    client.force_login(factories.official(factories.salo()))
+    content = client.get(reverse("core:dashboard")).content.decode()
+    assert "Odottava ry" in content
+    assert "Tampereen ry" not in content
+
+
+def test_dashboard_query_count_does_not_grow(client):
+    coordinator = factories.official(factories.salo())
+    client.force_login(coordinator)
+    for n in range(5):
+        factories.organisation(f"Yhdistys {n}")
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("core:dashboard"))
+    for n in range(40):
+        factories.organisation(f"Lisää {n}")
+    with CaptureQueriesContext(connection) as many:
+        client.get(reverse("core:dashboard"))
+    assert len(few) == len(many)
+
+
+def test_export_csv_contains_public_fields_only(client):
+    org = factories.organisation("Vientiyhdistys ry", business_id="0737546-2")
+    org.contact_persons.create(name="Yksityinen Henkilö")
+    content = client.get(reverse("organisations:export", args=["csv"])).content.decode("utf-8-sig")
+    assert "Vientiyhdistys ry" in content and "0737546-2" in content
+    assert "Yksityinen Henkilö" not in content
