@@ -113,7 +113,7 @@ def test_an_expired_invitation_is_not_found():
 
 def test_body_invitation_gives_the_role():
     salo = factories.salo()
-    invitation, token = services.invitation_create_for_body(
+    invitation, _token = services.invitation_create_for_body(
         body=salo, by=factories.official(salo), email="virkailija@salo.example", role="official"
     )
     person = factories.user(email="virkailija@salo.example")

@@ -237,6 +237,9 @@ class ScheduledRun(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["job", "due"], name="unique_scheduled_run")]
 
+    def __str__(self) -> str:
+        return f"{self.job} {self.due}"
+
 
 class SearchEntry(models.Model):
     """The search document of one object: its words as base forms and compound parts.
@@ -251,3 +254,6 @@ class SearchEntry(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_entry")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id}"

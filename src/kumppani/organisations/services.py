@@ -319,7 +319,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> None:
     if not invitation.is_open:
         raise ValidationError(_("This invitation has already been used or it has expired."))
     if invitation.kind == InvitationKind.ORGANISATION:
-        membership, created = Membership.objects.get_or_create(
+        Membership.objects.get_or_create(
             user=user, organisation=invitation.organisation, defaults={"role": invitation.membership_role}
         )
         audit.record(
