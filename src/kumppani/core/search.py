@@ -212,12 +212,12 @@ def filter_matching(queryset: QuerySet, kind: str, query: str, *, prefix_last: b
     pk = queryset.model._meta.pk.column
     if connection.vendor == "postgresql":
         tsq = _tsquery(groups, prefix_last)
-        matching = RawSQL(  # noqa: S611 (values are parameters; names come from model metadata)
+        matching = RawSQL(
             "SELECT object_id FROM core_searchentry WHERE kind = %s "
             "AND to_tsvector('simple', tokens) @@ to_tsquery('simple', %s)",
             (kind, tsq),
         )
-        rank = RawSQL(  # noqa: S611
+        rank = RawSQL(
             "SELECT ts_rank(to_tsvector('simple', tokens), to_tsquery('simple', %s)) FROM core_searchentry "
             f'WHERE kind = %s AND object_id = "{table}"."{pk}"',
             (tsq, kind),
@@ -225,13 +225,13 @@ def filter_matching(queryset: QuerySet, kind: str, query: str, *, prefix_last: b
         )
     else:
         match = _fts5_query(groups, prefix_last)
-        matching = RawSQL(  # noqa: S611 (values are parameters; names come from model metadata)
+        matching = RawSQL(
             "SELECT e.object_id FROM core_searchentry_fts f JOIN core_searchentry e ON e.id = f.rowid "
             "WHERE core_searchentry_fts MATCH %s AND e.kind = %s",
             (match, kind),
         )
         # FTS5's bm25() is lower for better matches; negate it so that higher is better everywhere.
-        rank = RawSQL(  # noqa: S611
+        rank = RawSQL(
             "SELECT -bm25(core_searchentry_fts) FROM core_searchentry_fts JOIN core_searchentry e "
             "ON e.id = core_searchentry_fts.rowid WHERE core_searchentry_fts MATCH %s AND e.kind = %s "
             f'AND e.object_id = "{table}"."{pk}"',
