@@ -1,7 +1,22 @@
-from django.urls import path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+"""The REST API, version 1: /api/v1/. Outside i18n_patterns, so the language of messages comes from
+the request (Accept-Language)."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from kumppani.core.api import LanguageViewSet, PublicBodyViewSet, TargetGroupViewSet, ThemeViewSet
+from kumppani.organisations.api import OrganisationViewSet
+
+router = DefaultRouter()
+router.register("bodies", PublicBodyViewSet, basename="api-body")
+router.register("organisations", OrganisationViewSet, basename="api-organisation")
+router.register("themes", ThemeViewSet, basename="api-theme")
+router.register("target-groups", TargetGroupViewSet, basename="api-target-group")
+router.register("languages", LanguageViewSet, basename="api-language")
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("v1/docs/", SpectacularRedocView.as_view(url_name="api-schema"), name="api-docs"),
+    path("v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("v1/", include(router.urls)),
 ]

@@ -1,0 +1,43 @@
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from kumppani.core import reference
+from kumppani.core.models import PublicBody
+from kumppani.demo import accounts, organisations
+from kumppani.organisations.models import Organisation
+
+
+class Command(BaseCommand):
+    help = (
+        "Load demo data: about 150 NGOs in eight municipalities and an account for every role "
+        f"(password “{accounts.PASSWORD}”; demo only). Running it again adds only what is missing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--if-empty", action="store_true", help="Do nothing if the register has any NGO.")
+
+    def handle(self, *args, if_empty: bool = False, **options):
+        if if_empty and (count := Organisation.objects.count()):
+            self.stdout.write(
+                f"Demo data not loaded: the register already has {count} NGOs (`kumppani demo` lists the demo accounts)."
+            )
+            return
+        if not settings.DEBUG:
+            self.stderr.write(
+                self.style.WARNING("DEBUG is off: demo accounts have a published password – never on a public server.")
+            )
+        started = time.monotonic()
+        with transaction.atomic():
+            if not PublicBody.objects.exists():
+                reference.load_public_bodies()
+                reference.load_vocabularies()
+            users = accounts.create_users()
+            added, existing = organisations.load(accounts.verifiers(users))
+            accounts.link(users)
+        self.stdout.write(
+            f"Demo data: {added} NGOs added, {existing} already there ({time.monotonic() - started:.1f} s).\n"
+        )
+        self.stdout.write(accounts.table())

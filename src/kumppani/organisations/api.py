@@ -1,0 +1,354 @@
+"""REST API of the NGO register.
+
+Reading is public and shows what the public directory shows. Writing goes through the same domain
+functions as the pages (kumppani.organisations.services), which check the permissions, validate,
+record the audit history and keep the search index current.
+"""
+
+import django_filters
+from django.db import transaction
+from django.http import Http404, HttpResponsePermanentRedirect
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework.fields import SkipField
+from rest_framework.parsers import JSONParser
+from rest_framework.reverse import reverse
+
+from kumppani.api.fields import TranslatedField
+from kumppani.api.views import ApiViewMixin, by_translated_name
+from kumppani.core import search
+from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.organisations import queries, services
+from kumppani.organisations.models import ContactPerson, Organisation, OrganisationStatus
+from kumppani.organisations.validators import normalise_association_id, normalise_business_id
+
+VIEW_PRIVATE = "organisations.view_private_organisation"
+
+# Serializers ----------------------------------------------------------------------------------
+
+
+class ContactPersonListSerializer(serializers.ListSerializer):
+    """Contact persons are personal data: shown in an NGO's detail only to those allowed to see
+    them (its representatives and the officials of the bodies it serves); otherwise the key is left out."""
+
+    def get_attribute(self, instance):
+        request = self.context.get("request")
+        if not self.context.get("with_contact_persons") or request is None:
+            raise SkipField
+        if not request.user.has_perm(VIEW_PRIVATE, instance):
+            raise SkipField
+        return super().get_attribute(instance)
+
+
+class ContactPersonSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = ContactPerson
+        fields = ["name", "role", "email", "phone"]
+        list_serializer_class = ContactPersonListSerializer
+
+
+class OrganisationSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="The NGO's profile page on the web site.")
+    name = TranslatedField(required_languages=("fi",))
+    short_description = TranslatedField(required=False)
+    description = TranslatedField(required=False)
+    business_id = serializers.CharField(
+        required=False, allow_blank=True, max_length=20, help_text="Business ID (Y-tunnus), e.g. 1234567-8."
+    )
+    association_id = serializers.CharField(
+        required=False, allow_blank=True, max_length=20, help_text="Association register number, e.g. 123.456."
+    )
+    org_identifier = serializers.CharField(
+        read_only=True, help_text="The org-id.guide identifier FI-PRO-<business ID>; empty without a business ID."
+    )
+    themes = serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        required=False,
+        queryset=Term.objects.filter(vocabulary=Vocabulary.THEME),
+        help_text="Slugs of /api/v1/themes/.",
+    )
+    target_groups = serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        required=False,
+        queryset=Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP),
+        help_text="Slugs of /api/v1/target-groups/.",
+    )
+    languages = serializers.SlugRelatedField(
+        slug_field="code",
+        many=True,
+        required=False,
+        queryset=Language.objects.all(),
+        help_text="Codes of /api/v1/languages/.",
+    )
+    areas = serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        allow_empty=False,
+        queryset=PublicBody.objects.all(),
+        help_text="The municipalities or counties whose residents the NGO serves: slugs of /api/v1/bodies/.",
+    )
+    logo = serializers.ImageField(read_only=True)
+    verified = serializers.BooleanField(
+        source="is_verified", read_only=True, help_text="A coordinator has confirmed the information."
+    )
+    contact_persons = ContactPersonSerializer(
+        many=True,
+        required=False,
+        max_length=10,
+        help_text="Named contact persons, in an NGO's detail only for those allowed to see them. "
+        "Writing replaces them all.",
+    )
+
+    class Meta:
+        model = Organisation
+        fields = [
+            "url",
+            "uuid",
+            "slug",
+            "name",
+            "short_description",
+            "description",
+            "business_id",
+            "association_id",
+            "org_identifier",
+            "founded_year",
+            "member_count",
+            "themes",
+            "target_groups",
+            "languages",
+            "areas",
+            "email",
+            "phone",
+            "website",
+            "street_address",
+            "postal_code",
+            "post_office",
+            "logo",
+            "status",
+            "verified",
+            "verified_at",
+            "created_at",
+            "updated_at",
+            "contact_persons",
+        ]
+        read_only_fields = ["uuid", "slug", "verified_at", "created_at", "updated_at"]
+        extra_kwargs = {"status": {"required": False}}
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, organisation) -> str:
+        return self.context["request"].build_absolute_uri(organisation.get_absolute_url())
+
+    def validate_business_id(self, value: str) -> str:
+        return normalise_business_id(value)
+
+    def validate_association_id(self, value: str) -> str:
+        return normalise_association_id(value)
+
+    def create(self, validated_data):
+        user = self.context["request"].user
+        persons = validated_data.pop("contact_persons", None)
+        with transaction.atomic():
+            organisation = services.organisation_create(by=user, data=validated_data, verified=True)
+            if persons:
+                services.contact_persons_replace(organisation=organisation, by=user, persons=persons)
+        return organisation
+
+    def update(self, organisation, validated_data):
+        user = self.context["request"].user
+        persons = validated_data.pop("contact_persons", None)
+        status = validated_data.pop("status", None)
+        with transaction.atomic():
+            services.organisation_update(organisation=organisation, by=user, data=validated_data)
+            if persons is not None:
+                services.contact_persons_replace(organisation=organisation, by=user, persons=persons)
+            if status is not None and status != organisation.status:
+                services.organisation_set_status(organisation=organisation, by=user, status=status)
+        return organisation
+
+
+# Filters --------------------------------------------------------------------------------------
+
+ORDERINGS = [
+    ("name", "name"),
+    ("-name", "-name"),
+    ("updated_at", "updated_at"),
+    ("-updated_at", "-updated_at"),
+]
+
+
+class OrganisationFilter(django_filters.FilterSet):
+    body = django_filters.ModelChoiceFilter(
+        queryset=PublicBody.objects.all(),
+        to_field_name="slug",
+        method="filter_body",
+    )
+    theme = django_filters.ModelMultipleChoiceFilter(
+        field_name="themes__slug",
+        queryset=Term.objects.filter(vocabulary=Vocabulary.THEME),
+        to_field_name="slug",
+        conjoined=True,
+        help_text="Theme slug; repeat for NGOs with every one of them.",
+    )
+    target_group = django_filters.ModelMultipleChoiceFilter(
+        field_name="target_groups__slug",
+        queryset=Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP),
+        to_field_name="slug",
+        conjoined=True,
+        help_text="Target group slug; repeat for NGOs with every one of them.",
+    )
+    language = django_filters.ModelMultipleChoiceFilter(
+        field_name="languages__code",
+        queryset=Language.objects.all(),
+        to_field_name="code",
+        conjoined=True,
+        help_text="Language code; repeat for NGOs working in every one of them.",
+    )
+    status = django_filters.ChoiceFilter(choices=OrganisationStatus.choices)
+    verified = django_filters.BooleanFilter(method="filter_verified", help_text="true or false.")
+    q = django_filters.CharFilter(
+        method="filter_search",
+        max_length=200,
+        help_text="Search words, matched in any language and any form of the word. "
+        "Without `ordering` the best matches come first.",
+    )
+    ordering = django_filters.ChoiceFilter(
+        choices=ORDERINGS, method="filter_nothing", help_text="Order of the list; by name unless searching."
+    )
+
+    class Meta:
+        model = Organisation
+        fields = ["body", "theme", "target_group", "language", "status", "verified", "q", "ordering"]
+
+    @extend_schema_field({"type": "string", "description": "Slug of a municipality or county: the NGOs serving its residents."})
+    def filter_body(self, queryset, name, body):
+        return queries.serving_body(queryset, body)
+
+    def filter_verified(self, queryset, name, value):
+        return queryset.filter(verified_at__isnull=not value)
+
+    def filter_search(self, queryset, name, value):
+        return search.filter_matching(queryset, services.SEARCH_KIND, value)
+
+    def filter_nothing(self, queryset, name, value):
+        return queryset  # applied last, in filter_queryset
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        ordering = self.form.cleaned_data.get("ordering")
+        if ordering in ("name", "-name"):
+            return queryset.order_by(by_translated_name(descending=ordering == "-name"), "pk")
+        if ordering in ("updated_at", "-updated_at"):
+            return queryset.order_by(ordering, "pk")
+        if "search_rank" in queryset.query.annotations:
+            return queryset.order_by("-search_rank", by_translated_name(), "pk")
+        return queryset
+
+
+# Views ----------------------------------------------------------------------------------------
+
+
+class OrganisationPermission(permissions.BasePermission):
+    """Deny by default. Anyone reads; adding needs organisations.add_organisation; changing needs
+    organisations.change_organisation on the NGO (the domain functions check again)."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        if request.method.lower() not in view.http_method_names:
+            return True  # answered with 405 Method Not Allowed
+        if view.action == "create":
+            return request.user.has_perm("organisations.add_organisation")
+        if view.action == "partial_update":
+            return bool(request.user and request.user.is_authenticated)
+        return False
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        if view.action == "partial_update":
+            return request.user.has_perm("organisations.change_organisation", obj)
+        return False
+
+
+_ERRORS = {
+    400: OpenApiResponse(
+        description="Invalid data: an object whose keys are the invalid fields (`non_field_errors` for the whole "
+        "NGO) and whose values are lists of reasons, in the language of the request (Accept-Language)."
+    ),
+    403: OpenApiResponse(description="Not signed in, or not allowed to do this: `{\"detail\": reason}`."),
+}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List the NGOs in the public directory (not dissolved, not merged)"),
+    retrieve=extend_schema(
+        summary="One NGO",
+        responses={
+            200: OrganisationSerializer,
+            301: OpenApiResponse(description="The NGO has been merged into another; Location gives it."),
+        },
+    ),
+    create=extend_schema(
+        summary="Add an NGO to the register (coordinators)",
+        responses={201: OrganisationSerializer, **_ERRORS},
+    ),
+    partial_update=extend_schema(
+        summary="Change an NGO's information (its representatives and the coordinators of the bodies it serves)",
+        responses={200: OrganisationSerializer, **_ERRORS},
+    ),
+)
+class OrganisationViewSet(
+    ApiViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """The NGO register."""
+
+    serializer_class = OrganisationSerializer
+    filterset_class = OrganisationFilter
+    permission_classes = [OrganisationPermission]
+    lookup_field = "slug"
+    http_method_names = ["get", "post", "patch", "head", "options"]
+    parser_classes = [JSONParser]
+
+    def get_queryset(self):
+        if self.action == "list":
+            organisations = queries.public_organisations()
+        else:
+            # An NGO's own address keeps working after it is dissolved (its status tells).
+            organisations = Organisation.objects.filter(merged_into__isnull=True)
+        return queries.with_listing_relations(organisations).order_by(by_translated_name(), "pk")
+
+    def get_serializer_context(self):
+        return {**super().get_serializer_context(), "with_contact_persons": self.action != "list"}
+
+    def retrieve(self, request, *args, **kwargs):
+        try:
+            return super().retrieve(request, *args, **kwargs)
+        except Http404:
+            merged = (
+                Organisation.objects.filter(slug=kwargs.get(self.lookup_field), merged_into__isnull=False)
+                .select_related("merged_into")
+                .first()
+            )
+            if merged is None:
+                raise
+            url = reverse("api-organisation-detail", kwargs={"slug": merged.merged_into.slug}, request=request)
+            return HttpResponsePermanentRedirect(url)
+
+    def perform_create(self, serializer):
+        serializer.save()
+        serializer.instance = self._reloaded(serializer.instance)
+
+    def perform_update(self, serializer):
+        serializer.save()
+        serializer.instance = self._reloaded(serializer.instance)
+
+    def _reloaded(self, organisation: Organisation) -> Organisation:
+        return queries.with_listing_relations(Organisation.objects.filter(pk=organisation.pk)).get()
