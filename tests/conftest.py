@@ -1,0 +1,28 @@
+"""Shared test setup, kept small: fixtures belong next to the tests that use them.
+
+pytest-django provides the usual ones (client, admin_client, settings, mailoutbox, django_db_blocker,
+live_server, …); tests/browser/conftest.py adds Chromium, `page` and `axe_check`.
+"""
+
+import pytest
+from django.db import connection
+from django.test import override_settings
+
+
+def pytest_report_header(config):
+    return f"database: {connection.vendor}"  # tells the SQLite and PostgreSQL passes apart in a log
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _scratch_dirs(tmp_path_factory):
+    """Uploads and static files live in temporary directories during tests, never in the development var/."""
+    media, static = tmp_path_factory.mktemp("media"), tmp_path_factory.mktemp("static")
+    with override_settings(MEDIA_ROOT=media, STATIC_ROOT=static):
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_at_once(settings):
+    """Tasks (e-mails, reminders) run as soon as they are queued, so a test sees their effect.
+    tests/core/test_worker.py runs the real database queue and worker instead."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
