@@ -179,32 +179,43 @@ ORDERINGS = [
 ]
 
 
+def _slugs(filter_, description: str):
+    """Document a filter by slugs or codes as a string parameter."""
+    return extend_schema_field({"type": "string", "description": description})(filter_)
+
+
 class OrganisationFilter(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(
         queryset=PublicBody.objects.all(),
         to_field_name="slug",
         method="filter_body",
     )
-    theme = django_filters.ModelMultipleChoiceFilter(
-        field_name="themes__slug",
-        queryset=Term.objects.filter(vocabulary=Vocabulary.THEME),
-        to_field_name="slug",
-        conjoined=True,
-        help_text="Theme slug; repeat for NGOs with every one of them.",
+    theme = _slugs(
+        django_filters.ModelMultipleChoiceFilter(
+            field_name="themes__slug",
+            queryset=Term.objects.filter(vocabulary=Vocabulary.THEME),
+            to_field_name="slug",
+            conjoined=True,
+        ),
+        "Theme slug; repeat for NGOs with every one of them.",
     )
-    target_group = django_filters.ModelMultipleChoiceFilter(
-        field_name="target_groups__slug",
-        queryset=Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP),
-        to_field_name="slug",
-        conjoined=True,
-        help_text="Target group slug; repeat for NGOs with every one of them.",
+    target_group = _slugs(
+        django_filters.ModelMultipleChoiceFilter(
+            field_name="target_groups__slug",
+            queryset=Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP),
+            to_field_name="slug",
+            conjoined=True,
+        ),
+        "Target group slug; repeat for NGOs with every one of them.",
     )
-    language = django_filters.ModelMultipleChoiceFilter(
-        field_name="languages__code",
-        queryset=Language.objects.all(),
-        to_field_name="code",
-        conjoined=True,
-        help_text="Language code; repeat for NGOs working in every one of them.",
+    language = _slugs(
+        django_filters.ModelMultipleChoiceFilter(
+            field_name="languages__code",
+            queryset=Language.objects.all(),
+            to_field_name="code",
+            conjoined=True,
+        ),
+        "Language code; repeat for NGOs working in every one of them.",
     )
     status = django_filters.ChoiceFilter(choices=OrganisationStatus.choices)
     verified = django_filters.BooleanFilter(method="filter_verified", help_text="true or false.")
@@ -222,7 +233,9 @@ class OrganisationFilter(django_filters.FilterSet):
         model = Organisation
         fields = ["body", "theme", "target_group", "language", "status", "verified", "q", "ordering"]
 
-    @extend_schema_field({"type": "string", "description": "Slug of a municipality or county: the NGOs serving its residents."})
+    @extend_schema_field(
+        {"type": "string", "description": "Slug of a municipality or county: NGOs serving its residents."}
+    )
     def filter_body(self, queryset, name, body):
         return queries.serving_body(queryset, body)
 
@@ -251,24 +264,24 @@ class OrganisationFilter(django_filters.FilterSet):
 
 
 class OrganisationPermission(permissions.BasePermission):
-    """Deny by default. Anyone reads; adding needs organisations.add_organisation; changing needs
-    organisations.change_organisation on the NGO (the domain functions check again)."""
+    """Deny by default. Anyone reads; adding (POST) needs organisations.add_organisation; changing
+    (PATCH) needs organisations.change_organisation on the NGO, which the domain functions check again."""
 
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
             return True
         if request.method.lower() not in view.http_method_names:
             return True  # answered with 405 Method Not Allowed
-        if view.action == "create":
+        if request.method == "POST":
             return request.user.has_perm("organisations.add_organisation")
-        if view.action == "partial_update":
+        if request.method == "PATCH":
             return bool(request.user and request.user.is_authenticated)
         return False
 
     def has_object_permission(self, request, view, obj):
         if request.method in permissions.SAFE_METHODS:
             return True
-        if view.action == "partial_update":
+        if request.method == "PATCH":
             return request.user.has_perm("organisations.change_organisation", obj)
         return False
 
@@ -278,7 +291,7 @@ _ERRORS = {
         description="Invalid data: an object whose keys are the invalid fields (`non_field_errors` for the whole "
         "NGO) and whose values are lists of reasons, in the language of the request (Accept-Language)."
     ),
-    403: OpenApiResponse(description="Not signed in, or not allowed to do this: `{\"detail\": reason}`."),
+    403: OpenApiResponse(description='Not signed in, or not allowed to do this: `{"detail": reason}`.'),
 }
 
 

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.core.models import BodyRoleKind, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations.models import MembershipRole, Organisation, OrganisationStatus
 from kumppani.organisations.validators import normalise_association_id, normalise_business_id
+from kumppani.organisations.widgets import AreaCheckboxes, grouped_area_choices
 
 SORT_CHOICES = [
     ("name", _("Name A–Ö")),
@@ -94,7 +95,9 @@ class OrganisationForm(forms.ModelForm):
         }
         help_texts = {
             "short_description_fi": _("One sentence that tells a resident what you do."),
-            "areas": _("The municipalities or counties whose residents can take part. Hold Ctrl to choose many."),
+            "areas": _(
+                "Where do the people you serve live? Open a county and tick the municipalities, or the whole area."
+            ),
             "business_id": _("Y-tunnus, e.g. 1234567-8. Leave empty if the NGO has none."),
         }
 
@@ -102,7 +105,8 @@ class OrganisationForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["name_fi"].required = True
         self.fields["areas"].required = True
-        self.fields["areas"].queryset = PublicBody.objects.order_by("kind", "name")
+        self.fields["areas"].widget = AreaCheckboxes()
+        self.fields["areas"].choices = grouped_area_choices()
         self.fields["logo"].widget = forms.ClearableFileInput(attrs={"accept": "image/png,image/jpeg,image/webp"})
 
     def clean_business_id(self):
