@@ -13,8 +13,8 @@ from kumppani.core.models import BodyKind, Language, LanguageStatus, PublicBody,
 
 class PublicBodySerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text="The body's page on the web site.")
-    name = TranslatedField(required_languages=("fi",))
-    introduction = TranslatedField()
+    name = TranslatedField(required_languages=("fi",), read_only=True)
+    introduction = TranslatedField(read_only=True)
     county = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text="The wellbeing services county of a municipality."
     )
@@ -45,7 +45,7 @@ class PublicBodySerializer(serializers.ModelSerializer):
 
 
 class TermSerializer(serializers.ModelSerializer):
-    name = TranslatedField(required_languages=("fi",))
+    name = TranslatedField(required_languages=("fi",), read_only=True)
     yso_uri = serializers.SerializerMethodField(help_text="The concept in the General Finnish Ontology (YSO).")
 
     class Meta:
@@ -58,7 +58,7 @@ class TermSerializer(serializers.ModelSerializer):
 
 
 class LanguageSerializer(serializers.ModelSerializer):
-    name = TranslatedField(required_languages=("fi",))
+    name = TranslatedField(required_languages=("fi",), read_only=True)
 
     class Meta:
         model = Language

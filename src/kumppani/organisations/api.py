@@ -135,7 +135,12 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "contact_persons",
         ]
         read_only_fields = ["uuid", "slug", "verified_at", "created_at", "updated_at"]
-        extra_kwargs = {"status": {"required": False}}
+        extra_kwargs = {
+            "status": {"required": False},
+            # The columns' ranges on PostgreSQL, so the schema is the same on every database.
+            "founded_year": {"min_value": 0, "max_value": 32767},
+            "member_count": {"min_value": 0, "max_value": 2147483647},
+        }
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, organisation) -> str:

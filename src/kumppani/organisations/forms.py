@@ -9,7 +9,7 @@ from kumppani.organisations.validators import normalise_association_id, normalis
 from kumppani.organisations.widgets import AreaCheckboxes, grouped_area_choices
 
 SORT_CHOICES = [
-    ("name", _("Name A–Ö")),
+    ("name", _("Name A–Z")),
     ("-updated", _("Recently updated")),
     ("relevance", _("Best match")),
 ]
@@ -44,7 +44,7 @@ class DirectoryFilterForm(forms.Form):
 
 
 class OrganisationForm(forms.ModelForm):
-    website = forms.URLField(label=_("web site"), required=False, assume_scheme="https", max_length=200)
+    website = forms.URLField(label=_("Web site"), required=False, assume_scheme="https", max_length=200)
 
     class Meta:
         model = Organisation
@@ -98,7 +98,7 @@ class OrganisationForm(forms.ModelForm):
             "areas": _(
                 "Where do the people you serve live? Open a county and tick the municipalities, or the whole area."
             ),
-            "business_id": _("Y-tunnus, e.g. 1234567-8. Leave empty if the NGO has none."),
+            "business_id": _("Business ID (Y-tunnus), e.g. 1234567-8. Leave empty if the NGO has none."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -141,14 +141,19 @@ class StatusForm(forms.Form):
 
 
 class MergeForm(forms.Form):
-    duplicate = forms.ModelChoiceField(
+    duplicate = forms.CharField(
         label=_("Duplicate entry to merge into this one"),
-        queryset=Organisation.objects.filter(merged_into__isnull=True),
-        to_field_name="slug",
-        widget=forms.TextInput,
-        help_text=_("The web address of the duplicate, e.g. salon-mielenterveysseura-2"),
-        error_messages={"invalid_choice": _("No NGO has this web address.")},
+        max_length=300,
+        help_text=_("Open the duplicate's page and copy its web address here."),
     )
+
+    def clean_duplicate(self) -> Organisation:
+        # Accept the whole address (https://…/fi/jarjestot/salon-seura-2/) or only its last part.
+        slug = self.cleaned_data["duplicate"].strip().rstrip("/").rsplit("/", 1)[-1]
+        duplicate = Organisation.objects.filter(slug=slug, merged_into__isnull=True).first()
+        if duplicate is None:
+            raise ValidationError(_("No NGO has this web address."))
+        return duplicate
 
 
 class InviteForm(forms.Form):

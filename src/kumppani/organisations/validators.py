@@ -32,7 +32,7 @@ def normalise_association_id(value: str) -> str:
         return associationid.format(associationid.validate(value))
     except StdnumError:
         raise ValidationError(
-            _("“%(value)s” is not a valid association register number, e.g. 123.456."),
+            _("“%(value)s” is not a valid association register number. It looks like 123.456."),
             code="invalid_association_id",
             params={"value": value},
         ) from None

@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kumppani.core import audit, search
@@ -381,7 +382,11 @@ def import_view(request):
             upload.read(), filename=upload.name, by=request.user, commit=form.cleaned_data["commit"]
         )
         if report.committed:
-            messages.success(request, _("%(count)s NGOs were imported.") % {"count": report.created})
+            messages.success(
+                request,
+                ngettext("%(count)s NGO was imported.", "%(count)s NGOs were imported.", report.created)
+                % {"count": report.created},
+            )
             return redirect("organisations:directory")
     return render(request, "organisations/import.html", {"form": form, "report": report, "columns": imports.COLUMNS})
 
