@@ -4,7 +4,6 @@ from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
-from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
@@ -23,10 +22,9 @@ class TranslatedField(serializers.Field):
     """
 
     default_error_messages = {
-        # The same texts as DRF's own fields, so DRF's catalogues translate them.
-        "not_a_dict": _('Expected a dictionary of items but got type "{input_type}".'),
-        "invalid_choice": _('"{input}" is not a valid choice.'),
-        "required": _("This field is required."),
+        # DRF's own messages (and "required" from Field), so DRF's catalogues translate them.
+        "not_a_dict": serializers.DictField.default_error_messages["not_a_dict"],
+        "invalid_choice": serializers.ChoiceField.default_error_messages["invalid_choice"],
     }
 
     def __init__(self, *, base: str | None = None, required_languages=(), max_length: int | None = None, **kwargs):
@@ -46,7 +44,7 @@ class TranslatedField(serializers.Field):
             except FieldDoesNotExist:
                 self.max_length = None
 
-    def child(self, language: str) -> serializers.CharField:
+    def text_field(self, language: str) -> serializers.CharField:
         """The field that checks the text of one language."""
         required = language in self.required_languages
         return serializers.CharField(
@@ -71,7 +69,7 @@ class TranslatedField(serializers.Field):
                     errors[language] = [self.error_messages["required"]]
                 continue
             try:
-                value = self.child(language).run_validation(data[language])
+                value = self.text_field(language).run_validation(data[language])
             except serializers.ValidationError as error:
                 errors[language] = error.detail
             else:
