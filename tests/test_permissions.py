@@ -88,6 +88,8 @@ def protected_requests(world):
         ("organisations:history", "get", reverse("organisations:history", args=[slug])),
         ("organisations:decide_request", "post", reverse("organisations:decide_request", args=[world["request"].pk])),
         ("organisations:invite_to_body", "get", reverse("organisations:invite_to_body", args=[world["salo"].slug])),
+        ("organisations:body_people", "get", reverse("organisations:body_people", args=[world["salo"].slug])),
+        ("organisations:body_people", "post", reverse("organisations:body_people", args=[world["salo"].slug])),
         ("organisations:invite_to_body", "post", reverse("organisations:invite_to_body", args=[world["salo"].slug])),
         ("core:outbox", "get", reverse("core:outbox")),
         ("core:outbox_message", "get", reverse("core:outbox_message", args=[1])),

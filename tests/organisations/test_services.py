@@ -138,3 +138,31 @@ def test_sign_up_request_is_approved_by_the_coordinator():
     assert Membership.objects.filter(user=person, organisation=org).exists()
     with pytest.raises(ValidationError):
         services.membership_request_decide(request=request, by=factories.official(factories.salo()), approve=False)
+
+
+def test_coordinator_removes_a_role_and_it_is_recorded(client):
+    from django.urls import reverse
+
+    salo = factories.salo()
+    coordinator = factories.official(salo)
+    official = factories.official(salo, role="official")
+    client.force_login(coordinator)
+    page = client.get(reverse("organisations:body_people", args=[salo.slug])).content.decode()
+    assert official.email in page
+    role = BodyRole.objects.get(user=official)
+    response = client.post(reverse("organisations:body_people", args=[salo.slug]), {"role": role.pk})
+    assert response.status_code == 302
+    assert not BodyRole.objects.filter(user=official).exists()
+    entry = AuditEntry.objects.get(action="role_removed")
+    assert entry.actor == coordinator and entry.changes == {"official": [official.email, None]}
+    assert official.email in client.get(reverse("organisations:body_people", args=[salo.slug])).content.decode()
+
+
+def test_the_last_coordinator_cannot_remove_themself():
+    from kumppani.core import services as core_services
+
+    salo = factories.salo()
+    coordinator = factories.official(salo)
+    with pytest.raises(ValidationError):
+        core_services.body_role_remove(role=BodyRole.objects.get(user=coordinator), by=coordinator)
+    assert BodyRole.objects.filter(user=coordinator).exists()

@@ -20,6 +20,7 @@ urlpatterns = [
     path("jarjestot/<slug:slug>/pyyda-oikeudet/", views.request_membership, name="request_membership"),
     path("pyynnot/<int:pk>/", views.decide_request, name="decide_request"),
     path("alueet/<slug:slug>/kutsu/", views.invite_to_body, name="invite_to_body"),
+    path("alueet/<slug:slug>/ihmiset/", views.body_people, name="body_people"),
     path("kutsu/<str:token>/", views.accept_invitation, name="accept_invitation"),
     path("rekisteroidy/", views.signup, name="signup"),
 ]

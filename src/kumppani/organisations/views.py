@@ -6,13 +6,15 @@ from django.core.paginator import Paginator
 from django.db import connection, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kumppani.core import audit, search
+from kumppani.core import services as core_services
 from kumppani.core.collation import collated
-from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.core.models import BodyRole, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations import exports, imports, jsonld, queries, services
 from kumppani.organisations.forms import (
     AccountForm,
@@ -27,7 +29,7 @@ from kumppani.organisations.forms import (
     SignupForm,
     StatusForm,
 )
-from kumppani.organisations.models import Membership, MembershipRequest, Organisation, OrganisationStatus
+from kumppani.organisations.models import Invitation, Membership, MembershipRequest, Organisation, OrganisationStatus
 
 PAGE_SIZE = 20
 
@@ -346,6 +348,31 @@ def decide_request(request, pk):
     else:
         messages.success(request, _("Approved.") if approve else _("Declined."))
     return redirect("core:dashboard")
+
+
+@login_required
+def body_people(request, slug):
+    """A coordinator's view of who has which role in the body, with the body's history."""
+    body = get_object_or_404(PublicBody, slug=slug)
+    if not request.user.has_perm("core.coordinate_body", body):
+        raise PermissionDenied
+    if request.method == "POST":
+        role = get_object_or_404(BodyRole, pk=request.POST.get("role"), body=body)
+        try:
+            core_services.body_role_remove(role=role, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The role has been removed."))
+        return redirect("organisations:body_people", slug=slug)
+    roles = body.roles.select_related("user").order_by("role", "user__full_name")
+    invitations = Invitation.objects.filter(body=body, accepted_at__isnull=True, expires_at__gt=timezone.now())
+    history = Paginator(audit.history_for(body), 30).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "organisations/body_people.html",
+        {"body": body, "roles": roles, "invitations": invitations.order_by("-created_at"), "page": history},
+    )
 
 
 @login_required
