@@ -38,12 +38,12 @@ class Account:
 
 SALO = "734"
 ACCOUNTS = [
-    Account("admin", "Kaisa Järvinen", "Platform admin", "everything; admin site at /fi/admin/"),
+    Account("admin", "Kaisa Järvinen", "Platform admin", "everything; the admin site at /fi/admin/"),
     Account(
         "koordinaattori.salo",
         "Päivi Salminen",
         "NGO coordinator, Salo",
-        "verify a new Salo NGO, approve Aino's request, invite people",
+        "verify a new NGO, approve Aino's request",
         SALO,
         BodyRoleKind.COORDINATOR,
     ),
@@ -51,15 +51,15 @@ ACCOUNTS = [
         "koordinaattori.tampere",
         "Jukka Heinonen",
         "NGO coordinator, Tampere",
-        "Tampere's register, Järjestöedustamo; sees nothing private of Salo",
+        "Tampere's NGOs; nothing private of Salo's",
         "837",
         BodyRoleKind.COORDINATOR,
     ),
     Account(
         "koordinaattori.varha",
         "Satu Lehtonen",
-        "NGO coordinator, Varsinais-Suomi county",
-        "the NGOs of every municipality in the county, Salo's included",
+        "NGO coordinator, Varsinais-Suomi",
+        "every NGO in the county, Salo's too",
         f"county:{SALO}",
         BodyRoleKind.COORDINATOR,
     ),
@@ -67,7 +67,7 @@ ACCOUNTS = [
         "viranhaltija.salo",
         "Mikko Virtanen",
         "Sector official, Salo",
-        "contact persons of Salo NGOs; cannot verify",
+        "sees contact persons; cannot verify",
         SALO,
         BodyRoleKind.OFFICIAL,
         "Sosiaali- ja terveyspalvelut",
@@ -76,7 +76,7 @@ ACCOUNTS = [
         "lautakunta.salo",
         "Riitta Mäkelä",
         "Board secretary, Salo",
-        "the NGOs an application would come from",
+        "Salo's view (grant lists come later)",
         SALO,
         BodyRoleKind.BOARD_SECRETARY,
         "Sosiaali- ja terveyslautakunta",
@@ -85,7 +85,7 @@ ACCOUNTS = [
         "tilat.salo",
         "Pekka Laaksonen",
         "Premises manager, Salo",
-        "Salo's view of the register",
+        "Salo's view (premises come later)",
         SALO,
         BodyRoleKind.PREMISES_MANAGER,
         "Tilapalvelut",
@@ -101,16 +101,16 @@ ACCOUNTS = [
     Account(
         "mielenterveysseura",
         "Leena Nieminen",
-        "NGO admin, Salon Mielenterveysseura ry",
-        "edit the NGO's profile, invite a representative",
+        "NGO admin, Salon Mielenterveysseura",
+        "edit the profile, invite a representative",
         organisation="salon-mielenterveysseura-ry",
         membership_role=MembershipRole.ADMIN,
     ),
     Account(
         "omaishoitajat",
         "Timo Hakala",
-        "NGO representative, Salon Seudun Omaishoitajat ry",
-        "edit the NGO's profile; cannot edit other NGOs",
+        "NGO rep., Salon Seudun Omaishoitajat",
+        "edit the profile; no other NGO",
         organisation="salon-seudun-omaishoitajat-ry",
         membership_role=MembershipRole.REPRESENTATIVE,
     ),
@@ -118,7 +118,7 @@ ACCOUNTS = [
         "aino.rantanen",
         "Aino Rantanen",
         "Signed up, request pending",
-        "waits for a coordinator to approve her for Salon Mielenterveysseura",
+        "waits to represent Salon Mielenterveysseura",
         requests="salon-mielenterveysseura-ry",
     ),
 ]
@@ -164,7 +164,9 @@ def link(users: dict[str, User]) -> None:
                 user=user, organisation=organisation, defaults={"role": account.membership_role}
             )
             if created:
-                audit.record(actor=None, obj=organisation, action="member_added", changes={"member": [None, user.email]})
+                audit.record(
+                    actor=None, obj=organisation, action="member_added", changes={"member": [None, user.email]}
+                )
         if account.requests:
             organisation = Organisation.objects.get(slug=account.requests)
             if not MembershipRequest.objects.filter(user=user, organisation=organisation).exists():

@@ -142,8 +142,7 @@ HANDWRITTEN = [
         "areas": ("county:167",),
         "name": ("Pohjois-Karjalan JANE", "JANE i Norra Karelen", "North Karelia NGO Advisory Board JANE"),
         "short": (
-            "Järjestöjen alueellinen neuvottelukunta: järjestöjen edustajat hyvinvointialueen ja kuntien "
-            "työryhmiin.",
+            "Järjestöjen alueellinen neuvottelukunta: järjestöjen edustajat hyvinvointialueen ja kuntien työryhmiin.",
             "Organisationernas regionala delegation: organisationsrepresentanter i välfärdsområdets och "
             "kommunernas arbetsgrupper.",
             "The regional NGO advisory board: NGO representatives for the working groups of the wellbeing services "
@@ -265,8 +264,7 @@ HANDWRITTEN = [
         "short": (
             "Sydänterveyttä koko Pirkanmaalle: kuntoutuskursseja, elvytyskoulutusta ja tukea paikallisille "
             "sydänyhdistyksille.",
-            "Hjärthälsa för hela Birkaland: rehabiliteringskurser, HLR-utbildning och stöd för lokala "
-            "hjärtföreningar.",
+            "Hjärthälsa för hela Birkaland: rehabiliteringskurser, HLR-utbildning och stöd för lokala hjärtföreningar.",
             "Heart health for all of Pirkanmaa: rehabilitation courses, CPR training and support for local heart "
             "associations.",
         ),
@@ -576,8 +574,9 @@ def association_id(rng: random.Random, founded: int) -> str:
     return f"{number // 1000}.{number % 1000:03d}"
 
 
-def _phone(rng: random.Random, area: str) -> str:
-    if rng.random() < 0.6:
+def _phone(rng: random.Random, area: str = "") -> str:
+    """A mobile number, or with `area` sometimes a landline number."""
+    if not area or rng.random() < 0.6:
         return f"04{rng.choice('0145')} {rng.randint(100, 999)} {rng.randint(1000, 9999)}"
     return f"{area} {rng.randint(200, 899)} {rng.randint(1000, 9999)}"
 
@@ -609,7 +608,11 @@ def _generated(rng: random.Random, town, kind, taken_names: set[str], village=No
     return {
         "town": town.code,
         "kind": kind.key,
-        "name": (name_fi, kind.name[1].format(**place) if sv else "", kind.name[2].format(**place) if translated else ""),
+        "name": (
+            name_fi,
+            kind.name[1].format(**place) if sv else "",
+            kind.name[2].format(**place) if translated else "",
+        ),
         "short": (kind.short[0], kind.short[1] if sv else "", kind.short[2] if translated else ""),
         "long": (
             f"{long_fi}\n\n{closing}",
@@ -651,14 +654,15 @@ def build() -> list[dict]:
         spec["business_id"] = business_id(rng, ids) if with_ids else ""
         spec["association_id"] = association_id(rng, spec["founded"]) if with_ids and rng.random() < 0.75 else ""
         domain = slugify(spec["name"][0].removesuffix(" ry").removesuffix(" rf"))[:50]
-        spec["email"] = f"{rng.choice(['info', 'kansliet'] if swedish else ['toimisto', 'info', 'yhdistys'])}@{domain}.example.org"
+        mailbox = rng.choice(["info", "kansliet"] if swedish else ["toimisto", "info", "yhdistys"])
+        spec["email"] = f"{mailbox}@{domain}.example.org"
         spec["phone"] = _phone(rng, town.phone_area)
         spec["website"] = f"https://{domain}.example.org/" if rng.random() < 0.85 else ""
         roles = texts.ROLES_SV if swedish else texts.ROLES_FI
         spec["contacts"] = []
         for role in [roles[0], *rng.sample(roles[1:], rng.randint(0, 2))]:
             name, email = _person(rng, swedish=swedish, sami=spec.get("sami", False))
-            spec["contacts"].append({"name": name, "role": role, "email": email, "phone": _phone(rng, "04")})
+            spec["contacts"].append({"name": name, "role": role, "email": email, "phone": _phone(rng)})
         spec["created_days_ago"] = rng.randint(90, 1500)
         spec["updated_days_ago"] = rng.randint(1, min(400, spec["created_days_ago"]))
         spec["status"], spec["verified"] = OrganisationStatus.ACTIVE, True

@@ -736,8 +736,7 @@ KINDS = [
             "Seura järjestää ohjattua liikuntaa vammaisille ja pitkäaikaissairaille: bocciaa, allasjumppaa, "
             "sählyä ja kuntosalia. Ohjaajat ovat koulutettuja, ja jokainen liikkuu omien voimiensa mukaan. "
             "Avustaja pääsee mukaan maksutta.",
-            "Boccia, vattengympa, innebandy och gym för personer med funktionsnedsättning. En assistent deltar "
-            "gratis.",
+            "Boccia, vattengympa, innebandy och gym för personer med funktionsnedsättning. En assistent deltar gratis.",
             "Boccia, pool exercise, floorball and gym for disabled people and people with long-term illness. "
             "Assistants join for free.",
         ),

@@ -1,0 +1,366 @@
+"""Benchmark: directory search and the NGO API against an empty Django view, on a national-scale register.
+
+    .venv/bin/python bench/run.py                      # SQLite (make bench)
+    .venv/bin/python bench/run.py --postgres URL       # a fresh database on that PostgreSQL server
+    python scripts/pg_throwaway.py sh -c '.venv/bin/python bench/run.py --postgres "$DATABASE_URL"'
+
+Builds a throwaway database in a temporary directory (DEBUG off, as in production), fills it with
+--ngos NGOs across all 330 public bodies, runs gunicorn on 127.0.0.1 and measures each URL group with
+keep-alive HTTP connections from a few threads, bounded by --requests and --seconds. Prints a table,
+writes bench/results/latest.json, and exits 1 when a target fails or a URL does not answer 200.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import socket
+import string
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+RESULTS = ROOT / "bench" / "results" / "latest.json"
+SEARCH_P95_MS = 50
+SEARCH_SHARE = 0.30  # of the empty view's throughput
+
+
+def directory_urls(slugs: dict) -> list[str]:
+    queries = [
+        f"q=mielenterveys&body={slugs['largest']}",
+        "q=vertaistuki",
+        f"q=nuorille&body={slugs['median']}",
+        f"q=omaishoitajien&body={slugs['county']}",
+        "q=kohtaamispaikka",
+        f"q=muisti&body={slugs['largest']}",
+        f"body={slugs['median']}",
+    ]
+    return [f"/fi/jarjestot/?{q}" for q in queries]
+
+
+def check_empty(body: bytes) -> str:
+    return "" if body == b"ok" else "the empty view did not answer “ok”"
+
+
+def check_directory(body: bytes) -> str:
+    found = re.search(rb'href="/fi/jarjestot/(?!uusi/|tuonti/)[\w-]+/"', body)
+    return "" if found else "the page answered 200 but lists no NGO (no link to an NGO page)"
+
+
+def check_api(body: bytes) -> str:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return "the answer is not JSON"
+    return "" if isinstance(data, dict) and data.get("results") else "the answer has no results"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ngos", type=int, default=10_000, help="NGOs in the register (default 10000)")
+    parser.add_argument("--requests", type=int, default=2_000, help="requests per URL group (default 2000)")
+    parser.add_argument("--seconds", type=float, default=20, help="at most this long per URL group (default 20)")
+    parser.add_argument("--threads", type=int, default=4, help="client threads (default 4)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default 2)")
+    parser.add_argument("--postgres", metavar="URL", help="use a fresh database on this PostgreSQL server")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    args = parser.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="kumppani-bench-"))
+    secret = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(50))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings_bench",
+        "PYTHONPATH": str(ROOT),
+        "KUMPPANI_VAR_DIR": str(tmp),
+        "DEBUG": "0",
+        "SECRET_KEY": secret,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "LOG_LEVEL": "WARNING",
+    }
+    env.pop("DATABASE_URL", None)
+    drop_database = None
+    report: dict = {"started": datetime.now(UTC).isoformat(timespec="seconds"), "results": [], "targets": []}
+    try:
+        if args.postgres:
+            env["DATABASE_URL"], drop_database = create_pg_database(args.postgres)
+        print(f"Kumppani benchmark in {tmp} ({'PostgreSQL' if args.postgres else 'SQLite'})", flush=True)
+        run_step("migrate", [BIN / "kumppani", "migrate", "--noinput", "-v0"], env)
+        manifest = tmp / "manifest.json"
+        run_step(
+            f"register of {args.ngos} NGOs",
+            [BIN / "python", "-m", "bench.populate", "--count", str(args.ngos), "--manifest", manifest],
+            env,
+        )
+        data = json.loads(manifest.read_text())
+        print(f"  {data['count']} NGOs in {data['bodies']} public bodies; seconds {data['seconds']}")
+        run_step("collectstatic", [BIN / "kumppani", "collectstatic", "--noinput", "-v0"], env)
+        report["environment"] = environment(args, data)
+        groups = [
+            ("empty Django view (ceiling)", ["/bench/empty/"], check_empty),
+            ("directory search", directory_urls(data["slugs"]), check_directory),
+            ("NGO API list", ["/api/v1/organisations/"], check_api),
+        ]
+        with Gunicorn(env, tmp / "gunicorn.log", args.workers) as server:
+            for name, urls, check in groups:
+                print(f"- {name}: {len(urls)} URL(s)", flush=True)
+                report["results"].append(measure_group(server, name, urls, check, args))
+    finally:
+        if drop_database:
+            drop_database()
+        if args.keep:
+            print(f"Kept {tmp}")
+        else:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+    report["targets"] = judge(report["results"])
+    print_table(report)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
+    return 0 if all(t["pass"] for t in report["targets"]) else 1
+
+
+def run_step(title: str, command: list, env: dict) -> None:
+    started = time.monotonic()
+    result = subprocess.run([str(c) for c in command], env=env, cwd=ROOT, capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"ERROR: {title} failed:\n{result.stdout}{result.stderr}")
+    print(f"  {title}: {time.monotonic() - started:.1f} s", flush=True)
+
+
+def create_pg_database(url: str):
+    """A new database on the server of `url`; returns its URL and a function that drops it."""
+    import psycopg
+
+    name = f"kumppani_bench_{secrets.token_hex(4)}"
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+    def drop() -> None:
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}")), drop
+
+
+class Gunicorn:
+    """gunicorn with sync workers on a free port of 127.0.0.1, stopped (only this one) on exit."""
+
+    def __init__(self, env: dict, log: Path, workers: int):
+        self.env, self.log, self.workers = env, log, workers
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+
+    def __enter__(self):
+        command = [BIN / "gunicorn", "kumppani.wsgi:application", "--workers", str(self.workers)]
+        command += ["--worker-class", "sync", "--bind", f"127.0.0.1:{self.port}", "--chdir", ROOT]
+        command += ["--log-level", "warning"]
+        with open(self.log, "wb") as out:
+            self.process = subprocess.Popen([str(c) for c in command], env=self.env, stdout=out, stderr=out)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                sys.exit(f"ERROR: gunicorn exited at start:\n{self.log_tail()}")
+            try:
+                status, _ = self.get("/bench/empty/")
+                if status == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        self.__exit__()
+        sys.exit(f"ERROR: gunicorn did not answer within 30 s:\n{self.log_tail()}")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
+    def log_tail(self, lines: int = 40) -> str:
+        return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+
+
+def load(port: int, urls: list[str], requests: int, seconds: float, threads: int) -> dict:
+    """Send up to `requests` GETs (for at most `seconds`), the URLs in rotation, from `threads` threads,
+    each over its own keep-alive connection (reopened when the server closes it)."""
+    lock = threading.Lock()
+    issued = 0
+    latencies: list[float] = []
+    failures: dict[str, int] = {}  # "404 /path" → count
+    deadline = time.monotonic() + seconds
+
+    def worker() -> None:
+        nonlocal issued
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        while True:
+            with lock:
+                if issued >= requests or time.monotonic() > deadline:
+                    break
+                url = urls[issued % len(urls)]
+                issued += 1
+            started = time.perf_counter()
+            try:
+                connection.request("GET", url, headers={"Accept-Language": "fi"})
+                response = connection.getresponse()
+                response.read()
+                status = response.status
+                if response.will_close:
+                    connection.close()
+            except (OSError, http.client.HTTPException) as exc:
+                connection.close()
+                status = type(exc).__name__
+            elapsed = time.perf_counter() - started
+            with lock:
+                latencies.append(elapsed)
+                if status != 200:
+                    failures[f"{status} {url}"] = failures.get(f"{status} {url}", 0) + 1
+        connection.close()
+
+    started = time.perf_counter()
+    pool = [threading.Thread(target=worker) for _ in range(threads)]
+    for thread in pool:
+        thread.start()
+    for thread in pool:
+        thread.join()
+    wall = time.perf_counter() - started
+    latencies.sort()
+
+    def percentile(p: float) -> float:
+        return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000, 1) if latencies else 0
+
+    return {
+        "requests": len(latencies),
+        "non_200": sum(failures.values()),
+        "failures": failures,
+        "seconds": round(wall, 1),
+        "p50_ms": percentile(0.50),
+        "p95_ms": percentile(0.95),
+        "rps": round(len(latencies) / wall, 1) if wall else 0,
+    }
+
+
+def measure_group(server: Gunicorn, name: str, urls: list[str], check, args) -> dict:
+    result = {"name": name, "urls": urls, "problems": [], "first_answer_ms": {}}
+    for url in urls:  # each URL once: is it there, and does it show what it should?
+        started = time.perf_counter()
+        try:
+            status, body = server.get(url)
+        except (OSError, http.client.HTTPException) as exc:
+            result["problems"].append(
+                f"{url}: no answer ({type(exc).__name__} after {time.perf_counter() - started:.0f} s)"
+            )
+            break  # the others would most likely wait as long
+        result["first_answer_ms"][url] = round((time.perf_counter() - started) * 1000)
+        problem = f"HTTP {status}" if status != 200 else check(body)
+        if problem:
+            result["problems"].append(f"{url}: {problem}")
+    if result["first_answer_ms"]:
+        print("  first answers (ms): " + ", ".join(f"{ms}" for ms in result["first_answer_ms"].values()))
+    if result["problems"]:
+        print("  not measured: " + "; ".join(result["problems"]))
+        if any("HTTP 5" in p for p in result["problems"]):
+            print("  gunicorn log:\n" + server.log_tail(15))
+        return result
+    load(server.port, urls, 10 * len(urls) * args.workers, 15, args.threads)  # warm up every worker
+    result.update(load(server.port, urls, args.requests, args.seconds, args.threads))
+    if result["non_200"]:
+        result["problems"].append(f"{result['non_200']} answers were not 200: {result['failures']}")
+    print(f"  {result['requests']} requests in {result['seconds']} s", flush=True)
+    return result
+
+
+def judge(results: list[dict]) -> list[dict]:
+    by_name = {r["name"]: r for r in results}
+    empty, search = by_name["empty Django view (ceiling)"], by_name["directory search"]
+    for r in results:
+        if empty.get("rps") and r.get("rps"):
+            r["share_of_empty"] = round(r["rps"] / empty["rps"], 3)
+    targets = []
+    for r in results:
+        if r["problems"]:
+            targets.append({"target": f"{r['name']} answers 200 with content", "pass": False, "detail": r["problems"]})
+    measured = not search["problems"] and not empty["problems"]
+    p95, share = search.get("p95_ms"), search.get("share_of_empty")
+    targets.append(
+        {
+            "target": f"directory search p95 ≤ {SEARCH_P95_MS} ms",
+            "pass": measured and p95 <= SEARCH_P95_MS,
+            "detail": f"{p95} ms" if measured else "not measured",
+        }
+    )
+    targets.append(
+        {
+            "target": f"directory search ≥ {SEARCH_SHARE:.0%} of the empty view's throughput",
+            "pass": measured and share >= SEARCH_SHARE,
+            "detail": f"{share:.0%}" if measured else "not measured",
+        }
+    )
+    return targets
+
+
+def environment(args, data: dict) -> dict:
+    import sqlite3
+
+    return {
+        "database": "postgresql" if args.postgres else f"sqlite {sqlite3.sqlite_version}",
+        "ngos": data["count"],
+        "public_bodies": data["bodies"],
+        "populate_seconds": data["seconds"],
+        "gunicorn_workers": args.workers,
+        "client_threads": args.threads,
+        "cpus": os.cpu_count(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+    }
+
+
+def print_table(report: dict) -> None:
+    env = report.get("environment", {})
+    print(
+        f"\n{env.get('ngos')} NGOs, {env.get('database')}, {env.get('gunicorn_workers')} gunicorn sync workers, "
+        f"{env.get('client_threads')} client threads, {env.get('cpus')} CPUs (load {env.get('load_average_at_start')})"
+    )
+    header = f"{'':30} {'requests':>8} {'non-200':>8} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'vs empty':>8}"
+    print(header + "\n" + "-" * len(header))
+    for r in report["results"]:
+        if r["problems"] and "requests" not in r:
+            print(f"{r['name']:30} {'not measured: ' + r['problems'][0]}")
+            continue
+        share = f"{r['share_of_empty']:.0%}" if "share_of_empty" in r else "–"
+        print(
+            f"{r['name']:30} {r['requests']:>8} {r['non_200']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8} "
+            f"{r['rps']:>8} {share:>8}"
+        )
+    print()
+    for t in report["targets"]:
+        detail = "; ".join(t["detail"]) if isinstance(t["detail"], list) else t["detail"]
+        print(f"{'PASS' if t['pass'] else 'FAIL'}  {t['target']}: {detail}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
