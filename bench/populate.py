@@ -126,6 +126,8 @@ def main() -> None:
     generated = time.monotonic()
 
     with transaction.atomic():
+        for organisation in organisations:
+            organisation.set_sort_keys()  # bulk_create does not call save()
         Organisation.objects.bulk_create(organisations, batch_size=500)
         for field in ("themes", "target_groups", "languages", "areas"):
             through = getattr(Organisation, field).through

@@ -8,6 +8,7 @@ record the audit history and keep the search index current.
 import django_filters
 from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
@@ -16,7 +17,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.reverse import reverse
 
 from kumppani.api.fields import TranslatedField
-from kumppani.api.views import ApiViewMixin, by_translated_name
+from kumppani.api.views import ApiViewMixin
 from kumppani.core import search
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
 from kumppani.organisations import queries, services
@@ -257,12 +258,17 @@ class OrganisationFilter(django_filters.FilterSet):
         queryset = super().filter_queryset(queryset)
         ordering = self.form.cleaned_data.get("ordering")
         if ordering in ("name", "-name"):
-            return queryset.order_by(by_translated_name(descending=ordering == "-name"), "pk")
+            return queryset.order_by(queries.name_order(get_language(), descending=ordering == "-name"), "pk")
         if ordering in ("updated_at", "-updated_at"):
             return queryset.order_by(ordering, "pk")
-        if "search_rank" in queryset.query.annotations:
-            return queryset.order_by("-search_rank", by_translated_name(), "pk")
         return queryset
+
+    @property
+    def by_relevance(self) -> str:
+        """The search words when the list is to be ordered best match first, else ""."""
+        if not self.form.is_valid() or self.form.cleaned_data.get("ordering"):
+            return ""
+        return self.form.cleaned_data.get("q") or ""
 
 
 # Views ----------------------------------------------------------------------------------------
@@ -341,7 +347,21 @@ class OrganisationViewSet(
         else:
             # An NGO's own address keeps working after it is dissolved (its status tells).
             organisations = Organisation.objects.filter(merged_into__isnull=True)
-        return queries.with_listing_relations(organisations).order_by(by_translated_name(), "pk")
+        return queries.with_listing_relations(organisations).order_by(queries.name_order(get_language()), "pk")
+
+    def list(self, request, *args, **kwargs):
+        query = ""
+        if request.query_params.get("q") and not request.query_params.get("ordering"):
+            filterset = self.filterset_class(request.query_params, queryset=self.get_queryset(), request=request)
+            query = filterset.by_relevance if filterset.is_valid() else ""
+        if not query:
+            return super().list(request, *args, **kwargs)
+        # Best match first: ranked in one pass (search.ranked_pks), then one page of objects.
+        queryset = self.filter_queryset(self.get_queryset())
+        pks = search.ranked_pks(queryset, services.SEARCH_KIND, query, tiebreak=queries.name_order(get_language()))
+        page = self.paginate_queryset(pks)
+        objects = search.in_order(self.get_queryset(), page)
+        return self.get_paginated_response(self.get_serializer(objects, many=True).data)
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "with_contact_persons": self.action != "list"}

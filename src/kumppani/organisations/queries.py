@@ -7,6 +7,12 @@ from kumppani.core.models import Language, PublicBody, Term
 from kumppani.organisations.models import Membership, MembershipRequest, Organisation, OrganisationStatus
 
 
+def name_order(language: str | None, *, descending: bool = False) -> str:
+    """ORDER BY field for NGO names in a language: å, ä and ö after z, Finnish where no translation."""
+    field = f"sort_key_{language if language in ('fi', 'sv', 'en') else 'fi'}"
+    return f"-{field}" if descending else field
+
+
 def public_organisations() -> QuerySet[Organisation]:
     """NGOs shown in the public directory: not merged away, not dissolved."""
     return Organisation.objects.filter(merged_into__isnull=True).exclude(status=OrganisationStatus.DISSOLVED)

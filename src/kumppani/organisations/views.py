@@ -3,7 +3,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,7 +13,6 @@ from django.views.decorators.http import require_POST
 
 from kumppani.core import audit, search
 from kumppani.core import services as core_services
-from kumppani.core.collation import collated
 from kumppani.core.models import BodyRole, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations import exports, imports, jsonld, queries, services
 from kumppani.organisations.forms import (
@@ -53,16 +52,16 @@ def directory(request):
     if query:
         organisations = search.filter_matching(organisations, services.SEARCH_KIND, query)
     sort = data.get("sort") or ("relevance" if query else "name")
-    language = get_language()
-    by_name = collated(f"name_{language}" if language != "fi" else "name_fi", language, connection.vendor)
-    if sort == "relevance" and query:
-        organisations = organisations.order_by("-search_rank", by_name)
-    elif sort == "-updated":
-        organisations = organisations.order_by("-updated_at", "pk")
-    else:
-        organisations = organisations.order_by(by_name, "pk")
+    name_field = queries.name_order(get_language())
     facets = queries.facet_counts(organisations)
-    page = Paginator(queries.with_listing_relations(organisations), PAGE_SIZE).get_page(request.GET.get("page"))
+    if sort == "relevance" and query:
+        page = Paginator(search.ranked_pks(organisations, services.SEARCH_KIND, query, tiebreak=name_field), PAGE_SIZE)
+        page = page.get_page(request.GET.get("page"))
+        page.object_list = search.in_order(queries.with_listing_relations(Organisation.objects.all()), page.object_list)
+    else:
+        order = ("-updated_at", "pk") if sort == "-updated" else (name_field, "pk")
+        organisations = queries.with_listing_relations(organisations.order_by(*order))
+        page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     themes = Term.objects.filter(vocabulary=Vocabulary.THEME)
@@ -419,7 +418,7 @@ def import_view(request):
 
 def export(request, fmt):
     """The public register (what the directory shows) as CSV or XLSX, honouring the same filters."""
-    organisations = queries.with_listing_relations(queries.public_organisations().order_by("name_fi", "pk"))
+    organisations = queries.with_listing_relations(queries.public_organisations().order_by("sort_key_fi", "pk"))
     form = DirectoryFilterForm(request.GET or None)
     if form.is_valid() and form.cleaned_data.get("body"):
         organisations = queries.serving_body(organisations, form.cleaned_data["body"])
