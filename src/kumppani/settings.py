@@ -209,6 +209,11 @@ LOGGING = {
     "loggers": {"django.db.backends": {"level": "INFO"}},
 }
 
+# Anonymous directory pages are cached per process for this long (0 turns it off). Any change
+# to an NGO changes the register version in the key, so a cached page is never out of date.
+DIRECTORY_CACHE_SECONDS = env_int("DIRECTORY_CACHE_SECONDS", 600)
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
+
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_AGE = 60 * 60 * 12

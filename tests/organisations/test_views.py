@@ -17,6 +17,7 @@ def _directory_queries(client, count: int, **params) -> int:
         factories.organisation(
             f"Mielenterveysyhdistys {n} ry", themes=themes, target_groups=[factories.term("nuoret")], languages=[]
         )
+    client.get(reverse("organisations:directory"), params)  # fills the per-language list of bodies
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("organisations:directory"), params)
     assert response.status_code == 200
@@ -24,7 +25,8 @@ def _directory_queries(client, count: int, **params) -> int:
 
 
 @pytest.mark.parametrize("params", [{}, {"q": "mielenterveys", "body": "salo", "theme": "vertaistuki"}])
-def test_directory_query_count_does_not_grow_with_the_register(client, params):
+def test_directory_query_count_does_not_grow_with_the_register(client, params, settings):
+    settings.DIRECTORY_CACHE_SECONDS = 0  # measure the work itself, not the page cache
     assert _directory_queries(client, 10, **params) == _directory_queries(client, 200, **params)
 
 
@@ -148,3 +150,27 @@ def test_export_csv_contains_public_fields_only(client):
     content = client.get(reverse("organisations:export", args=["csv"])).content.decode("utf-8-sig")
     assert "Vientiyhdistys ry" in content and "0737546-2" in content
     assert "Yksityinen Henkilö" not in content
+
+
+def test_a_cached_directory_page_is_renewed_when_an_ngo_changes(client, settings):
+    settings.DIRECTORY_CACHE_SECONDS = 600
+    org = factories.organisation("Ensimmäinen nimi ry")
+    url = reverse("organisations:directory")
+    assert "Ensimmäinen nimi ry" in client.get(url).content.decode()
+    with CaptureQueriesContext(connection) as cached:
+        assert "Ensimmäinen nimi ry" in client.get(url).content.decode()
+    assert len(cached) == 1  # only the register version
+    rep = factories.representative(org)
+    from kumppani.organisations import services
+
+    services.organisation_update(organisation=org, by=rep, data={"name_fi": "Toinen nimi ry"})
+    content = client.get(url).content.decode()
+    assert "Toinen nimi ry" in content and "Ensimmäinen nimi ry" not in content
+
+
+def test_signed_in_people_never_get_a_cached_page(client, settings):
+    settings.DIRECTORY_CACHE_SECONDS = 600
+    url = reverse("organisations:directory")
+    client.get(url)
+    client.force_login(factories.user(name="Kirjautunut Käyttäjä"))
+    assert "kirjaudu-ulos" in client.get(url).content.decode()

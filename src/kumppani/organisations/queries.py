@@ -13,6 +13,14 @@ def name_order(language: str | None, *, descending: bool = False) -> str:
     return f"-{field}" if descending else field
 
 
+def register_version() -> str:
+    """Changes whenever any NGO is added, changed or removed: the last change and the count."""
+    from django.db.models import Max
+
+    state = Organisation.objects.aggregate(last=Max("updated_at"), count=Count("pk"))
+    return f"{state['count']}-{state['last'].timestamp() if state['last'] else 0}"
+
+
 def public_organisations() -> QuerySet[Organisation]:
     """NGOs shown in the public directory: not merged away, not dissolved."""
     return Organisation.objects.filter(merged_into__isnull=True).exclude(status=OrganisationStatus.DISSOLVED)

@@ -162,7 +162,8 @@ def organisation_verify(*, organisation: Organisation, by: User) -> Organisation
     if not by.has_perm("organisations.verify_organisation", organisation):
         raise PermissionDenied
     organisation.verified_at, organisation.verified_by = timezone.now(), by
-    organisation.save(update_fields=["verified_at", "verified_by"])
+    organisation.updated_at = organisation.verified_at
+    organisation.save(update_fields=["verified_at", "verified_by", "updated_at"])
     audit.record(actor=by, obj=organisation, action="verified")
     return organisation
 
@@ -218,7 +219,8 @@ def organisation_merge(*, keep: Organisation, duplicate: Organisation, by: User)
     keep.save()
     duplicate.merged_into = keep
     duplicate.status = OrganisationStatus.DISSOLVED
-    duplicate.save(update_fields=["merged_into", "status"])
+    duplicate.updated_at = timezone.now()
+    duplicate.save(update_fields=["merged_into", "status", "updated_at"])
     audit.record(
         actor=by,
         obj=keep,

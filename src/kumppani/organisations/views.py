@@ -1,6 +1,10 @@
+import hashlib
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -27,6 +31,7 @@ from kumppani.organisations.forms import (
     OrganisationForm,
     SignupForm,
     StatusForm,
+    body_options_html,
 )
 from kumppani.organisations.models import Invitation, Membership, MembershipRequest, Organisation, OrganisationStatus
 
@@ -34,6 +39,26 @@ PAGE_SIZE = 20
 
 
 def directory(request):
+    """The public NGO directory. Residents' identical searches are answered from the cache."""
+    cacheable = (
+        settings.DIRECTORY_CACHE_SECONDS > 0
+        and not request.user.is_authenticated
+        and "messages" not in request.COOKIES
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+    if not cacheable:
+        return _directory(request)
+    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    key = f"kumppani:directory:{get_language()}:{queries.register_version()}:{digest}"
+    content = cache.get(key)
+    if content is None:
+        response = _directory(request)
+        cache.set(key, response.content, settings.DIRECTORY_CACHE_SECONDS)
+        return response
+    return HttpResponse(content)
+
+
+def _directory(request):
     """The public NGO directory: search, filters with counts, sorting and pages."""
     form = DirectoryFilterForm(request.GET or None)
     organisations = queries.public_organisations()
@@ -41,7 +66,7 @@ def directory(request):
     if not data.get("include_dormant"):
         organisations = organisations.filter(status=OrganisationStatus.ACTIVE)
     if data.get("body"):
-        organisations = queries.serving_body(organisations, data["body"])
+        organisations = queries.serving_body(organisations, PublicBody.objects.get(slug=data["body"]))
     for term in data.get("theme") or []:
         organisations = organisations.filter(themes=term)
     for term in data.get("target") or []:
@@ -75,6 +100,7 @@ def directory(request):
             "query": query,
             "sort": sort,
             "querystring": params.urlencode(),
+            "body_options": body_options_html(data.get("body", "")),
             "theme_facets": [(t, facets["themes"].get(t.pk, 0)) for t in themes],
             "target_facets": [(t, facets["target_groups"].get(t.pk, 0)) for t in targets],
             "language_facets": [(lang, facets["languages"].get(lang.pk, 0)) for lang in Language.objects.all()],
@@ -421,7 +447,7 @@ def export(request, fmt):
     organisations = queries.with_listing_relations(queries.public_organisations().order_by("sort_key_fi", "pk"))
     form = DirectoryFilterForm(request.GET or None)
     if form.is_valid() and form.cleaned_data.get("body"):
-        organisations = queries.serving_body(organisations, form.cleaned_data["body"])
+        organisations = queries.serving_body(organisations, PublicBody.objects.get(slug=form.cleaned_data["body"]))
     if fmt == "csv":
         response = HttpResponse(exports.to_csv(organisations), content_type="text/csv; charset=utf-8")
     elif fmt == "xlsx":
