@@ -241,6 +241,30 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def _invite(*, by: User, email: str, template: str, context: dict, language: str, **target) -> tuple[Invitation, str]:
+    """Store an invitation (only a hash of its token) and e-mail the link. Returns it and the token."""
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        email=email.strip().lower(),
+        token_hash=_hash(token),
+        invited_by=by,
+        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
+        **target,
+    )
+    mail.send(
+        to=[invitation.email],
+        template=template,
+        context={
+            **context,
+            "inviter": by.full_name,
+            "link": settings.SITE_URL + reverse("organisations:accept_invitation", kwargs={"token": token}),
+            "expires_at": invitation.expires_at,
+        },
+        language=language,
+    )
+    return invitation, token
+
+
 @transaction.atomic
 def invitation_create_for_organisation(
     *, organisation: Organisation, by: User, email: str, role: str = MembershipRole.REPRESENTATIVE, language: str = "fi"
@@ -248,28 +272,17 @@ def invitation_create_for_organisation(
     """Invite a person by e-mail to represent an NGO. Returns the invitation and the secret token."""
     if not by.has_perm("organisations.manage_members", organisation):
         raise PermissionDenied
-    token = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(
+    invitation, token = _invite(
+        by=by,
+        email=email,
+        template="organisations/email/invitation",
+        context={"organisation_name": organisation.name},
+        language=language,
         kind=InvitationKind.ORGANISATION,
-        email=email.strip().lower(),
         organisation=organisation,
         membership_role=role,
-        token_hash=_hash(token),
-        invited_by=by,
-        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     audit.record(actor=by, obj=organisation, action="invited", message=invitation.email)
-    mail.send(
-        to=[invitation.email],
-        template="organisations/email/invitation",
-        context={
-            "organisation_name": organisation.name,
-            "inviter": by.full_name,
-            "link": settings.SITE_URL + reverse("organisations:accept_invitation", kwargs={"token": token}),
-            "expires_at": invitation.expires_at,
-        },
-        language=language,
-    )
     return invitation, token
 
 
@@ -282,29 +295,17 @@ def invitation_create_for_body(
         raise PermissionDenied
     if role not in BodyRoleKind.values:
         raise ValidationError(_("Unknown role."))
-    token = secrets.token_urlsafe(32)
-    invitation = Invitation.objects.create(
+    invitation, token = _invite(
+        by=by,
+        email=email,
+        template="organisations/email/body_invitation",
+        context={"body_name": body.name, "role": BodyRoleKind(role).label},
+        language=language,
         kind=InvitationKind.BODY,
-        email=email.strip().lower(),
         body=body,
         body_role=role,
-        token_hash=_hash(token),
-        invited_by=by,
-        expires_at=timezone.now() + timedelta(days=settings.INVITATION_VALID_DAYS),
     )
     audit.record(actor=by, obj=body, action="invited", message=f"{invitation.email}: {role}")
-    mail.send(
-        to=[invitation.email],
-        template="organisations/email/body_invitation",
-        context={
-            "body_name": body.name,
-            "role": BodyRoleKind(role).label,
-            "inviter": by.full_name,
-            "link": settings.SITE_URL + reverse("organisations:accept_invitation", kwargs={"token": token}),
-            "expires_at": invitation.expires_at,
-        },
-        language=language,
-    )
     return invitation, token
 
 
