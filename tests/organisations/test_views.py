@@ -2,6 +2,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 
 from kumppani.core.models import AuditEntry
 from kumppani.organisations.models import Organisation
@@ -174,3 +175,17 @@ def test_signed_in_people_never_get_a_cached_page(client, settings):
     client.get(url)
     client.force_login(factories.user(name="Kirjautunut Käyttäjä"))
     assert "kirjaudu-ulos" in client.get(url).content.decode()
+
+
+def test_history_speaks_plainly_to_the_coordinator(client):
+    org = factories.organisation("Vanha ry")
+    rep = factories.representative(org)
+    from kumppani.organisations import services
+
+    services.organisation_update(organisation=org, by=rep, data={"name_fi": "Uusi ry"})
+    client.force_login(factories.official(factories.salo()))
+    with translation.override("fi"):
+        url = reverse("organisations:history", args=[org.slug])
+    content = client.get(url).content.decode()
+    assert "Tietoja muutettu" in content and "Lisätty rekisteriin" in content
+    assert "Vanha ry → Uusi ry" in content

@@ -29,3 +29,17 @@ def query_with(context, **changes) -> str:
         else:
             params[key] = value
     return params.urlencode()
+
+
+@register.filter
+def audit_action(entry) -> str:
+    from kumppani.core.audit import action_label
+
+    return action_label(entry.action)
+
+
+@register.simple_tag
+def audit_field(entry, field: str) -> str:
+    from kumppani.core.audit import field_label
+
+    return field_label(entry.object_type, field)
