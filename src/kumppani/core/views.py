@@ -12,10 +12,7 @@ from kumppani.core.models import BodyKind, OutboxMessage, PublicBody
 
 
 def home(request):
-    counts = {
-        "bodies": PublicBody.objects.count(),
-    }
-    return render(request, "core/home.html", {"counts": counts})
+    return render(request, "core/home.html")
 
 
 def body_list(request):
