@@ -52,6 +52,8 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "kumppani.core",
     "kumppani.organisations",
+    "kumppani.activities",
+    "kumppani.grants",
     "kumppani.api",
     "kumppani.demo",
 ]

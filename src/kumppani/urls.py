@@ -15,6 +15,8 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.core.urls")),
     *auth_urlpatterns,
     path("", include("kumppani.organisations.urls")),
+    path("", include("kumppani.activities.urls")),
+    path("", include("kumppani.grants.urls")),
     path("admin/", admin.site.urls),
 )
 
