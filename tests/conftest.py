@@ -7,6 +7,7 @@ live_server, …); tests/browser/conftest.py adds Chromium, `page` and `axe_chec
 import pytest
 from django.db import connection
 from django.test import override_settings
+from django.utils import translation
 
 
 def pytest_report_header(config):
@@ -26,3 +27,10 @@ def _tasks_run_at_once(settings):
     """Tasks (e-mails, reminders) run as soon as they are queued, so a test sees their effect.
     tests/core/test_worker.py runs the real database queue and worker instead."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def _finnish_by_default():
+    """Every test starts in Finnish, the site's default, whatever language an earlier test left active."""
+    with translation.override("fi"):
+        yield

@@ -150,6 +150,12 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Grant attachments live outside MEDIA_ROOT, so that no URL serves them; only a permission-checked
+# view hands them out (kumppani.grants.uploads).
+PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+GRANT_ATTACHMENT_MAX_BYTES = env_int("GRANT_ATTACHMENT_MAX_BYTES", 10 * 1024 * 1024)
+# The publisher prefix 360Giving registers for the grant data of this instance.
+GRANTS_360_PREFIX = env_str("GRANTS_360_PREFIX", "360G-kumppani")
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # E-mail: SMTP in production; in development every message is kept in the
@@ -201,6 +207,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Several models have a field named "kind"; each choice set gets its own name in the schema.
+    "ENUM_NAME_OVERRIDES": {
+        "GrantProgrammeKindEnum": "kumppani.grants.models.ProgrammeKind",
+        "BudgetLineKindEnum": "kumppani.grants.models.BudgetLineKind",
+        "AttachmentKindEnum": "kumppani.grants.models.AttachmentKind",
+    },
 }
 
 LOGGING = {

@@ -28,7 +28,7 @@ class ActivityType(models.TextChoices):
     VOLUNTEERING = "volunteering", _("Volunteering")
     RECREATION = "recreation", _("Recreation")
     TRAINING = "training", _("Training or lecture")
-    OTHER = "other", _("Other")
+    OTHER = "other", _("Other activity")
 
 
 class ActivityStatus(models.TextChoices):
@@ -113,7 +113,15 @@ class Activity(models.Model):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         ordering = ["name"]
-        indexes = [models.Index(fields=["status", "confirmed_at"], name="activity_status_idx")]
+        indexes = [
+            models.Index(fields=["status", "confirmed_at"], name="activity_status_idx"),
+            # Covers the public listing's filter and its facet counts, so that counting tens of
+            # thousands of activities reads this index and not the (wide) rows.
+            models.Index(
+                fields=["status", "confirmed_at", "organisation", "kind", "is_free", "is_online", "is_accessible"],
+                name="activity_listing_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -213,8 +221,8 @@ class ScheduleRule(models.Model):
     )
     start_time = models.TimeField(_("starts"))
     end_time = models.TimeField(_("ends"))
-    valid_from = models.DateField(_("from"), null=True, blank=True)
-    valid_until = models.DateField(_("until"), null=True, blank=True)
+    valid_from = models.DateField(_("first day"), null=True, blank=True)
+    valid_until = models.DateField(_("last day"), null=True, blank=True)
     place = models.ForeignKey(Place, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:

@@ -5,7 +5,9 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from kumppani.activities.api import ActivityViewSet
 from kumppani.core.api import LanguageViewSet, PublicBodyViewSet, TargetGroupViewSet, ThemeViewSet
+from kumppani.grants.api import ApplicationViewSet, GrantDecisionViewSet, ProgrammeViewSet
 from kumppani.organisations.api import OrganisationViewSet
 
 router = DefaultRouter()
@@ -14,9 +16,14 @@ router.register("organisations", OrganisationViewSet, basename="api-organisation
 router.register("themes", ThemeViewSet, basename="api-theme")
 router.register("target-groups", TargetGroupViewSet, basename="api-target-group")
 router.register("languages", LanguageViewSet, basename="api-language")
+router.register("grant-programmes", ProgrammeViewSet, basename="api-grant-programme")
+router.register("grant-applications", ApplicationViewSet, basename="api-grant-application")
+router.register("grant-decisions", GrantDecisionViewSet, basename="api-grant-decision")
+router.register("activities", ActivityViewSet, basename="api-activity")
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("v1/", include(router.urls)),
+    path("hsds/", include("kumppani.activities.hsds_urls")),
 ]

@@ -24,6 +24,51 @@ ACTION_LABELS = {
     "role_added": _("Role added"),
     "role_removed": _("Role removed"),
     "signed_up": _("Signed up"),
+    # NGO activities (activities.services)
+    "activity_published": _("Activity published"),
+    "activity_confirmed": _("Confirmed as current"),
+    # Service paths (activities.paths)
+    "path_created": _("Service path created"),
+    "path_updated": _("Service path changed"),
+    "path_published": _("Service path published"),
+    "path_unpublished": _("Service path taken off public view"),
+    "path_deleted": _("Service path removed"),
+    "step_added": _("Step added"),
+    "step_updated": _("Step changed"),
+    "step_moved": _("Step moved"),
+    "step_removed": _("Step removed"),
+    "activity_attached": _("NGO activity added to a step"),
+    "activity_detached": _("NGO activity removed from a step"),
+    # Grant programmes and applications (grants.services.programmes, grants.services.applying)
+    "programme_created": _("Grant programme created"),
+    "programme_updated": _("Grant programme changed"),
+    "programme_published": _("Grant programme published"),
+    "application_started": _("Application started"),
+    "application_saved": _("Application saved"),
+    "budget_changed": _("Budget changed"),
+    "funding_changed": _("Other funding changed"),
+    "answers_saved": _("Answers saved"),
+    "attachment_added": _("Attachment added"),
+    "attachment_removed": _("Attachment removed"),
+    # Review and board decisions (grants.services.review, grants.services.decisions)
+    "reviewers_assigned": _("Reviewers assigned"),
+    "reviewer_removed": _("Reviewer taken off"),
+    "conflict_declared": _("A reviewer declared a conflict of interest"),
+    "review_saved": _("Review saved"),
+    "review_completed": _("Review finished"),
+    "meeting_created": _("Board meeting created"),
+    "proposal_set": _("Proposal to the board changed"),
+    "proposal_ready": _("Proposal ready for the board"),
+    "decision_recorded": _("Board's decision recorded"),
+    "decision_notified": _("Decision sent to the applicant"),
+    # Payments, usage reports and recovery (grants.services.reporting)
+    "instalments_planned": _("Instalments planned"),
+    "instalment_paid": _("Instalment paid"),
+    "report_due_changed": _("Due date of the usage report changed"),
+    "report_saved": _("Usage report saved"),
+    "report_attachment_added": _("Attachment added to the usage report"),
+    "report_attachment_removed": _("Attachment removed from the usage report"),
+    "recovery_marked": _("Marked for recovery"),
 }
 
 
@@ -34,9 +79,11 @@ def action_label(action: str) -> str:
 def field_label(object_type: str, field: str) -> str:
     """The field's own name as the forms show it ("name_sv" → "name [sv]"), or the key itself."""
     try:
-        return str(apps.get_model(object_type)._meta.get_field(field).verbose_name)
+        model_field = apps.get_model(object_type)._meta.get_field(field)
     except (LookupError, ValueError, FieldDoesNotExist):
         return field
+    # A reverse relation (e.g. an application's budget lines) has no verbose name of its own.
+    return str(getattr(model_field, "verbose_name", None) or model_field.related_model._meta.verbose_name_plural)
 
 
 def snapshot(obj: models.Model, fields: list[str]) -> dict:

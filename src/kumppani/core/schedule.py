@@ -28,6 +28,8 @@ class Job:
 JOBS: list[Job] = [
     Job("expire-invitations", dt.time(3, 0), "kumppani.organisations.tasks.expire_invitations"),
     Job("coordinator-digest", dt.time(7, 30), "kumppani.organisations.tasks.send_coordinator_digests"),
+    Job("activity-reminders", dt.time(9, 0), "kumppani.activities.tasks.send_confirmation_reminders"),
+    Job("usage-report-reminders", dt.time(8, 30), "kumppani.grants.tasks.send_report_reminders"),
 ]
 
 

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.activities.models import Activity
 from kumppani.core.models import PublicBody, Term
+from kumppani.grants.uploads import private_storage
 from kumppani.organisations.models import Organisation
 
 
@@ -221,7 +222,7 @@ class FundingSource(models.TextChoices):
     MUNICIPALITY = "municipality", _("Another municipality")
     COUNTY = "county", _("Wellbeing services county")
     STATE = "state", _("Other state funding")
-    OTHER = "other", _("Other")
+    OTHER = "other", _("Other source")
 
 
 class FundingStatus(models.TextChoices):
@@ -270,7 +271,7 @@ class Attachment(models.Model):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
     stage = models.CharField(max_length=20, choices=AttachmentStage.choices, default=AttachmentStage.APPLICATION)
     kind = models.CharField(_("kind"), max_length=30, choices=AttachmentKind.choices)
-    file = models.FileField(_("file"), upload_to="grants/%Y/")
+    file = models.FileField(_("file"), upload_to="grants/%Y/", storage=private_storage)
     original_name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
@@ -356,6 +357,12 @@ class BoardMeeting(models.Model):
     board_name = models.CharField(_("board"), max_length=200)
     date = models.DateField(_("meeting date"))
     section = models.CharField(_("section (§)"), max_length=20)
+    # Printed in the instructions for requesting rectification on every decision letter.
+    rectification_address = models.TextField(
+        _("where to send a request for rectification"),
+        blank=True,
+        help_text=_("The registry's postal address, visiting address and e-mail address."),
+    )
     status = models.CharField(max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.PREPARING)
     secretary = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)

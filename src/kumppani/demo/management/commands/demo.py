@@ -7,6 +7,8 @@ from django.db import transaction
 from kumppani.core import reference
 from kumppani.core.models import PublicBody
 from kumppani.demo import accounts, organisations
+from kumppani.demo import activities as demo_activities
+from kumppani.demo import grants as demo_grants
 from kumppani.organisations.models import Organisation
 
 
@@ -37,7 +39,11 @@ class Command(BaseCommand):
             users = accounts.create_users()
             added, existing = organisations.load(accounts.verifiers(users))
             accounts.link(users)
+            activity_count, path_count = demo_activities.load(users)
+            applications = demo_grants.load(users)
         self.stdout.write(
-            f"Demo data: {added} NGOs added, {existing} already there ({time.monotonic() - started:.1f} s).\n"
+            f"Demo data: {added} NGOs added, {existing} already there, {activity_count} activities and "
+            f"{path_count} service paths added, {applications} grant applications added "
+            f"({time.monotonic() - started:.1f} s).\n"
         )
         self.stdout.write(accounts.table())

@@ -1,0 +1,426 @@
+"""The Open Referral HSDS 3.0 API under /api/hsds/: public activities as HSDS records.
+
+Read-only and public: every endpoint answers GET (and HEAD) to anyone, account or not, and shows
+the same public records to everyone (kumppani.activities.hsds decides what is public); any other
+method is 405. Parameters follow the HSDS API reference (data/hsds-openapi.json); a bad value is 400
+naming the parameter, in the request's language; an unknown or malformed id is 404.
+
+Records of services, organizations and services at locations are cached, keyed by the data's
+version (queries.catalogue_version, as the activity directory's), so a change to any activity or
+NGO shows at once; the ETag lets a harvester ask again for free.
+"""
+
+import hashlib
+import json
+import math
+import uuid
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+from django.views.decorators.http import require_safe
+
+from kumppani.activities import hsds, indexing, queries
+from kumppani.activities.models import Activity, Place
+from kumppani.core import search
+from kumppani.core.models import Term
+from kumppani.organisations import services as organisation_services
+from kumppani.organisations.queries import public_organisations
+
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 200
+OPENAPI = Path(__file__).resolve().parent / "data" / "hsds-openapi.json"
+TRUE_FALSE = [("true", "true"), ("false", "false")]
+
+
+# Parameters ---------------------------------------------------------------------------------------
+
+
+def _flag():
+    return forms.TypedChoiceField(choices=TRUE_FALSE, coerce=lambda value: value == "true", required=False)
+
+
+class ListParams(forms.Form):
+    page = forms.IntegerField(min_value=1, required=False)
+    per_page = forms.IntegerField(min_value=1, max_value=MAX_PER_PAGE, required=False)
+    search = forms.CharField(max_length=200, required=False)
+    lang = forms.ChoiceField(choices=settings.LANGUAGES, required=False)
+    format = forms.ChoiceField(choices=[("json", "json")], required=False)
+
+
+class ServiceParams(ListParams):
+    taxonomy_term_id = forms.UUIDField(required=False)
+    taxonomy_id = forms.UUIDField(required=False)
+    organization_id = forms.UUIDField(required=False)
+    modified_after = forms.DateTimeField(required=False)
+    postcode = forms.RegexField(regex=r"^\d{5}$", required=False)
+    full = _flag()
+
+    def clean_taxonomy_term_id(self):
+        value = self.cleaned_data["taxonomy_term_id"]
+        if value is None:
+            return None
+        found = hsds.terms_by_id().get(str(value))
+        if found is None:
+            raise forms.ValidationError(gettext("No taxonomy term has this id."))
+        return found
+
+    def clean_taxonomy_id(self):
+        value = self.cleaned_data["taxonomy_id"]
+        if value is None:
+            return None
+        keys = {hsds.taxonomy_id(key): key for key in hsds.TAXONOMIES}
+        if str(value) not in keys:
+            raise forms.ValidationError(gettext("No taxonomy has this id."))
+        return keys[str(value)]
+
+    def clean_organization_id(self):
+        value = self.cleaned_data["organization_id"]
+        if value is not None and not public_organisations().filter(uuid=value).exists():
+            raise forms.ValidationError(gettext("No organization has this id."))
+        return value
+
+
+class OrganizationParams(ListParams):
+    full = _flag()
+    full_service = _flag()
+
+
+class TermParams(ListParams):
+    taxonomy_id = forms.UUIDField(required=False)
+    parent_id = forms.UUIDField(required=False)
+    top_only = _flag()
+
+
+class DetailParams(forms.Form):
+    lang = forms.ChoiceField(choices=settings.LANGUAGES, required=False)
+    full_service = _flag()
+
+
+def _parse(form_class, request):
+    """(cleaned parameters, None), or (None, a 400 answer naming each bad parameter)."""
+    form = form_class(request.GET)
+    if form.is_valid():
+        return form.cleaned_data, None
+    errors = {field: [str(message) for message in messages] for field, messages in form.errors.items()}
+    return None, JsonResponse(errors, status=400)
+
+
+def _not_found() -> JsonResponse:
+    return JsonResponse({"detail": gettext("Not found.")}, status=404)
+
+
+def _uuid(value: str) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(value)
+    except ValueError:
+        return None
+
+
+# Answers ------------------------------------------------------------------------------------------
+
+
+def _json(data) -> HttpResponse:
+    body = json.dumps(data, ensure_ascii=False, separators=(",", ":"))  # compact: lists run to 100 kB
+    return HttpResponse(body, content_type="application/json")
+
+
+def _cached(request, build):
+    """The answer of `build()` for this URL at the data's current version: from the cache when
+    there, 304 when the client already has it. Only successful answers are kept (errors are in the
+    request's language)."""
+    digest = hashlib.sha256(f"{queries.catalogue_version()}|{request.get_full_path()}".encode()).hexdigest()
+    etag = f'"{digest[:32]}"'
+    if etag in request.headers.get("If-None-Match", ""):
+        response = HttpResponseNotModified()
+        response["ETag"] = etag
+        return response
+    key = f"kumppani:hsds:{digest}"
+    content = cache.get(key) if settings.DIRECTORY_CACHE_SECONDS > 0 else None
+    if content is None:
+        response = build()
+        if response.status_code != 200:
+            return response
+        content = response.content
+        if settings.DIRECTORY_CACHE_SECONDS > 0:
+            cache.set(key, content, settings.DIRECTORY_CACHE_SECONDS)
+    response = HttpResponse(content, content_type="application/json")
+    response["ETag"] = etag
+    return response
+
+
+def _page(params: dict) -> tuple[int, int, int]:
+    """(page number, page size, offset) of the requested page."""
+    number, size = params.get("page") or 1, params.get("per_page") or DEFAULT_PER_PAGE
+    return number, size, (number - 1) * size
+
+
+def _envelope(number: int, size: int, total: int, contents: list) -> dict:
+    """HSDS's pagination: total_items, total_pages, page_number, size (records on this page), …"""
+    total_pages = math.ceil(total / size)
+    return {
+        "total_items": total,
+        "total_pages": total_pages,
+        "page_number": number,
+        "size": len(contents),
+        "first_page": number == 1,
+        "last_page": number >= total_pages,
+        "empty": not contents,
+        "contents": contents,
+    }
+
+
+def _language(params: dict) -> str:
+    return params.get("lang") or "fi"
+
+
+def _filtered_activities(params: dict):
+    activities = hsds.public_activities()
+    if params.get("search"):
+        activities = search.filter_matching(activities, indexing.SEARCH_KIND, params["search"])
+    if params.get("taxonomy_term_id"):
+        activities = hsds.with_taxonomy_term(activities, *params["taxonomy_term_id"])
+    if params.get("taxonomy_id"):
+        activities = hsds.with_taxonomy(activities, params["taxonomy_id"])
+    if params.get("organization_id"):
+        activities = activities.filter(organisation__uuid=params["organization_id"])
+    if params.get("modified_after"):
+        activities = hsds.modified_since(activities, params["modified_after"])
+    if params.get("postcode"):
+        activities = hsds.at_postcode(activities, params["postcode"])
+    return activities
+
+
+# Endpoints ----------------------------------------------------------------------------------------
+
+
+@require_safe
+def root(request):
+    """What this API is: HSDS version, profile and the OpenAPI document."""
+    return JsonResponse(
+        {
+            "version": hsds.HSDS_VERSION,
+            "profile": hsds.PROFILE_URL,
+            "openapi_url": request.build_absolute_uri(reverse("api-hsds-openapi")),
+        }
+    )
+
+
+@require_safe
+def openapi(request):
+    """The API's OpenAPI 3.1 document, adapted from Open Referral's HSDS 3.0 API reference."""
+    document = json.loads(OPENAPI.read_text(encoding="utf-8"))
+    document["servers"] = [{"url": request.build_absolute_uri(reverse("api-hsds-root")).rstrip("/")}]
+    return _json(document)
+
+
+@require_safe
+def service_list(request):
+    return _cached(request, lambda: _service_list(request))
+
+
+def _service_list(request):
+    params, error = _parse(ServiceParams, request)
+    if error:
+        return error
+    language = _language(params)
+    activities = _filtered_activities(params)
+    number, size, offset = _page(params)
+    total = activities.count()
+    rows = activities.order_by(hsds.LIST_ORDER)[offset : offset + size]
+    with translation.override(language):
+        if params.get("full"):
+            contents = [hsds.service_record(a) for a in hsds.with_service_relations(rows)]
+        else:
+            contents = [hsds.service_summary(a) for a in rows.select_related("organisation")]
+    return _json(_envelope(number, size, total, contents))
+
+
+@require_safe
+def service_detail(request, id):
+    return _cached(request, lambda: _service_detail(request, id))
+
+
+def _service_detail(request, id):
+    params, error = _parse(DetailParams, request)
+    if error:
+        return error
+    activity = _uuid(id) and hsds.with_service_relations(hsds.public_activities()).filter(uuid=id).first()
+    if not activity:
+        return _not_found()
+    with translation.override(_language(params)):
+        return _json(hsds.service_record(activity))
+
+
+@require_safe
+def organization_list(request):
+    return _cached(request, lambda: _organization_list(request))
+
+
+def _organization_list(request):
+    params, error = _parse(OrganizationParams, request)
+    if error:
+        return error
+    language = _language(params)
+    organisations = public_organisations()
+    if params.get("search"):
+        organisations = search.filter_matching(organisations, organisation_services.SEARCH_KIND, params["search"])
+    number, size, offset = _page(params)
+    total = organisations.count()
+    rows = organisations.order_by(hsds.LIST_ORDER)[offset : offset + size]
+    with translation.override(language):
+        if params.get("full") or params.get("full_service"):
+            rows = hsds.with_services(rows, full=bool(params.get("full_service")))
+            contents = [hsds.organization_record(o, full_service=bool(params.get("full_service"))) for o in rows]
+        else:
+            contents = [hsds.organization_summary(o) for o in rows]
+    return _json(_envelope(number, size, total, contents))
+
+
+@require_safe
+def organization_detail(request, id):
+    return _cached(request, lambda: _organization_detail(request, id))
+
+
+def _organization_detail(request, id):
+    params, error = _parse(DetailParams, request)
+    if error:
+        return error
+    full_service = bool(params.get("full_service"))
+    organisations = hsds.with_services(public_organisations(), full=full_service)
+    organisation = _uuid(id) and organisations.filter(uuid=id).first()
+    if not organisation:
+        return _not_found()
+    with translation.override(_language(params)):
+        return _json(hsds.organization_record(organisation, full_service=full_service))
+
+
+@require_safe
+def service_at_location_list(request):
+    """Each activity at each of its places, then the activities that also meet online."""
+    return _cached(request, lambda: _service_at_location_list(request))
+
+
+def _service_at_location_list(request):
+    params, error = _parse(ServiceParams, request)
+    if error:
+        return error
+    language = _language(params)
+    activities = _filtered_activities(params)
+    places = Place.objects.filter(activity__in=activities)
+    if params.get("postcode"):
+        places = places.filter(postal_code=params["postcode"])
+        online = Activity.objects.none()
+    else:
+        online = activities.filter(is_online=True)
+    number, size, offset = _page(params)
+    place_total, online_total = places.count(), online.count()
+    # One page across two lists: the places first, then the online meetings.
+    entries = [
+        (a, p) for p, a in places.order_by("activity_id", "pk").values_list("pk", "activity_id")[offset : offset + size]
+    ]
+    if len(entries) < size:
+        start = max(0, offset - place_total)
+        online_rows = online.order_by(hsds.LIST_ORDER)[start : start + size - len(entries)]
+        entries += [(pk, None) for pk in online_rows.values_list("pk", flat=True)]
+    chosen = Activity.objects.filter(pk__in={a for a, _p in entries})
+    if params.get("full"):
+        chosen = hsds.with_service_relations(chosen)
+    else:
+        chosen = chosen.select_related("organisation").prefetch_related("places")
+    by_pk = {activity.pk: activity for activity in chosen}
+    contents = []
+    with translation.override(language):
+        for activity_pk, place_pk in entries:
+            activity = by_pk[activity_pk]
+            place = next((p for p in activity.places.all() if p.pk == place_pk), None)
+            if params.get("full"):
+                contents.append(hsds.service_at_location_from_place(activity, place))
+            else:
+                contents.append(hsds.service_at_location_summary(activity, place))
+    return _json(_envelope(number, size, place_total + online_total, contents))
+
+
+@require_safe
+def service_at_location_detail(request, id):
+    return _cached(request, lambda: _service_at_location_detail(request, id))
+
+
+def _service_at_location_detail(request, id):
+    params, error = _parse(DetailParams, request)
+    if error:
+        return error
+    sal_id = _uuid(id)
+    if sal_id is None:
+        return _not_found()
+    place_uuid, online_uuid = hsds.service_at_location_sources(sal_id)
+    activities = hsds.with_service_relations(hsds.public_activities())
+    activity = activities.filter(places__uuid=place_uuid).first()
+    place = next((p for p in activity.places.all() if p.uuid == place_uuid), None) if activity else None
+    if activity is None:
+        activity = activities.filter(uuid=online_uuid, is_online=True).first()
+    if activity is None:
+        return _not_found()
+    with translation.override(_language(params)):
+        return _json(hsds.service_at_location_from_place(activity, place))
+
+
+@require_safe
+def taxonomy_list(request):
+    params, error = _parse(ListParams, request)
+    if error:
+        return error
+    with translation.override(_language(params)):
+        records = hsds.taxonomy_records()
+    return _json(_static_page(params, records))
+
+
+@require_safe
+def taxonomy_detail(request, id):
+    params, error = _parse(DetailParams, request)
+    if error:
+        return error
+    with translation.override(_language(params)):
+        found = [record for record in hsds.taxonomy_records() if record["id"] == id]
+    return _json(found[0]) if found else _not_found()
+
+
+@require_safe
+def taxonomy_term_list(request):
+    params, error = _parse(TermParams, request)
+    if error:
+        return error
+    with translation.override(_language(params)):
+        records = hsds.term_records(Term.objects.all())
+    if params.get("taxonomy_id"):
+        records = [r for r in records if r["taxonomy_id"] == str(params["taxonomy_id"])]
+    if params.get("parent_id"):
+        records = []  # the vocabularies are flat: no term has a parent
+    return _json(_static_page(params, records))
+
+
+@require_safe
+def taxonomy_term_detail(request, id):
+    params, error = _parse(DetailParams, request)
+    if error:
+        return error
+    found = hsds.terms_by_id().get(id)
+    if found is None:
+        return _not_found()
+    key, term = found
+    with translation.override(_language(params)):
+        return _json(hsds.activity_type_record(term) if key == hsds.ACTIVITY_TYPE else hsds.term_record(term))
+
+
+def _static_page(params: dict, records: list[dict]) -> dict:
+    """A page of a short list built in memory; `search` looks in the names."""
+    if params.get("search"):
+        words = params["search"].casefold()
+        records = [r for r in records if words in r["name"].casefold()]
+    number, size, offset = _page(params)
+    return _envelope(number, size, len(records), records[offset : offset + size])

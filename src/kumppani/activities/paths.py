@@ -1,0 +1,274 @@
+"""Business rules of service paths (palvelupolut).
+
+A body's NGO coordinator builds a path of ordered steps; a step is either a public service
+(the memory nurse's appointment) or an NGO step, to which the coordinator attaches NGO
+activities that the body's residents may join. Every change checks the permission, runs in a
+transaction and is written to the path's audit history.
+"""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max, QuerySet
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from kumppani.activities.models import Activity, ActivityStatus, PathStep, ServicePath, StepKind
+from kumppani.core import audit
+from kumppani.core.models import PublicBody, User
+from kumppani.organisations.models import OrganisationStatus
+
+PATH_FIELDS = ["name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"]
+STEP_FIELDS = [
+    "kind",
+    "title_fi",
+    "title_sv",
+    "title_en",
+    "description_fi",
+    "description_sv",
+    "description_en",
+    "link",
+]
+
+
+def _check(by: User, body: PublicBody) -> None:
+    if not by.has_perm("activities.manage_paths", body):
+        raise PermissionDenied
+
+
+def _locked(path: ServicePath) -> ServicePath:
+    """The path row locked for this transaction, so that two editors never mix step positions."""
+    return ServicePath.objects.select_for_update().select_related("body").get(pk=path.pk)
+
+
+def _touch(path: ServicePath) -> None:
+    path.updated_at = timezone.now()
+    ServicePath.objects.filter(pk=path.pk).update(updated_at=path.updated_at)
+
+
+def serving_area_ids(body: PublicBody) -> list[int]:
+    """The areas whose activities the body's residents may join: the body and its county, or a
+    county and its municipalities."""
+    if body.is_county:
+        return [body.pk, *body.municipalities.values_list("pk", flat=True)]
+    return [body.pk] + ([body.county_id] if body.county_id else [])
+
+
+def attachable_activities(body: PublicBody) -> QuerySet[Activity]:
+    """Active activities of live NGOs that are offered to the body's residents."""
+    offered = Activity.areas.through.objects.filter(publicbody_id__in=serving_area_ids(body))
+    return Activity.objects.filter(
+        status=ActivityStatus.ACTIVE,
+        organisation__merged_into__isnull=True,
+        pk__in=offered.values("activity_id"),
+    ).exclude(organisation__status=OrganisationStatus.DISSOLVED)
+
+
+# Words the editor's own addresses use after /palvelupolkujen-hallinta/.
+RESERVED_SLUGS = {"uusi"}
+
+
+def unique_slug(body: PublicBody, name: str) -> str:
+    base = slugify(name)[:100] or "palvelupolku"
+    slug, n = base, 2
+    while slug in RESERVED_SLUGS or ServicePath.objects.filter(body=body, slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _apply(obj, data: dict, fields: list[str]) -> None:
+    for field in fields:
+        if field in data:
+            setattr(obj, field, data[field] or "")
+
+
+# Paths
+
+
+@transaction.atomic
+def path_create(*, body: PublicBody, by: User, data: dict) -> ServicePath:
+    """A new, unpublished path of the body."""
+    _check(by, body)
+    path = ServicePath(body=body, slug=unique_slug(body, data.get("name_fi", "")))
+    _apply(path, data, PATH_FIELDS)
+    path.full_clean()
+    path.save()
+    audit.record(actor=by, obj=path, action="path_created", changes=audit.diff({}, audit.snapshot(path, PATH_FIELDS)))
+    return path
+
+
+@transaction.atomic
+def path_update(*, path: ServicePath, by: User, data: dict) -> ServicePath:
+    _check(by, path.body)
+    before = audit.snapshot(path, PATH_FIELDS)
+    _apply(path, data, PATH_FIELDS)
+    path.full_clean()
+    path.updated_at = timezone.now()
+    path.save()
+    changes = audit.diff(before, audit.snapshot(path, PATH_FIELDS))
+    if changes:
+        audit.record(actor=by, obj=path, action="path_updated", changes=changes)
+    return path
+
+
+@transaction.atomic
+def path_publish(*, path: ServicePath, by: User) -> ServicePath:
+    """Show the path to everyone. A path without steps would only confuse a resident."""
+    _check(by, path.body)
+    path = _locked(path)
+    if not path.steps.exists():
+        raise ValidationError(_("Add at least one step before publishing the path."))
+    if not path.is_published:
+        path.is_published, path.updated_at = True, timezone.now()
+        path.save(update_fields=["is_published", "updated_at"])
+        audit.record(actor=by, obj=path, action="path_published", changes={"is_published": [False, True]})
+    return path
+
+
+@transaction.atomic
+def path_unpublish(*, path: ServicePath, by: User) -> ServicePath:
+    _check(by, path.body)
+    path = _locked(path)
+    if path.is_published:
+        path.is_published, path.updated_at = False, timezone.now()
+        path.save(update_fields=["is_published", "updated_at"])
+        audit.record(actor=by, obj=path, action="path_unpublished", changes={"is_published": [True, False]})
+    return path
+
+
+@transaction.atomic
+def path_delete(*, path: ServicePath, by: User) -> None:
+    """Remove the path and its steps. The NGO activities themselves stay as they are."""
+    _check(by, path.body)
+    audit.record(actor=by, obj=path, action="path_deleted", message=path.name)
+    path.delete()
+
+
+# Steps
+
+
+@transaction.atomic
+def step_add(*, path: ServicePath, by: User, data: dict) -> PathStep:
+    """A new step at the end of the path."""
+    _check(by, path.body)
+    path = _locked(path)
+    last = path.steps.aggregate(last=Max("position"))["last"] or 0
+    step = PathStep(path=path, position=last + 1)
+    _apply(step, data, STEP_FIELDS)
+    step.full_clean()
+    step.save()
+    _touch(path)
+    audit.record(
+        actor=by,
+        obj=path,
+        action="step_added",
+        changes=audit.diff({}, audit.snapshot(step, STEP_FIELDS)),
+        message=step.title,
+    )
+    return step
+
+
+@transaction.atomic
+def step_update(*, step: PathStep, by: User, data: dict) -> PathStep:
+    """Change a step. A step that becomes a public service step lets go of its NGO activities."""
+    _check(by, step.path.body)
+    before = audit.snapshot(step, STEP_FIELDS)
+    _apply(step, data, STEP_FIELDS)
+    step.full_clean()
+    step.save()
+    changes = audit.diff(before, audit.snapshot(step, STEP_FIELDS))
+    if step.kind == StepKind.PUBLIC:
+        detached = sorted(str(a) for a in step.activities.all())
+        if detached:
+            step.activities.clear()
+            changes["activities"] = [detached, []]
+    if changes:
+        _touch(step.path)
+        audit.record(actor=by, obj=step.path, action="step_updated", changes=changes, message=step.title)
+    return step
+
+
+@transaction.atomic
+def step_move(*, step: PathStep, by: User, direction: str) -> PathStep:
+    """Swap the step with its neighbour above ("up") or below ("down"); at either end nothing moves."""
+    _check(by, step.path.body)
+    if direction not in ("up", "down"):
+        raise ValidationError(_("Unknown direction."))
+    path = _locked(step.path)
+    step = path.steps.get(pk=step.pk)  # positions as they are now, after the lock
+    neighbours = path.steps.filter(position__lt=step.position).order_by("-position")
+    if direction == "down":
+        neighbours = path.steps.filter(position__gt=step.position).order_by("position")
+    other = neighbours.first()
+    if other is None:
+        return step
+    step.position, other.position = other.position, step.position
+    PathStep.objects.bulk_update([step, other], ["position"])
+    _touch(path)
+    audit.record(
+        actor=by,
+        obj=path,
+        action="step_moved",
+        changes={"position": [other.position, step.position]},
+        message=step.title,
+    )
+    return step
+
+
+@transaction.atomic
+def step_remove(*, step: PathStep, by: User) -> None:
+    """Remove a step; the steps after it move up so that the numbering stays 1, 2, 3 …"""
+    _check(by, step.path.body)
+    path = _locked(step.path)
+    title, position = step.title, step.position
+    step.delete()
+    later = list(path.steps.filter(position__gt=position).order_by("position"))
+    for each in later:
+        each.position -= 1
+    PathStep.objects.bulk_update(later, ["position"])
+    _touch(path)
+    audit.record(actor=by, obj=path, action="step_removed", message=title)
+
+
+# NGO activities at a step
+
+
+@transaction.atomic
+def activity_attach(*, step: PathStep, by: User, activity: Activity) -> None:
+    """Attach an NGO activity to an NGO step: only an active activity the body's residents may join."""
+    body = step.path.body
+    _check(by, body)
+    if step.kind != StepKind.NGO:
+        raise ValidationError(_("NGO activities can be added to NGO steps only."))
+    if not attachable_activities(body).filter(pk=activity.pk).exists():
+        raise ValidationError(
+            _("“%(activity)s” is not an active activity offered to the residents of %(body)s.")
+            % {"activity": activity.name, "body": body.name}
+        )
+    if step.activities.filter(pk=activity.pk).exists():
+        return
+    step.activities.add(activity)
+    _touch(step.path)
+    audit.record(
+        actor=by,
+        obj=step.path,
+        action="activity_attached",
+        changes={"activities": [None, activity.name]},
+        message=f"{step.title}: {activity.name}",
+    )
+
+
+@transaction.atomic
+def activity_detach(*, step: PathStep, by: User, activity: Activity) -> None:
+    _check(by, step.path.body)
+    if not step.activities.filter(pk=activity.pk).exists():
+        return
+    step.activities.remove(activity)
+    _touch(step.path)
+    audit.record(
+        actor=by,
+        obj=step.path,
+        action="activity_detached",
+        changes={"activities": [activity.name, None]},
+        message=f"{step.title}: {activity.name}",
+    )

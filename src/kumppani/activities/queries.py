@@ -1,0 +1,287 @@
+"""Reading the activities for residents and professionals: the public set, the filters, facet counts
+and ranking. Each function issues a fixed number of queries, whatever the number of activities."""
+
+import datetime as dt
+from collections.abc import Collection
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from kumppani.activities.indexing import SEARCH_KIND
+from kumppani.activities.models import (
+    STALE_AFTER,
+    Activity,
+    ActivityStatus,
+    Place,
+    ScheduleException,
+    ScheduleRule,
+)
+from kumppani.core import search
+from kumppani.core.models import Language, PublicBody, Term
+from kumppani.organisations.models import Organisation, OrganisationStatus
+
+# Times of day by the hours a meeting overlaps: a group from 16 to 18 is both afternoon and evening.
+NOON, EVENING = dt.time(12), dt.time(17)
+TIMES_OF_DAY = {
+    "morning": Q(start_time__lt=NOON),
+    "afternoon": Q(start_time__lt=EVENING, end_time__gt=NOON),
+    "evening": Q(end_time__gt=EVENING),
+}
+
+# How much a verified NGO and a recent confirmation lift a text match (multipliers of the text rank).
+VERIFIED_BOOST = 0.3
+FRESH_BOOST = 0.3
+
+
+def stale_cutoff(now: dt.datetime | None = None) -> dt.datetime:
+    """Activities confirmed before this are stale: they leave the default results."""
+    return (now or timezone.now()) - STALE_AFTER
+
+
+def public_activities() -> QuerySet[Activity]:
+    """Activities a resident may see: active, of an NGO that is neither merged away nor dissolved.
+
+    The NGOs are excluded by a subquery, not a join, so that the filter is answered from the
+    activity_listing_idx index alone."""
+    hidden = Organisation.objects.filter(Q(merged_into__isnull=False) | Q(status=OrganisationStatus.DISSOLVED))
+    return Activity.objects.filter(status=ActivityStatus.ACTIVE).exclude(organisation_id__in=hidden.values("pk"))
+
+
+def catalogue_version() -> str:
+    """Changes whenever an activity or an NGO is added, changed, confirmed or removed (cache keys).
+
+    One statement of separate subqueries: each count and maximum is then read from an index,
+    where a single aggregate over both would scan the table."""
+    activity, organisation = Activity._meta.db_table, Organisation._meta.db_table
+    quote = connection.ops.quote_name
+    parts = [
+        f"(SELECT COUNT(*) FROM {quote(activity)})",
+        f"(SELECT MAX(updated_at) FROM {quote(activity)})",
+        f"(SELECT MAX(confirmed_at) FROM {quote(activity)})",
+        f"(SELECT COUNT(*) FROM {quote(organisation)})",
+        f"(SELECT MAX(updated_at) FROM {quote(organisation)})",
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts))
+        return "-".join(str(value) for value in cursor.fetchone())
+
+
+def body_ids(body: PublicBody) -> QuerySet[PublicBody]:
+    """The bodies whose activities a body's residents may join: a municipality's own and its county's
+    (a county-wide activity is open in each of its municipalities); for a county (or Helsinki, which
+    is its own county) its own and those of all its municipalities."""
+    if body.is_county:
+        return PublicBody.objects.filter(Q(pk=body.pk) | Q(county_id=body.pk)).values("pk")
+    return PublicBody.objects.filter(pk__in=[body.pk, *([body.county_id] if body.county_id else [])]).values("pk")
+
+
+def open_to_residents_of(queryset: QuerySet[Activity], body: PublicBody) -> QuerySet[Activity]:
+    return queryset.filter(
+        pk__in=Activity.areas.through.objects.filter(publicbody_id__in=body_ids(body)).values("activity_id")
+    )
+
+
+@dataclass
+class Criteria:
+    """What a resident asked for. Within themes and target groups every chosen term must match;
+    within types, languages, weekdays and times of day any of the chosen ones will do."""
+
+    query: str = ""
+    body: PublicBody | None = None
+    themes: list[Term] = field(default_factory=list)
+    target_groups: list[Term] = field(default_factory=list)
+    kinds: list[str] = field(default_factory=list)
+    languages: list[Language] = field(default_factory=list)
+    weekdays: list[int] = field(default_factory=list)
+    times: list[str] = field(default_factory=list)
+    free: bool = False
+    online: bool = False
+    accessible: bool = False
+    include_stale: bool = False
+    # {activity id: text rank} of the search words, looked up once by look_up_words().
+    text_ranks: dict[int, float] | None = None
+
+
+# Up to this many text matches are passed to the counts as a list of ids; more run the full-text
+# search inside each count instead.
+TEXT_MATCHES_AS_IDS = 2000
+
+
+def look_up_words(criteria: Criteria) -> Criteria:
+    """Run the full-text search once: its ranks order the results, and when the matches are few
+    their ids stand in for the full-text subquery in each of the facet counts."""
+    if criteria.query and criteria.text_ranks is None:
+        criteria.text_ranks = search.relevance(SEARCH_KIND, criteria.query)
+    return criteria
+
+
+def _rule_condition(criteria: Criteria, *, weekdays: bool = True, times: bool = True) -> Q:
+    """Weekday and time of day apply to the same regular time: "Tuesday evening"."""
+    condition = Q()
+    if weekdays and criteria.weekdays:
+        condition &= Q(weekday__in=criteria.weekdays)
+    if times and criteria.times:
+        any_time = Q()
+        for name in criteria.times:
+            any_time |= TIMES_OF_DAY[name]
+        condition &= any_time
+    return condition
+
+
+def matching(criteria: Criteria, *, ignore: Collection[str] = (), now: dt.datetime | None = None) -> QuerySet[Activity]:
+    """The public activities that meet every criterion but those named in `ignore` ("kinds",
+    "languages", "schedule", "stale"): a facet of alternatives counts what choosing one more
+    alternative would add."""
+    activities = public_activities()
+    if not (criteria.include_stale or "stale" in ignore):
+        activities = activities.filter(confirmed_at__gte=stale_cutoff(now))
+    if criteria.body is not None:
+        activities = open_to_residents_of(activities, criteria.body)
+    for term in criteria.themes:
+        activities = activities.filter(pk__in=Activity.themes.through.objects.filter(term=term).values("activity_id"))
+    for term in criteria.target_groups:
+        activities = activities.filter(
+            pk__in=Activity.target_groups.through.objects.filter(term=term).values("activity_id")
+        )
+    if criteria.kinds and "kinds" not in ignore:
+        activities = activities.filter(kind__in=criteria.kinds)
+    if criteria.languages and "languages" not in ignore:
+        activities = activities.filter(
+            pk__in=Activity.languages.through.objects.filter(language__in=criteria.languages).values("activity_id")
+        )
+    if (criteria.weekdays or criteria.times) and "schedule" not in ignore:
+        activities = activities.filter(
+            pk__in=ScheduleRule.objects.filter(_rule_condition(criteria)).values("activity_id")
+        )
+    if criteria.free:
+        activities = activities.filter(is_free=True)
+    if criteria.online:
+        activities = activities.filter(is_online=True)
+    if criteria.accessible:
+        activities = activities.filter(is_accessible=True)
+    if criteria.query:
+        if criteria.text_ranks is not None and len(criteria.text_ranks) <= TEXT_MATCHES_AS_IDS:
+            activities = activities.filter(pk__in=list(criteria.text_ranks))
+        else:
+            activities = search.filter_matching(activities, SEARCH_KIND, criteria.query)
+    return activities
+
+
+def facet_counts(criteria: Criteria, *, now: dt.datetime | None = None) -> dict:
+    """How many matching activities each choice of the filters would show, in six aggregate queries.
+
+    Themes, target groups and the yes/no filters count within the results; types, languages,
+    weekdays and times of day count as if their own choice were not made yet, so that a second
+    alternative can be added. `total` is the number of results, `stale` how many more there are
+    that are hidden as unconfirmed.
+    """
+    now = now or timezone.now()
+    results = matching(criteria, now=now).values("pk")
+    # One pass per type over the results without the type and staleness filters gives the type
+    # facet, the total, the hidden stale ones and the yes/no counts.
+    shown = Q() if criteria.include_stale else Q(confirmed_at__gte=stale_cutoff(now))
+    by_kind = {
+        row["kind"]: row
+        for row in matching(criteria, ignore={"kinds", "stale"}, now=now)
+        .values("kind")
+        .annotate(
+            shown=Count("pk", filter=shown),
+            stale=Count("pk", filter=Q(confirmed_at__lt=stale_cutoff(now))),
+            free=Count("pk", filter=shown & Q(is_free=True)),
+            online=Count("pk", filter=shown & Q(is_online=True)),
+            accessible=Count("pk", filter=shown & Q(is_accessible=True)),
+        )
+        .order_by()
+    }
+    chosen = [row for kind, row in by_kind.items() if not criteria.kinds or kind in criteria.kinds]
+    totals = {key: sum(row[key] for row in chosen) for key in ("shown", "stale", "free", "online", "accessible")}
+    by_theme = Activity.themes.through.objects.filter(activity_id__in=results)
+    by_target = Activity.target_groups.through.objects.filter(activity_id__in=results)
+    language_base = matching(criteria, ignore={"languages"}, now=now).values("pk") if criteria.languages else results
+    by_language = Activity.languages.through.objects.filter(activity_id__in=language_base)
+    schedule_base = (
+        matching(criteria, ignore={"schedule"}, now=now).values("pk")
+        if criteria.weekdays or criteria.times
+        else results
+    )
+    rules = ScheduleRule.objects.filter(activity_id__in=schedule_base)
+    by_weekday = rules.filter(_rule_condition(criteria, weekdays=False))
+    by_time = rules.filter(_rule_condition(criteria, times=False)).aggregate(
+        **{name: Count("activity_id", distinct=True, filter=q) for name, q in TIMES_OF_DAY.items()}
+    )
+    return {
+        "total": totals["shown"],
+        "stale": 0 if criteria.include_stale else totals["stale"],
+        "free": totals["free"],
+        "online": totals["online"],
+        "accessible": totals["accessible"],
+        "kinds": {kind: row["shown"] for kind, row in by_kind.items()},
+        "themes": dict(by_theme.values_list("term_id").annotate(n=Count("activity_id")).order_by()),
+        "target_groups": dict(by_target.values_list("term_id").annotate(n=Count("activity_id")).order_by()),
+        "languages": dict(by_language.values_list("language_id").annotate(n=Count("activity_id")).order_by()),
+        "weekdays": dict(by_weekday.values_list("weekday").annotate(n=Count("activity_id", distinct=True)).order_by()),
+        "times": by_time,
+    }
+
+
+def name_order(language: str | None) -> str:
+    """ORDER BY field for activity names in a language (å, ä and ö after z)."""
+    return f"sort_key_{language if language in ('fi', 'sv', 'en') else 'fi'}"
+
+
+def ranked_pks(
+    queryset: QuerySet[Activity], criteria: Criteria, *, language: str, now: dt.datetime | None = None
+) -> list[int]:
+    """The activities of `queryset` best first: the text match, lifted for an NGO the coordinator has
+    verified and for an activity confirmed recently (fully at once, nothing after a year). One
+    query after look_up_words(), whatever the number of matches."""
+    now = now or timezone.now()
+    ranks = look_up_words(criteria).text_ranks or {}
+    rows = queryset.order_by().values_list("pk", name_order(language), "organisation__verified_at", "confirmed_at")
+
+    def score(row) -> float:
+        pk, _name, verified_at, confirmed_at = row
+        freshness = max(0.0, 1 - (now - confirmed_at) / STALE_AFTER)
+        boost = 1 + (VERIFIED_BOOST if verified_at else 0) + FRESH_BOOST * freshness
+        return ranks.get(pk, 0.0) * boost
+
+    return [row[0] for row in sorted(rows, key=lambda row: (-score(row), row[1] or "", row[0]))]
+
+
+def default_order(queryset: QuerySet[Activity], language: str) -> QuerySet[Activity]:
+    """Without search words: the most recently confirmed first (an NGO that confirms all its
+    activities at once confirms them at the same moment), then by name."""
+    return queryset.order_by("-confirmed_at", name_order(language), "pk")
+
+
+def with_listing_relations(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Everything a result row shows, in a fixed number of queries."""
+    return queryset.select_related("organisation").prefetch_related(
+        Prefetch("places", queryset=Place.objects.select_related("municipality")),
+        Prefetch("schedule_rules", queryset=ScheduleRule.objects.order_by("weekday", "start_time", "pk")),
+        Prefetch("languages", queryset=Language.objects.order_by("position")),
+    )
+
+
+def with_detail_relations(queryset: QuerySet[Activity], *, today: dt.date | None = None) -> QuerySet[Activity]:
+    """Everything the activity's own page shows: also each time's place, themes, target groups,
+    areas and the coming breaks."""
+    today = today or timezone.localdate()
+    return queryset.select_related("organisation").prefetch_related(
+        Prefetch("places", queryset=Place.objects.select_related("municipality")),
+        Prefetch(
+            "schedule_rules",
+            queryset=ScheduleRule.objects.select_related("place").order_by("weekday", "start_time", "pk"),
+        ),
+        Prefetch("languages", queryset=Language.objects.order_by("position")),
+        Prefetch("themes", queryset=Term.objects.order_by("position")),
+        Prefetch("target_groups", queryset=Term.objects.order_by("position")),
+        Prefetch("areas", queryset=PublicBody.objects.order_by("kind", "name")),
+        Prefetch(
+            "schedule_exceptions",
+            queryset=ScheduleException.objects.filter(Q(date__gte=today) | Q(until__gte=today)).order_by("date"),
+            to_attr="coming_breaks",
+        ),
+    )

@@ -1,0 +1,142 @@
+"""The public activity directory and an activity's own page. Anyone may read them, no sign-in."""
+
+import hashlib
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.middleware.csrf import get_token
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from kumppani.activities import client_lists, jsonld, queries
+from kumppani.activities.filters import TIME_OF_DAY_CHOICES, ActivityFilterForm
+from kumppani.activities.models import Activity, ActivityStatus, ActivityType, Weekday
+from kumppani.core import search
+from kumppani.core.models import Language, Term, Vocabulary
+from kumppani.organisations.forms import body_options_html
+from kumppani.organisations.models import OrganisationStatus
+
+PAGE_SIZE = 20
+# A cached page is shared by many visitors, so it is stored with this in place of the CSRF token of
+# the add-to-list forms, and each response gets the visitor's own token.
+CSRF_PLACEHOLDER = "kumppani-csrf-token-placeholder"
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told the number of results, which the facet query has already counted."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def directory(request):
+    """The activity directory. Identical searches by visitors without a session come from the cache,
+    keyed by the activities' and the NGOs' version, so a change shows at once."""
+    cacheable = (
+        settings.DIRECTORY_CACHE_SECONDS > 0
+        and not request.user.is_authenticated
+        and "messages" not in request.COOKIES
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    )
+    if not cacheable:
+        return _directory(request)
+    version = queries.catalogue_version()
+    digest = hashlib.sha256(f"{version}|{request.get_full_path()}".encode()).hexdigest()
+    key = f"kumppani:activities:{get_language()}:{digest}"
+    content = cache.get(key)
+    if content is None:
+        content = _directory(request, csrf_token=CSRF_PLACEHOLDER).content
+        cache.set(key, content, settings.DIRECTORY_CACHE_SECONDS)
+    return HttpResponse(content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode()))
+
+
+def _directory(request, csrf_token=None):
+    """Search words, filters with counts, ordering and pages."""
+    form = ActivityFilterForm(request.GET or None)
+    if form.is_bound and not form.is_valid():
+        messages.warning(request, _("Some of the filters were not understood and were left out."))
+    data = form.cleaned_data if form.is_bound else {}
+    criteria = queries.look_up_words(form.criteria() if form.is_bound else queries.Criteria())
+    language = get_language()
+    now = timezone.now()
+    facets = queries.facet_counts(criteria, now=now)
+    sort = data.get("sort") or ("relevance" if criteria.query else "fresh")
+    if sort == "relevance" and not criteria.query:
+        sort = "fresh"
+    activities = queries.matching(criteria, now=now)
+    if sort == "relevance":
+        ranked = queries.ranked_pks(activities, criteria, language=language, now=now)
+        page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
+        page.object_list = search.in_order(queries.with_listing_relations(Activity.objects.all()), page.object_list)
+    else:
+        if sort == "name":
+            activities = activities.order_by(queries.name_order(language), "pk")
+        else:
+            activities = queries.default_order(activities, language)
+        paginator = _CountedPaginator(queries.with_listing_relations(activities), PAGE_SIZE, count=facets["total"])
+        page = paginator.get_page(request.GET.get("page"))
+    collected = client_lists.collected_ids(request.session) if request.session.session_key else []
+    context = {
+        "form": form,
+        "page": page,
+        "query": criteria.query,
+        "sort": sort,
+        "facets": facets,
+        "body_options": body_options_html(data.get("body", "")),
+        "theme_facets": _term_facets(Vocabulary.THEME, facets["themes"]),
+        "target_facets": _term_facets(Vocabulary.TARGET_GROUP, facets["target_groups"]),
+        "language_facets": [(lang, facets["languages"].get(lang.pk, 0)) for lang in Language.objects.all()],
+        "kind_facets": [(value, label, facets["kinds"].get(value, 0)) for value, label in ActivityType.choices],
+        "weekday_facets": [(value, label, facets["weekdays"].get(value, 0)) for value, label in Weekday.choices],
+        "time_facets": [(value, label, facets["times"].get(value, 0)) for value, label in TIME_OF_DAY_CHOICES],
+        "selected": {
+            "theme": {t.slug for t in criteria.themes},
+            "target": {t.slug for t in criteria.target_groups},
+            "language": {lang.code for lang in criteria.languages},
+            "kind": set(criteria.kinds),
+            "weekday": set(criteria.weekdays),
+            "time": set(criteria.times),
+        },
+        "collected": set(collected),
+        "collected_count": len(collected),
+        "next_url": request.get_full_path(),
+    }
+    if csrf_token is not None:
+        context["csrf_token"] = csrf_token
+    return render(request, "activities/search/directory.html", context)
+
+
+def _term_facets(vocabulary: str, counts: dict[int, int]) -> list[tuple[Term, int]]:
+    return [(term, counts.get(term.pk, 0)) for term in Term.objects.filter(vocabulary=vocabulary)]
+
+
+def detail(request, slug):
+    """Everything about one activity. Paused and ended activities still answer, with a notice, so
+    that old links and printed lists lead somewhere; those of a merged or dissolved NGO do not."""
+    activity = (
+        queries.with_detail_relations(Activity.objects.filter(slug=slug, organisation__merged_into__isnull=True))
+        .exclude(organisation__status=OrganisationStatus.DISSOLVED)
+        .first()
+    )
+    if activity is None:
+        raise Http404
+    collected = client_lists.collected_ids(request.session) if request.session.session_key else []
+    return render(
+        request,
+        "activities/search/detail.html",
+        {
+            "activity": activity,
+            "is_active": activity.status == ActivityStatus.ACTIVE,
+            "collected": set(collected),
+            "collected_count": len(collected),
+            "next_url": request.get_full_path(),
+            "can_edit": request.user.is_authenticated and request.user.has_perm("activities.change_activity", activity),
+            "jsonld": jsonld.activity(request, activity),
+        },
+    )

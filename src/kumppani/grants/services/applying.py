@@ -1,0 +1,570 @@
+"""An NGO applies for a grant: start, save the draft step by step, submit, complete, withdraw.
+
+Each save of the draft names the version of the form it started from; when someone else has
+saved in between, the save is refused and nothing is overwritten. Every status change goes
+through `grants.workflow.transition()`, which records the history and e-mails the applicant.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Length
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kumppani.core import audit, mail
+from kumppani.core.models import PublicBody, User
+from kumppani.grants import uploads
+from kumppani.grants.euros import format_euros
+from kumppani.grants.models import (
+    Answer,
+    Application,
+    ApplicationStatus,
+    Attachment,
+    AttachmentKind,
+    AttachmentStage,
+    BudgetLine,
+    BudgetLineKind,
+    CompletionRequest,
+    FundingSource,
+    FundingStatus,
+    GrantProgramme,
+    OtherFunding,
+)
+from kumppani.grants.rules import is_applicant
+from kumppani.grants.services.programmes import helsinki_time
+from kumppani.grants.workflow import transition
+from kumppani.organisations.models import Organisation, OrganisationStatus
+from kumppani.organisations.queries import serving_body
+from kumppani.organisations.rules import is_member
+
+S = ApplicationStatus
+DETAIL_FIELDS = ("title", "purpose", "amount_requested", "contact_name", "contact_email", "contact_phone")
+OUTCOME_FIELDS = ("expected_outcomes",)
+M2M_FIELDS = ("themes", "target_groups", "activities")
+MAX_ATTACHMENTS = 40
+
+
+def stale_error() -> ValidationError:
+    return ValidationError(
+        _(
+            "Someone else saved this application meanwhile, so your changes were not saved. "
+            "Open the latest version and make your changes there; what you wrote is still shown below."
+        ),
+        code="stale",
+    )
+
+
+# Helsinki time in messages --------------------------------------------------------------------
+
+
+def local_date_time(value: dt.datetime) -> tuple[str, str]:
+    """("31.1.2027", "16.15"): the date and time in Helsinki, as Finns write them."""
+    local = value.astimezone(ZoneInfo(settings.TIME_ZONE))
+    return f"{local.day}.{local.month}.{local.year}", f"{local.hour}.{local.minute:02d}"
+
+
+def closed_message(programme: GrantProgramme) -> str:
+    date, time = local_date_time(programme.closes_at)
+    return _("The application period closed on %(date)s at %(time)s (Finnish time).") % {"date": date, "time": time}
+
+
+def not_open_message(programme: GrantProgramme, now: dt.datetime) -> str | None:
+    """Why the programme takes no applications at `now`, or None when it does.
+
+    Compared in UTC: Python compares two datetimes of the same zone by their wall-clock time,
+    which is wrong across a daylight saving change."""
+    if not programme.is_published:
+        return _("This programme is not open for applications.")
+    now = now.astimezone(dt.UTC)
+    if now < programme.opens_at.astimezone(dt.UTC):
+        date, time = local_date_time(programme.opens_at)
+        return _("The application period opens on %(date)s at %(time)s (Finnish time).") % {"date": date, "time": time}
+    if programme.closes_at is not None and now >= programme.closes_at.astimezone(dt.UTC):
+        return closed_message(programme)
+    return None
+
+
+# Who may apply -------------------------------------------------------------------------------
+
+
+def serves_body(organisation: Organisation, body: PublicBody) -> bool:
+    """Whether the NGO works for the body's residents (a county's NGOs serve its municipalities too)."""
+    return serving_body(Organisation.objects.filter(pk=organisation.pk), body).exists()
+
+
+def eligibility_problems(programme: GrantProgramme, organisation: Organisation) -> list[str]:
+    """The reasons the NGO may not apply to the programme, in plain words; empty when it may."""
+    problems = []
+    if organisation.merged_into_id or organisation.status == OrganisationStatus.DISSOLVED:
+        problems.append(_("The NGO has been dissolved or merged into another entry."))
+    if programme.requires_registered and not organisation.association_id:
+        problems.append(
+            _(
+                "Only registered associations can apply. Add the association register number to the "
+                "NGO's information if it has one."
+            )
+        )
+    if programme.requires_serving_body and not serves_body(organisation, programme.body):
+        problems.append(
+            _(
+                "Only NGOs whose areas include %(body)s can apply. Add %(body)s to the areas the NGO "
+                "serves if it works there."
+            )
+            % {"body": programme.body.name}
+        )
+    themes = list(programme.eligible_themes.all())
+    if themes and not organisation.themes.filter(pk__in=[t.pk for t in themes]).exists():
+        problems.append(
+            _("The programme supports work on these themes: %(themes)s. The NGO's information names none of them.")
+            % {"themes": ", ".join(str(t) for t in themes)}
+        )
+    return problems
+
+
+# Permission and version checks ------------------------------------------------------------------
+
+
+def _check_editable(application: Application, by: User) -> None:
+    if by.has_perm("grants.edit_application", application):
+        return
+    if is_applicant(by, application):
+        raise ValidationError(
+            _("This application is “%(status)s” and can no longer be changed.")
+            % {"status": application.get_status_display()},
+            code="not_editable",
+        )
+    raise PermissionDenied
+
+
+def _next_version(application: Application, version: int) -> None:
+    """Claim the next version, or refuse when the form was made from an older one.
+
+    The conditional UPDATE is atomic in the database, so of two saves from the same version
+    exactly one wins."""
+    now = timezone.now()
+    claimed = Application.objects.filter(pk=application.pk, version=version).update(
+        version=F("version") + 1, updated_at=now
+    )
+    if not claimed:
+        raise stale_error()
+    application.version, application.updated_at = version + 1, now
+
+
+# Starting and saving the draft ---------------------------------------------------------------
+
+
+@transaction.atomic
+def application_start(
+    *, programme: GrantProgramme, organisation: Organisation, by: User, now: dt.datetime | None = None
+) -> Application:
+    """A representative of an eligible NGO starts a draft while the programme is open."""
+    if not is_member(by, organisation):
+        raise PermissionDenied
+    reason = not_open_message(programme, now or timezone.now())
+    if reason:
+        raise ValidationError(reason, code="closed")
+    problems = eligibility_problems(programme, organisation)
+    if problems:
+        raise ValidationError(problems, code="not_eligible")
+    application = Application(
+        programme=programme,
+        organisation=organisation,
+        created_by=by,
+        contact_name=by.full_name,
+        contact_email=by.email,
+        contact_phone=by.phone,
+    )
+    application.reference = f"draft-{application.uuid.hex}"  # the real one is given on submission
+    application.save()
+    application.themes.set(organisation.themes.all())
+    application.target_groups.set(organisation.target_groups.all())
+    audit.record(actor=by, obj=application, action="application_started", message=str(programme))
+    return application
+
+
+@transaction.atomic
+def application_save(*, application: Application, by: User, version: int, data: dict) -> Application:
+    """Save a step of the form: what the grant is for (title, purpose, amount, contact, themes,
+    activities) or target groups and expected outcomes. Only the keys in `data` change."""
+    _check_editable(application, by)
+    amount = data.get("amount_requested")
+    if amount is not None:
+        if amount <= Decimal("0"):
+            raise ValidationError({"amount_requested": [_("The amount must be more than 0 €.")]})
+        limit = application.programme.max_amount
+        if limit is not None and amount > limit:
+            raise ValidationError(
+                {
+                    "amount_requested": [
+                        _("The largest grant in this programme is %(limit)s.") % {"limit": format_euros(limit)}
+                    ]
+                }
+            )
+    if "activities" in data:
+        foreign = [a for a in data["activities"] if a.organisation_id != application.organisation_id]
+        if foreign:
+            raise ValidationError({"activities": [_("Choose only the NGO's own activities.")]})
+    _next_version(application, version)
+    before = audit.snapshot(application, [f for f in (*DETAIL_FIELDS, *OUTCOME_FIELDS, *M2M_FIELDS) if f in data])
+    for field in (*DETAIL_FIELDS, *OUTCOME_FIELDS):
+        if field in data:
+            setattr(application, field, data[field] if field == "amount_requested" else (data[field] or ""))
+    application.save()
+    for field in M2M_FIELDS:
+        if field in data:
+            getattr(application, field).set(data[field])
+    changes = audit.diff(before, audit.snapshot(application, list(before)))
+    if changes:
+        audit.record(actor=by, obj=application, action="application_saved", changes=changes)
+    return application
+
+
+def budget_totals(lines) -> dict[str, Decimal]:
+    """Income, expenses and their difference of budget lines (model rows or dicts)."""
+    totals = {BudgetLineKind.INCOME: Decimal("0"), BudgetLineKind.EXPENSE: Decimal("0")}
+    for line in lines:
+        kind, amount = (line["kind"], line["amount"]) if isinstance(line, dict) else (line.kind, line.amount)
+        totals[kind] += amount or Decimal("0")
+    income, expense = totals[BudgetLineKind.INCOME], totals[BudgetLineKind.EXPENSE]
+    return {"income": income, "expense": expense, "difference": income - expense}
+
+
+@transaction.atomic
+def budget_replace(*, application: Application, by: User, version: int, lines: list[dict]) -> dict[str, Decimal]:
+    """Replace the budget with `lines` ({kind, description, amount}); returns the new totals."""
+    _check_editable(application, by)
+    for line in lines:
+        if line["kind"] not in BudgetLineKind.values or not (line.get("description") or "").strip():
+            raise ValidationError({"budget": [_("Every budget line needs a kind and an item.")]})
+        if line["amount"] is None or line["amount"] < 0:
+            raise ValidationError({"budget": [_("Amounts cannot be negative.")]})
+    _next_version(application, version)
+    before = "; ".join(
+        f"{line.get_kind_display()}: {line.description} {line.amount}" for line in application.budget_lines.all()
+    )
+    application.budget_lines.all().delete()
+    BudgetLine.objects.bulk_create(
+        [
+            BudgetLine(
+                application=application,
+                kind=line["kind"],
+                position=position,
+                description=line["description"].strip(),
+                amount=Decimal(line["amount"]).quantize(Decimal("0.01")),
+            )
+            for position, line in enumerate(lines, start=1)
+        ]
+    )
+    after = "; ".join(
+        f"{BudgetLineKind(line['kind']).label}: {line['description'].strip()} {line['amount']}" for line in lines
+    )
+    if before != after:
+        audit.record(actor=by, obj=application, action="budget_changed", changes={"budget": [before, after]})
+    return budget_totals(lines)
+
+
+@transaction.atomic
+def other_funding_replace(*, application: Application, by: User, version: int, rows: list[dict]) -> None:
+    """Replace the declared other public funding (STEA, other municipalities, the county …)."""
+    _check_editable(application, by)
+    for row in rows:
+        if row["source"] not in FundingSource.values or row["status"] not in FundingStatus.values:
+            raise ValidationError(
+                {"other_funding": [_("Choose the source and whether it was applied for or granted.")]}
+            )
+        if row["amount"] is None or row["amount"] < 0:
+            raise ValidationError({"other_funding": [_("Amounts cannot be negative.")]})
+    _next_version(application, version)
+    before = "; ".join(str(f) for f in application.other_funding.all())
+    application.other_funding.all().delete()
+    created = OtherFunding.objects.bulk_create(
+        [
+            OtherFunding(
+                application=application,
+                source=row["source"],
+                funder=(row.get("funder") or "").strip(),
+                amount=row["amount"],
+                status=row["status"],
+                year=row["year"],
+            )
+            for row in rows
+        ]
+    )
+    after = "; ".join(str(f) for f in created)
+    if before != after:
+        audit.record(actor=by, obj=application, action="funding_changed", changes={"funding": [before, after]})
+
+
+@transaction.atomic
+def answers_save(*, application: Application, by: User, version: int, answers: dict[int, str]) -> None:
+    """Save the answers to the programme's extra questions ({question id: text})."""
+    _check_editable(application, by)
+    questions = {q.pk for q in application.programme.questions.all()}
+    if set(answers) - questions:
+        raise ValidationError(_("Unknown question."))
+    _next_version(application, version)
+    existing = {a.question_id: a for a in application.answers.all()}
+    changed = False
+    for question_id, text in answers.items():
+        text = (text or "").strip()
+        answer = existing.get(question_id)
+        if answer is None:
+            Answer.objects.create(application=application, question_id=question_id, text=text)
+            changed = changed or bool(text)
+        elif answer.text != text:
+            answer.text = text
+            answer.save(update_fields=["text"])
+            changed = True
+    if changed:
+        audit.record(actor=by, obj=application, action="answers_saved")
+
+
+# Attachments ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def attachment_add(*, application: Application, by: User, file, kind: str, name: str | None = None) -> Attachment:
+    """Add an attachment after checking its name, size and type (by content). While a completion
+    is requested, the file is marked as part of the completion."""
+    _check_editable(application, by)
+    if kind not in AttachmentKind.values:
+        raise ValidationError({"kind": [_("Choose what the attachment is.")]})
+    if application.attachments.count() >= MAX_ATTACHMENTS:
+        raise ValidationError(_("An application can have at most %(count)s attachments.") % {"count": MAX_ATTACHMENTS})
+    checked = uploads.check(file, name=name)
+    stage = AttachmentStage.COMPLETION if application.status == S.COMPLETION_REQUESTED else AttachmentStage.APPLICATION
+    attachment = Attachment(
+        application=application,
+        stage=stage,
+        kind=kind,
+        original_name=checked.original_name,
+        content_type=checked.content_type,
+        size=checked.size,
+        uploaded_by=by,
+    )
+    file.seek(0)
+    attachment.file.save(checked.stored_name, file, save=False)
+    stored = attachment.file.name
+    try:
+        attachment.save()
+        audit.record(
+            actor=by,
+            obj=application,
+            action="attachment_added",
+            message=f"{attachment.get_kind_display()}: {attachment.original_name}",
+        )
+    except Exception:
+        attachment.file.storage.delete(stored)
+        raise
+    return attachment
+
+
+@transaction.atomic
+def attachment_remove(*, attachment: Attachment, by: User) -> None:
+    """Remove an attachment of the draft. Once the application is submitted its attachments stay;
+    during a completion only the files added for it can be removed."""
+    application = attachment.application
+    _check_editable(application, by)
+    if application.status != S.DRAFT and attachment.stage != AttachmentStage.COMPLETION:
+        raise ValidationError(_("Attachments of a submitted application cannot be removed."))
+    name, storage = attachment.file.name, attachment.file.storage
+    attachment.delete()
+    audit.record(
+        actor=by,
+        obj=application,
+        action="attachment_removed",
+        message=f"{attachment.get_kind_display()}: {attachment.original_name}",
+    )
+    transaction.on_commit(lambda: storage.delete(name))
+
+
+# Submitting ----------------------------------------------------------------------------------
+
+
+def missing_for_submit(application: Application) -> list[str]:
+    """What must still be filled in before the application can be submitted, in plain words."""
+    missing = []
+    if not application.title.strip():
+        missing.append(_("What the grant is for (step 1)."))
+    if not application.purpose.strip():
+        missing.append(_("The purpose and activities (step 1)."))
+    if not application.amount_requested:
+        missing.append(_("The amount applied for (step 1)."))
+    if not application.contact_email:
+        missing.append(_("The contact person's e-mail address (step 1)."))
+    if not application.expected_outcomes.strip():
+        missing.append(_("The expected outcomes (step 2)."))
+    lines = list(application.budget_lines.all())
+    totals = budget_totals(lines)
+    if not any(line.kind == BudgetLineKind.EXPENSE for line in lines):
+        missing.append(_("At least one expense in the budget (step 3)."))
+    elif application.amount_requested and application.amount_requested > totals["expense"]:
+        missing.append(_("The amount applied for is more than the total expenses of the budget (step 3)."))
+    limit = application.programme.max_amount
+    if limit is not None and application.amount_requested and application.amount_requested > limit:
+        missing.append(_("The largest grant in this programme is %(limit)s (step 1).") % {"limit": format_euros(limit)})
+    answered = {a.question_id for a in application.answers.all() if a.text.strip()}
+    for question in application.programme.questions.all():
+        if question.is_required and question.pk not in answered:
+            missing.append(_("An answer to “%(question)s” (step 4).") % {"question": question.text})
+    attached = {a.kind for a in application.attachments.all()}
+    for kind in application.programme.required_attachments or []:
+        if kind not in attached:
+            missing.append(_("The attachment “%(kind)s” (step 5).") % {"kind": AttachmentKind(kind).label})
+    return missing
+
+
+def next_reference(programme: GrantProgramme) -> str:
+    """The next reference of the body and year, such as SALO-2027-0001.
+
+    Call inside a transaction that holds the body's row lock, so two submissions never get the
+    same number; the unique index on the reference is the last guard."""
+    prefix = programme.body.slug.upper().removesuffix("-HYVINVOINTIALUE")[:20]
+    start = f"{prefix}-{programme.year}-"
+    last = (
+        Application.objects.filter(reference__startswith=start)
+        .order_by(Length("reference").desc(), "-reference")
+        .values_list("reference", flat=True)
+        .first()
+    )
+    number = int(last.rsplit("-", 1)[1]) + 1 if last else 1
+    return f"{start}{number:04d}"
+
+
+@transaction.atomic
+def application_submit(
+    *, application: Application, by: User, version: int | None = None, now: dt.datetime | None = None
+) -> Application:
+    """Submit a complete draft before the programme closes. The applicant gets a receipt by e-mail.
+    Given the `version` the applicant reviewed, a draft changed since then is not submitted."""
+    _check_editable(application, by)
+    now = now or timezone.now()
+    if application.status != S.DRAFT:
+        raise ValidationError(_("This application has already been submitted."))
+    programme = application.programme
+    reason = not_open_message(programme, now)
+    if reason:
+        raise ValidationError(reason, code="closed")
+    missing = missing_for_submit(application)
+    if missing:
+        raise ValidationError(missing, code="incomplete")
+    if version is not None:
+        _next_version(application, version)
+    PublicBody.objects.select_for_update().get(pk=programme.body_id)
+    application.reference = next_reference(programme)
+    application.submitted_at = now
+    application.save(update_fields=["reference", "submitted_at", "version"])
+    date, time = local_date_time(now)
+    return transition(
+        application,
+        S.SUBMITTED,
+        by=by,
+        message=application.reference,
+        notify="grants/email/application_received",
+        context={"submitted_date": date, "submitted_time": time, "link": _link(application)},
+    )
+
+
+def _link(application: Application) -> str:
+    return f"{settings.SITE_URL}{application.get_absolute_url()}"
+
+
+# Completion and withdrawal -------------------------------------------------------------------
+
+
+def open_completion_request(application: Application) -> CompletionRequest | None:
+    return application.completion_requests.filter(completed_at__isnull=True).order_by("-requested_at").first()
+
+
+@transaction.atomic
+def completion_request(
+    *, application: Application, by: User, message: str, deadline: dt.datetime, now: dt.datetime | None = None
+) -> CompletionRequest:
+    """A grant officer asks the applicant to complete a submitted application by a deadline."""
+    if not by.has_perm("grants.handle_application", application):
+        raise PermissionDenied
+    message = (message or "").strip()
+    deadline = helsinki_time(deadline)
+    errors = {}
+    if not message:
+        errors["message"] = [_("Tell the applicant what is missing.")]
+    if deadline is None or deadline.astimezone(dt.UTC) <= (now or timezone.now()).astimezone(dt.UTC):
+        errors["deadline"] = [_("The deadline must be in the future.")]
+    if errors:
+        raise ValidationError(errors)
+    request = CompletionRequest.objects.create(
+        application=application, message=message, deadline=deadline, requested_by=by
+    )
+    date, time = local_date_time(deadline)
+    transition(
+        application,
+        S.COMPLETION_REQUESTED,
+        by=by,
+        message=message,
+        notify="grants/email/completion_requested",
+        context={"request": request, "deadline_date": date, "deadline_time": time, "link": _link(application)},
+    )
+    return request
+
+
+@transaction.atomic
+def completion_submit(
+    *, application: Application, by: User, response: str, now: dt.datetime | None = None
+) -> Application:
+    """The applicant answers the completion request before its deadline; the application returns
+    to the officer as submitted, and the officer who asked gets an e-mail."""
+    _check_editable(application, by)
+    now = now or timezone.now()
+    request = open_completion_request(application)
+    if application.status != S.COMPLETION_REQUESTED or request is None:
+        raise ValidationError(_("No completion has been requested for this application."))
+    if now.astimezone(dt.UTC) > request.deadline.astimezone(dt.UTC):
+        date, time = local_date_time(request.deadline)
+        raise ValidationError(
+            _(
+                "The deadline for the completion was %(date)s at %(time)s (Finnish time). "
+                "Please contact the grant officer."
+            )
+            % {"date": date, "time": time},
+            code="late",
+        )
+    response = (response or "").strip()
+    if not response:
+        raise ValidationError({"response": [_("Write a reply to the request.")]})
+    missing = missing_for_submit(application)
+    if missing:
+        raise ValidationError(missing, code="incomplete")
+    request.response, request.completed_at = response, now
+    request.save(update_fields=["response", "completed_at"])
+    transition(application, S.SUBMITTED, by=by, message=response)
+    if request.requested_by and request.requested_by.email:
+        mail.send(
+            to=[request.requested_by.email],
+            template="grants/email/completion_received",
+            context={"application": application, "request": request, "link": _link(application)},
+            language=request.requested_by.language,
+        )
+    return application
+
+
+@transaction.atomic
+def application_withdraw(*, application: Application, by: User, reason: str = "") -> Application:
+    """The NGO withdraws its application; what it had sent stays in the record."""
+    if not by.has_perm("grants.withdraw_application", application):
+        raise PermissionDenied
+    if application.status == S.WITHDRAWN:
+        raise ValidationError(_("The application has already been withdrawn."))
+    return transition(
+        application,
+        S.WITHDRAWN,
+        by=by,
+        message=(reason or "").strip(),
+        notify="grants/email/application_withdrawn",
+        context={"link": _link(application)},
+    )

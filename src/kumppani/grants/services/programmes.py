@@ -1,0 +1,230 @@
+"""Grant programmes: a grant officer of a body creates, edits and publishes them.
+
+Times are entered in Helsinki time (settings.TIME_ZONE) and stored aware, so "closes 31.1. at
+16.15" means 16.15 in Finland in winter and in summer alike.
+"""
+
+import datetime as dt
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from kumppani.core import audit
+from kumppani.core.models import PublicBody, User
+from kumppani.grants.models import (
+    Answer,
+    AttachmentKind,
+    Criterion,
+    GrantProgramme,
+    ProgrammeKind,
+    Question,
+    Score,
+)
+
+FIELDS = [
+    "name_fi",
+    "name_sv",
+    "kind",
+    "year",
+    "description_fi",
+    "description_sv",
+    "principles_fi",
+    "principles_sv",
+    "conditions_fi",
+    "conditions_sv",
+    "appropriation",
+    "max_amount",
+    "opens_at",
+    "closes_at",
+    "requires_registered",
+    "requires_serving_body",
+    "required_attachments",
+    "report_due",
+]
+AUDITED_FIELDS = [*FIELDS, "eligible_themes", "is_published"]
+CRITERION_FIELDS = ("name_fi", "name_sv", "description_fi", "description_sv", "weight")
+QUESTION_FIELDS = ("text_fi", "text_sv", "help_text_fi", "help_text_sv", "is_required")
+
+
+def dst_problem(value: dt.datetime) -> str | None:
+    """Why a naive Helsinki wall-clock time cannot be used: the hour skipped when the clocks move
+    forward in March does not exist, and the hour repeated in October happens twice."""
+    zone = ZoneInfo(settings.TIME_ZONE)
+    aware = value.replace(tzinfo=zone)
+    shown = f"{value.day}.{value.month}.{value.year} {value.hour}.{value.minute:02d}"
+    if aware.astimezone(dt.UTC).astimezone(zone).replace(tzinfo=None) != value:
+        return _(
+            "%(time)s does not exist in Finnish time: the clocks move forward an hour that night. Choose another time."
+        ) % {"time": shown}
+    if aware.utcoffset() != aware.replace(fold=1).utcoffset():
+        return _(
+            "%(time)s happens twice in Finnish time: the clocks move back an hour that night. Choose another time."
+        ) % {"time": shown}
+    return None
+
+
+def helsinki_time(value: dt.datetime | None) -> dt.datetime | None:
+    """An aware datetime; a naive one is read as Helsinki time, and refused when that time is
+    skipped or repeated at a daylight saving change."""
+    if value is None or timezone.is_aware(value):
+        return value
+    problem = dst_problem(value)
+    if problem:
+        raise ValidationError(problem, code="ambiguous_timezone")
+    return value.replace(tzinfo=ZoneInfo(settings.TIME_ZONE))
+
+
+def _check(programme: GrantProgramme, criteria: list[dict]) -> None:
+    """The rules a programme must meet to be saved; every broken rule is reported at once."""
+    errors: dict[str, list[str]] = {}
+    if not (programme.name_fi or "").strip():
+        errors.setdefault("name_fi", []).append(_("Give the programme a name in Finnish."))
+    if programme.appropriation is None or programme.appropriation <= Decimal("0"):
+        errors.setdefault("appropriation", []).append(_("The appropriation must be more than 0 €."))
+    if programme.max_amount is not None and programme.appropriation and programme.max_amount > programme.appropriation:
+        errors.setdefault("max_amount", []).append(_("The largest grant cannot be more than the appropriation."))
+    if programme.closes_at is None and programme.kind != ProgrammeKind.SMALL:
+        errors.setdefault("closes_at", []).append(_("Set the closing time. Only small grants can be open all year."))
+    if programme.closes_at is not None and programme.opens_at and programme.closes_at <= programme.opens_at:
+        errors.setdefault("closes_at", []).append(_("The programme must close after it opens."))
+    unknown = set(programme.required_attachments or []) - set(AttachmentKind.values)
+    if unknown:
+        errors.setdefault("required_attachments", []).append(_("Unknown kind of attachment."))
+    for row in criteria:
+        weight = row.get("weight")
+        if weight is None or not 1 <= int(weight) <= 100:
+            errors.setdefault("criteria", []).append(
+                _("The weight of “%(name)s” must be a whole number from 1 to 100.") % {"name": row.get("name_fi", "")}
+            )
+        if not (row.get("name_fi") or "").strip():
+            errors.setdefault("criteria", []).append(_("Every criterion needs a name."))
+    if errors:
+        raise ValidationError(errors)
+
+
+def _unique_slug(programme: GrantProgramme) -> str:
+    base = slugify(programme.name_fi or "")[:100] or "avustus"
+    slug, n = base, 2
+    taken = GrantProgramme.objects.filter(body=programme.body, year=programme.year).exclude(pk=programme.pk)
+    while taken.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _apply(programme: GrantProgramme, data: dict) -> None:
+    for field in FIELDS:
+        if field in data:
+            value = data[field]
+            if field in ("opens_at", "closes_at"):
+                value = helsinki_time(value)
+            elif field == "required_attachments":
+                value = list(value or [])
+            setattr(programme, field, value)
+
+
+def _replace_criteria(programme: GrantProgramme, rows: list[dict]) -> None:
+    """Update the criteria in place (their scores stay), add new ones, remove those left out
+    unless a reviewer has already scored them."""
+    existing = {c.pk: c for c in programme.criteria.all()}
+    kept = set()
+    for position, row in enumerate(rows, start=1):
+        criterion = existing.get(row.get("id")) or Criterion(programme=programme)
+        for field in CRITERION_FIELDS:
+            if field in row:
+                setattr(criterion, field, row[field] if field == "weight" else (row[field] or ""))
+        criterion.position = position
+        criterion.save()
+        kept.add(criterion.pk)
+    removed = [pk for pk in existing if pk not in kept]
+    if Score.objects.filter(criterion_id__in=removed).exists():
+        raise ValidationError({"criteria": [_("A criterion that reviewers have already scored cannot be removed.")]})
+    Criterion.objects.filter(pk__in=removed).delete()
+
+
+def _replace_questions(programme: GrantProgramme, rows: list[dict]) -> None:
+    """Like the criteria: a question that applicants have answered stays."""
+    existing = {q.pk: q for q in programme.questions.all()}
+    kept = set()
+    for position, row in enumerate(rows, start=1):
+        question = existing.get(row.get("id")) or Question(programme=programme)
+        for field in QUESTION_FIELDS:
+            if field in row:
+                setattr(question, field, row[field] if field == "is_required" else (row[field] or ""))
+        question.position = position
+        question.save()
+        kept.add(question.pk)
+    removed = [pk for pk in existing if pk not in kept]
+    if Answer.objects.filter(question_id__in=removed).exclude(text="").exists():
+        raise ValidationError({"questions": [_("A question that applicants have already answered cannot be removed.")]})
+    Question.objects.filter(pk__in=removed).delete()
+
+
+@transaction.atomic
+def programme_create(
+    *, body: PublicBody, by: User, data: dict, criteria: list[dict], questions: list[dict]
+) -> GrantProgramme:
+    """A grant officer of `body` adds a programme. It stays unpublished until programme_publish()."""
+    if not by.has_perm("grants.manage_programme", body):
+        raise PermissionDenied
+    programme = GrantProgramme(body=body, created_by=by)
+    _apply(programme, data)
+    _check(programme, criteria)
+    programme.slug = _unique_slug(programme)
+    programme.full_clean(exclude=["slug"])
+    programme.save()
+    programme.eligible_themes.set(data.get("eligible_themes") or [])
+    _replace_criteria(programme, criteria)
+    _replace_questions(programme, questions)
+    audit.record(
+        actor=by,
+        obj=programme,
+        action="programme_created",
+        changes=audit.diff({}, audit.snapshot(programme, AUDITED_FIELDS)),
+    )
+    return programme
+
+
+@transaction.atomic
+def programme_update(
+    *, programme: GrantProgramme, by: User, data: dict, criteria: list[dict], questions: list[dict]
+) -> GrantProgramme:
+    """Change a programme, its criteria and its questions. Every changed value goes to the history."""
+    if not by.has_perm("grants.manage_programme", programme):
+        raise PermissionDenied
+    programme = GrantProgramme.objects.select_for_update().get(pk=programme.pk)
+    before = audit.snapshot(programme, AUDITED_FIELDS)
+    _apply(programme, data)
+    _check(programme, criteria)
+    programme.full_clean()
+    programme.save()
+    if "eligible_themes" in data:
+        programme.eligible_themes.set(data["eligible_themes"] or [])
+    _replace_criteria(programme, criteria)
+    _replace_questions(programme, questions)
+    changes = audit.diff(before, audit.snapshot(programme, AUDITED_FIELDS))
+    audit.record(actor=by, obj=programme, action="programme_updated", changes=changes)
+    return programme
+
+
+@transaction.atomic
+def programme_publish(*, programme: GrantProgramme, by: User) -> GrantProgramme:
+    """Put the programme on the public grants pages. It needs at least one assessment criterion,
+    so that applicants know how they are assessed."""
+    if not by.has_perm("grants.manage_programme", programme):
+        raise PermissionDenied
+    if programme.is_published:
+        raise ValidationError(_("The programme is already published."))
+    criteria = list(programme.criteria.values(*CRITERION_FIELDS))
+    if not criteria:
+        raise ValidationError(_("Add at least one assessment criterion before publishing."))
+    _check(programme, criteria)
+    programme.is_published = True
+    programme.save(update_fields=["is_published"])
+    audit.record(actor=by, obj=programme, action="programme_published", changes={"is_published": [False, True]})
+    return programme
