@@ -315,8 +315,8 @@ def groups(manifest: dict) -> list[tuple]:
 
 
 def time_pdf(meeting_pk: int, runs: int) -> dict:
-    """Seconds to make the board list PDF of the meeting in this new process: the first time (laid
-    out by WeasyPrint) and then again (grants.pdf keeps the PDF of unchanged HTML in the cache)."""
+    """Seconds to make the board list PDF of the meeting in this new process: the first time (drawn
+    by ReportLab) and then again (grants.pdf keeps the PDF of unchanged HTML in the cache)."""
     from django.utils import translation
 
     from kumppani.grants import pdf
