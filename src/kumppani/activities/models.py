@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.collation import sort_key
+from kumppani.core.collation import set_name_sort_keys
 from kumppani.core.models import Language, PublicBody, Term
 from kumppani.organisations.models import Organisation
 
@@ -134,9 +134,8 @@ class Activity(models.Model):
         return reverse("activities:detail", kwargs={"slug": self.slug})
 
     def set_sort_keys(self) -> None:
-        for language in ("fi", "sv", "en"):
-            name = getattr(self, f"name_{language}", None) or self.name_fi or ""
-            setattr(self, f"sort_key_{language}", sort_key(name)[:250])
+        """Derive the sort keys from the names (bulk_create callers call this themselves)."""
+        set_name_sort_keys(self)
 
     @property
     def is_stale(self) -> bool:

@@ -19,6 +19,14 @@ def sort_key(value: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def set_name_sort_keys(obj) -> None:
+    """Fill obj.sort_key_fi/sv/en from its translated name (the Finnish name where one is missing):
+    ordering by an indexed column is fast on both databases, where a collation function is not."""
+    for language in ("fi", "sv", "en"):
+        name = getattr(obj, f"name_{language}", None) or obj.name_fi or ""
+        setattr(obj, f"sort_key_{language}", sort_key(name)[:250])
+
+
 def _compare(a: str, b: str) -> int:
     ka, kb = sort_key(a), sort_key(b)
     return (ka > kb) - (ka < kb)

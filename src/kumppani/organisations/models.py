@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.collation import sort_key
+from kumppani.core.collation import set_name_sort_keys
 from kumppani.core.models import BodyRoleKind, Language, PublicBody, Term
 from kumppani.organisations.validators import validate_association_id, validate_business_id
 
@@ -93,9 +93,7 @@ class Organisation(models.Model):
 
     def set_sort_keys(self) -> None:
         """Derive the sort keys from the names (bulk_create callers call this themselves)."""
-        for language in ("fi", "sv", "en"):
-            name = getattr(self, f"name_{language}", None) or self.name_fi or ""
-            setattr(self, f"sort_key_{language}", sort_key(name)[:250])
+        set_name_sort_keys(self)
 
     @property
     def is_verified(self) -> bool:
