@@ -34,3 +34,15 @@ def _finnish_by_default():
     """Every test starts in Finnish, the site's default, whatever language an earlier test left active."""
     with translation.override("fi"):
         yield
+
+
+@pytest.fixture
+def reference_data():
+    """For transactional tests: the public bodies and vocabularies of the data migration, which an
+    earlier transactional test may have flushed away."""
+    from kumppani.core import reference
+    from kumppani.core.models import PublicBody
+
+    if not PublicBody.objects.exists():
+        reference.load_public_bodies()
+        reference.load_vocabularies()

@@ -133,7 +133,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: with it on, every integer a template prints is grouped ("1 234"), ids in forms and anchors too.
+# Money and large counts ask for grouping themselves (floatformat:"2g", grants.euros).
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

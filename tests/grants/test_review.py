@@ -221,7 +221,7 @@ def test_two_reviewers_saving_interleaved_lose_nothing(client, world):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_two_reviewers_saving_at_the_same_moment_lose_nothing():
+def test_two_reviewers_saving_at_the_same_moment_lose_nothing(reference_data):
     """Two threads with their own database connections save at once (PostgreSQL: SQLite's
     in-memory test database serialises writers, which the interleaved test above covers)."""
     if connection.vendor != "postgresql":
