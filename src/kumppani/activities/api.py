@@ -33,6 +33,7 @@ from kumppani.activities.models import (
     ScheduleRule,
 )
 from kumppani.api.fields import TranslatedField
+from kumppani.api.filters import documented, term_filter
 from kumppani.api.views import ApiViewMixin
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations.models import Organisation, OrganisationStatus
@@ -282,39 +283,21 @@ class ActivitySerializer(serializers.ModelSerializer):
 # Filters --------------------------------------------------------------------------------------
 
 
-def _documented(filter_, description: str):
-    return extend_schema_field({"type": "string", "description": description})(filter_)
-
-
 class ActivityFilter(django_filters.FilterSet):
-    organisation = _documented(
+    organisation = documented(
         django_filters.CharFilter(field_name="organisation__slug"), "Slug of an NGO: its activities."
     )
-    municipality = _documented(
+    municipality = documented(
         django_filters.ModelChoiceFilter(
             queryset=PublicBody.objects.all(), to_field_name="slug", method="filter_municipality"
         ),
         "Slug of a municipality or county: activities its residents may join.",
     )
-    theme = _documented(
-        django_filters.ModelMultipleChoiceFilter(
-            field_name="themes__slug",
-            queryset=Term.objects.filter(vocabulary=Vocabulary.THEME),
-            to_field_name="slug",
-            conjoined=True,
-        ),
-        "Theme slug; repeat for activities with every one of them.",
+    theme = term_filter("themes", Vocabulary.THEME, "Theme slug; repeat for activities with every one of them.")
+    target_group = term_filter(
+        "target_groups", Vocabulary.TARGET_GROUP, "Target group slug; repeat for activities with every one of them."
     )
-    target_group = _documented(
-        django_filters.ModelMultipleChoiceFilter(
-            field_name="target_groups__slug",
-            queryset=Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP),
-            to_field_name="slug",
-            conjoined=True,
-        ),
-        "Target group slug; repeat for activities with every one of them.",
-    )
-    type = _documented(
+    type = documented(
         django_filters.MultipleChoiceFilter(field_name="kind", choices=ActivityType.choices),
         "Type of activity (e.g. peer_support); repeat for any of several.",
     )

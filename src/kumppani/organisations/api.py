@@ -17,6 +17,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.reverse import reverse
 
 from kumppani.api.fields import TranslatedField
+from kumppani.api.filters import documented, term_filter
 from kumppani.api.views import ApiViewMixin
 from kumppani.core import search
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
@@ -185,36 +186,17 @@ ORDERINGS = [
 ]
 
 
-def _slugs(filter_, description: str):
-    """Document a filter by slugs or codes as a string parameter."""
-    return extend_schema_field({"type": "string", "description": description})(filter_)
-
-
 class OrganisationFilter(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(
         queryset=PublicBody.objects.all(),
         to_field_name="slug",
         method="filter_body",
     )
-    theme = _slugs(
-        django_filters.ModelMultipleChoiceFilter(
-            field_name="themes__slug",
-            queryset=Term.objects.filter(vocabulary=Vocabulary.THEME),
-            to_field_name="slug",
-            conjoined=True,
-        ),
-        "Theme slug; repeat for NGOs with every one of them.",
+    theme = term_filter("themes", Vocabulary.THEME, "Theme slug; repeat for NGOs with every one of them.")
+    target_group = term_filter(
+        "target_groups", Vocabulary.TARGET_GROUP, "Target group slug; repeat for NGOs with every one of them."
     )
-    target_group = _slugs(
-        django_filters.ModelMultipleChoiceFilter(
-            field_name="target_groups__slug",
-            queryset=Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP),
-            to_field_name="slug",
-            conjoined=True,
-        ),
-        "Target group slug; repeat for NGOs with every one of them.",
-    )
-    language = _slugs(
+    language = documented(
         django_filters.ModelMultipleChoiceFilter(
             field_name="languages__code",
             queryset=Language.objects.all(),
