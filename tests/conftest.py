@@ -30,6 +30,14 @@ def _tasks_run_at_once(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache, so that no page comes from an earlier test's data."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _finnish_by_default():
     """Every test starts in Finnish, the site's default, whatever language an earlier test left active."""
     with translation.override("fi"):

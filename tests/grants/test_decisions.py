@@ -484,3 +484,38 @@ def test_notifying_twice_is_refused(client, world, mailoutbox):
     assert sent >= 2
     client.post(reverse("grants:decision_notify", args=[meeting.pk]))
     assert len(mailoutbox) == sent
+
+
+def test_the_cached_summary_follows_every_change(client, world):
+    """The summary is cached under the programme's data version: a repeated visit reads less, and a
+    new proposal, a changed proposal and an NGO's new name each show at once."""
+    client.force_login(world["secretary"])
+    url = reverse("grants:summary", args=[world["programme"].pk])
+
+    def read() -> tuple[str, int]:
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url).content.decode()
+        return page, len(queries)
+
+    page, first = read()
+    assert "4\xa0000,00\xa0€" in page and "Salon Omaishoitajat ry" in page
+    page, again = read()
+    assert again < first
+
+    meeting = _proposed(world)
+    page, _ = read()
+    assert "5\xa0500,00\xa0€" in page  # 3 000 + 2 500 proposed
+
+    services.proposal_set(
+        meeting=meeting,
+        by=world["secretary"],
+        rows=[services.ProposalRow(world["fi_app"], Decimal("2800"), "Toiminta tavoittaa omaishoitajat.")],
+    )
+    page, _ = read()
+    assert "5\xa0300,00\xa0€" in page and "5\xa0500,00\xa0€" not in page
+
+    organisation = world["fi_app"].organisation
+    organisation.name_fi, organisation.updated_at = "Salon Seudun Omaishoitajat ry", timezone.now()
+    organisation.save(update_fields=["name_fi", "updated_at"])
+    page, _ = read()
+    assert "Salon Seudun Omaishoitajat ry" in page

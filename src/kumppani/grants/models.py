@@ -387,6 +387,7 @@ class Decision(models.Model):
     amount = money(_("granted amount (€)"), null=True, blank=True)
     reasoning = models.TextField(_("reasoning"), blank=True)
     conditions = models.TextField(_("grant conditions"), blank=True)
+    updated_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         verbose_name = _("decision")

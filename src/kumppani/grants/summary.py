@@ -5,13 +5,18 @@ It must serve a programme of a thousand applications quickly, so it reads everyt
 number of queries (the applications with their decisions, and the reviews with their weighted
 score sums) and writes the table rows here with plain string formatting: the template engine's
 per-variable cost, times ten cells, times a thousand rows, would be most of the page's time.
+The finished table is then cached under the programme's data version (`summary_version`), so
+that officials opening the page again and again during a review round read it once per change.
 """
 
+import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html import escape
 from typing import NamedTuple
 
+from django.core.cache import cache
+from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Sum
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
@@ -19,7 +24,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kumppani.grants.euros import format_euros, format_score
-from kumppani.grants.models import Application, ApplicationStatus, GrantProgramme, ReviewAssignment
+from kumppani.grants.models import (
+    Application,
+    ApplicationStatus,
+    Criterion,
+    Decision,
+    GrantProgramme,
+    ReviewAssignment,
+)
+from kumppani.organisations.models import Organisation
 
 # Drafts are not applications yet, and withdrawn ones ask for nothing.
 NOT_IN_SUMMARY = [ApplicationStatus.DRAFT, ApplicationStatus.WITHDRAWN]
@@ -207,3 +220,56 @@ def rows_html(rows: list[SummaryRow], *, with_assign: bool) -> SafeString:
             f'<td>{"".join(cells) or "–"}</td><td class="num">{r.proposed}</td><td class="num">{r.decided}</td></tr>'
         )
     return mark_safe("\n".join(parts))  # built above from escaped values and formatted numbers
+
+
+@dataclass
+class SummaryTable:
+    rows_html: SafeString
+    count: int
+    totals: Totals
+
+
+# A reviewer's changed name is the one change the data version does not see; it shows within this.
+SUMMARY_CACHE_SECONDS = 10 * 60
+
+
+def summary_version(programme: GrantProgramme) -> str:
+    """Changes whenever anything the summary shows changes: an application (every save and status
+    change sets its updated_at), a review (assigned, scored, finished, disqualified or removed), a
+    proposal or decision, the criteria's weights, or any NGO's name.
+
+    One statement of separate subqueries, each answered from the programme's own rows."""
+    table = {
+        model: connection.ops.quote_name(model._meta.db_table) for model in (Application, ReviewAssignment, Decision)
+    }
+    criterion = connection.ops.quote_name(Criterion._meta.db_table)
+    organisation = connection.ops.quote_name(Organisation._meta.db_table)
+    own = f"application_id IN (SELECT id FROM {table[Application]} WHERE programme_id = %s)"
+    parts = [
+        f"(SELECT COUNT(*) FROM {table[Application]} WHERE programme_id = %s)",
+        f"(SELECT MAX(updated_at) FROM {table[Application]} WHERE programme_id = %s)",
+        f"(SELECT COUNT(*) FROM {table[ReviewAssignment]} WHERE {own})",
+        f"(SELECT MAX(updated_at) FROM {table[ReviewAssignment]} WHERE {own})",
+        f"(SELECT COUNT(*) FROM {table[Decision]} WHERE {own})",
+        f"(SELECT MAX(updated_at) FROM {table[Decision]} WHERE {own})",
+        f"(SELECT COALESCE(SUM(weight), 0) * 1000 + COUNT(*) FROM {criterion} WHERE programme_id = %s)",
+        f"(SELECT MAX(updated_at) FROM {organisation})",
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), [programme.pk] * 7)
+        return "-".join(str(value) for value in cursor.fetchone())
+
+
+def summary_table(programme: GrantProgramme, *, with_assign: bool) -> SummaryTable:
+    """The summary's table body, row count and totals, from the cache while the data is unchanged.
+    The appropriation is always the programme's current one."""
+    language = (get_language() or "fi")[:2]
+    version = hashlib.sha256(summary_version(programme).encode()).hexdigest()
+    key = f"grants:summary:{programme.pk}:{language}:{int(with_assign)}:{version}"
+    table = cache.get(key)
+    if table is None:
+        rows, totals = programme_summary(programme)
+        table = SummaryTable(rows_html(rows, with_assign=with_assign), len(rows), totals)
+        cache.set(key, table, SUMMARY_CACHE_SECONDS)
+    table.totals.appropriation = programme.appropriation
+    return table

@@ -206,7 +206,8 @@ def proposal_set(*, meeting: BoardMeeting, by: User, rows: list[ProposalRow]) ->
             transition(application, ApplicationStatus.PROPOSED, by=by)
         elif (decision.proposed_amount, decision.proposal_reasoning) != (row.amount, reasoning):
             decision.proposed_amount, decision.proposal_reasoning = row.amount, reasoning
-            decision.save(update_fields=["proposed_amount", "proposal_reasoning"])
+            decision.updated_at = timezone.now()
+            decision.save(update_fields=["proposed_amount", "proposal_reasoning", "updated_at"])
     result = allocation(meeting)
     if before != result.meeting_total or rows:
         audit.record(
@@ -274,7 +275,8 @@ def decision_record(*, meeting: BoardMeeting, by: User, rows: list[DecisionRow])
         if not conditions and row.amount > 0:
             conditions = default_conditions(meeting.programme, languages[decision.application_id])
         decision.conditions = conditions if row.amount > 0 else ""
-        decision.save(update_fields=["amount", "reasoning", "conditions"])
+        decision.updated_at = timezone.now()
+        decision.save(update_fields=["amount", "reasoning", "conditions", "updated_at"])
         audit.record(
             actor=by,
             obj=decision.application,

@@ -158,15 +158,14 @@ def programme_summary(request, pk):
     can_prepare = user.has_perm("grants.prepare_decision", programme)
     if not (can_handle or can_prepare):
         raise PermissionDenied
-    rows, totals = summary.programme_summary(programme)
+    table = summary.summary_table(programme, with_assign=can_handle)
     return render(
         request,
         "grants/review/summary.html",
         {
             "programme": programme,
-            "rows": rows,
-            "rows_html": summary.rows_html(rows, with_assign=can_handle),
-            "totals": totals,
+            "table": table,
+            "totals": table.totals,
             "meetings": list(programme.meetings.order_by("-date")),
             "can_handle": can_handle,
             "can_prepare": can_prepare,
