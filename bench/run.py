@@ -159,6 +159,9 @@ def main() -> int:
             f"  {grants_data['applications']} applications in {grants_data['programmes']} programmes; "
             f"seconds {grants_data['seconds']}"
         )
+        # The nightly job (kumppani.core.schedule) gives the query planner its statistics.
+        statistics = "from kumppani.core.tasks import refresh_database_statistics as t; t.call()"
+        run_step("database statistics (the nightly job)", [BIN / "kumppani", "shell", "-c", statistics], env)
         run_step("collectstatic", [BIN / "kumppani", "collectstatic", "--noinput", "-v0"], env)
         report["environment"] = environment(args, data)
         groups = [

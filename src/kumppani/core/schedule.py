@@ -26,6 +26,7 @@ class Job:
 
 
 JOBS: list[Job] = [
+    Job("database-statistics", dt.time(2, 30), "kumppani.core.tasks.refresh_database_statistics"),
     Job("expire-invitations", dt.time(3, 0), "kumppani.organisations.tasks.expire_invitations"),
     Job("coordinator-digest", dt.time(7, 30), "kumppani.organisations.tasks.send_coordinator_digests"),
     Job("activity-reminders", dt.time(9, 0), "kumppani.activities.tasks.send_confirmation_reminders"),

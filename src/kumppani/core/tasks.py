@@ -1,9 +1,24 @@
 """Background tasks of the core app. Every task is small and safe to run twice."""
 
 from django.core.mail import send_mail
+from django.db import connection
 from django_tasks import task
 
 
 @task()
 def send_email(*, to: list[str], subject: str, body: str) -> int:
     return send_mail(subject, body, None, to)
+
+
+@task()
+def refresh_database_statistics() -> bool:
+    """Nightly: let SQLite's query planner see how the data is distributed (ANALYZE).
+
+    Without statistics SQLite guesses, and at a national register's size it guesses wrong: it
+    sorts the whole register for one page of the NGO list instead of reading the name index in
+    order. PostgreSQL's autovacuum keeps its own statistics current, so there is nothing to do."""
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return True
