@@ -252,7 +252,7 @@ def summary_version(programme: GrantProgramme) -> str:
         f"(SELECT MAX(updated_at) FROM {table[ReviewAssignment]} WHERE {own})",
         f"(SELECT COUNT(*) FROM {table[Decision]} WHERE {own})",
         f"(SELECT MAX(updated_at) FROM {table[Decision]} WHERE {own})",
-        f"(SELECT COALESCE(SUM(weight), 0) * 1000 + COUNT(*) FROM {criterion} WHERE programme_id = %s)",
+        f"(SELECT COALESCE(SUM(weight * id), 0) FROM {criterion} WHERE programme_id = %s)",
         f"(SELECT MAX(updated_at) FROM {organisation})",
     ]
     with connection.cursor() as cursor:
