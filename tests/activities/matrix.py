@@ -12,6 +12,7 @@ URL_NAMES |= {
     "activities:path_create",
     "activities:path_edit",
     "activities:path_update",
+    "activities:path_history",
     "activities:path_publish",
     "activities:path_delete",
     "activities:step_create",

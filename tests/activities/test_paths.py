@@ -132,6 +132,25 @@ def test_coordinator_edits_removes_and_unpublishes(client, salo_world):
     salo_world["group"].refresh_from_db()  # the NGO activity itself stays
 
 
+def test_the_coordinator_reads_who_changed_the_path_in_plain_words(client, salo_world):
+    coordinator = salo_world["coordinator"]
+    path = _build(salo_world["salo"], coordinator, steps=[("public", "Muistihoitajan vastaanotto")])
+    step = path.steps.get()
+    paths.step_update(step=step, by=coordinator, data={"kind": "ngo", "title_fi": "Vertaistukea muistiperheille"})
+    paths.activity_attach(step=step, by=coordinator, activity=salo_world["group"])
+
+    client.force_login(coordinator)
+    assert _url("path_history", path) in client.get(_url("path_edit", path)).content.decode()
+    page = client.get(_url("path_history", path)).content.decode()
+    assert "Vaihetta muutettu" in page and "Palvelupolku julkaistu" in page
+    # The step's own fields and values, not the keys they are stored under.
+    assert "otsikko [fi]" in page and "Julkinen palvelu → Järjestön toiminta" in page
+    assert "järjestöjen toiminnat</strong>: – → Muistiperheiden vertaistukiryhmä" in page
+    assert "steps." not in page and "title_fi" not in page
+    assert "julkaistu</strong>: ei → kyllä" in page
+    assert "linkki" not in page  # the step was added without a link: nothing to tell
+
+
 def test_bad_input_changes_nothing(client, salo_world):
     path = _build(salo_world["salo"], salo_world["coordinator"], published=False, steps=[])
     client.force_login(salo_world["coordinator"])
@@ -172,6 +191,7 @@ def _protected(path, step):
         ("get", _url("path_create", body=path.body)),
         ("post", _url("path_create", body=path.body)),
         ("get", _url("path_edit", path)),
+        ("get", _url("path_history", path)),
         ("get", _url("path_update", path)),
         ("post", _url("path_update", path)),
         ("post", _url("path_publish", path)),
@@ -353,7 +373,12 @@ def test_coordinator_pages_query_count_does_not_grow(client, salo_world):
     _grow(salo_world, path, 2, 1)
     client.force_login(salo_world["coordinator"])
     step = path.steps.get(position=2)
-    urls = [_url("path_edit", path), _url("step_activities", path, step), _url("manage_paths", body=path.body)]
+    urls = [
+        _url("path_edit", path),
+        _url("path_history", path),
+        _url("step_activities", path, step),
+        _url("manage_paths", body=path.body),
+    ]
     few = [_count(client, url) for url in urls]
     _grow(salo_world, path, 8, 4)
     for n in range(5):

@@ -31,6 +31,12 @@ STEP_FIELDS = [
 ]
 
 
+def _of_step(changes: dict) -> dict:
+    """A step's changes as the path's history records them: "steps.title_fi", so that the history
+    names the step's own fields."""
+    return {f"steps.{name}": values for name, values in changes.items()}
+
+
 def _check(by: User, body: PublicBody) -> None:
     if not by.has_perm("activities.manage_paths", body):
         raise PermissionDenied
@@ -162,7 +168,7 @@ def step_add(*, path: ServicePath, by: User, data: dict) -> PathStep:
         actor=by,
         obj=path,
         action="step_added",
-        changes=audit.diff({}, audit.snapshot(step, STEP_FIELDS)),
+        changes=_of_step(audit.diff({}, audit.snapshot(step, STEP_FIELDS))),
         message=step.title,
     )
     return step
@@ -184,7 +190,7 @@ def step_update(*, step: PathStep, by: User, data: dict) -> PathStep:
             changes["activities"] = [detached, []]
     if changes:
         _touch(step.path)
-        audit.record(actor=by, obj=step.path, action="step_updated", changes=changes, message=step.title)
+        audit.record(actor=by, obj=step.path, action="step_updated", changes=_of_step(changes), message=step.title)
     return step
 
 
@@ -209,7 +215,7 @@ def step_move(*, step: PathStep, by: User, direction: str) -> PathStep:
         actor=by,
         obj=path,
         action="step_moved",
-        changes={"position": [other.position, step.position]},
+        changes=_of_step({"position": [other.position, step.position]}),
         message=step.title,
     )
     return step
@@ -253,7 +259,7 @@ def activity_attach(*, step: PathStep, by: User, activity: Activity) -> None:
         actor=by,
         obj=step.path,
         action="activity_attached",
-        changes={"activities": [None, activity.name]},
+        changes=_of_step({"activities": [None, activity.name]}),
         message=f"{step.title}: {activity.name}",
     )
 
@@ -269,6 +275,6 @@ def activity_detach(*, step: PathStep, by: User, activity: Activity) -> None:
         actor=by,
         obj=step.path,
         action="activity_detached",
-        changes={"activities": [activity.name, None]},
+        changes=_of_step({"activities": [activity.name, None]}),
         message=f"{step.title}: {activity.name}",
     )

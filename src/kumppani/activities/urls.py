@@ -17,6 +17,7 @@ urlpatterns += [
     path(_manage + "uusi/", paths.path_create, name="path_create"),
     path(_manage + "<slug:slug>/", paths.path_edit, name="path_edit"),
     path(_manage + "<slug:slug>/tiedot/", paths.path_update, name="path_update"),
+    path(_manage + "<slug:slug>/muutokset/", paths.path_history, name="path_history"),
     path(_manage + "<slug:slug>/julkaisu/", paths.path_publish, name="path_publish"),
     path(_manage + "<slug:slug>/poista/", paths.path_delete, name="path_delete"),
     path(_manage + "<slug:slug>/vaiheet/uusi/", paths.step_create, name="step_create"),

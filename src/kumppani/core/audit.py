@@ -76,14 +76,39 @@ def action_label(action: str) -> str:
     return str(ACTION_LABELS.get(action, action))
 
 
+def _model_field(object_type: str, key: str):
+    """The model field a change key names, or None. A dotted key names a field of a related
+    model: a service path records its steps' changes as "steps.title_fi"."""
+    try:
+        model = apps.get_model(object_type)
+        *relations, name = key.split(".")
+        for relation in relations:
+            model = model._meta.get_field(relation).related_model
+        return model._meta.get_field(name)
+    except (LookupError, ValueError, AttributeError, FieldDoesNotExist):
+        return None
+
+
 def field_label(object_type: str, field: str) -> str:
     """The field's own name as the forms show it ("name_sv" → "name [sv]"), or the key itself."""
-    try:
-        model_field = apps.get_model(object_type)._meta.get_field(field)
-    except (LookupError, ValueError, FieldDoesNotExist):
+    model_field = _model_field(object_type, field)
+    if model_field is None:
         return field
     # A reverse relation (e.g. an application's budget lines) has no verbose name of its own.
     return str(getattr(model_field, "verbose_name", None) or model_field.related_model._meta.verbose_name_plural)
+
+
+def value_label(object_type: str, field: str, value) -> str:
+    """A recorded value as people read it: a choice by its label ("ngo" → "NGO activity"), yes or
+    no, a list joined with commas, nothing as a dash."""
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if _empty(value):
+        return "–"
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    choices = dict(getattr(_model_field(object_type, field), "flatchoices", None) or [])
+    return str(choices.get(value, value))
 
 
 def snapshot(obj: models.Model, fields: list[str]) -> dict:
@@ -99,9 +124,17 @@ def snapshot(obj: models.Model, fields: list[str]) -> dict:
     return values
 
 
+def _empty(value) -> bool:
+    return value is None or value == "" or value == []
+
+
 def diff(before: dict, after: dict) -> dict:
-    """{field: [old, new]} for each field whose value changed."""
-    return {name: [before.get(name), value] for name, value in after.items() if before.get(name) != value}
+    """{field: [old, new]} for each field whose value changed (an empty field left empty has not)."""
+    return {
+        name: [before.get(name), value]
+        for name, value in after.items()
+        if before.get(name) != value and not (_empty(before.get(name)) and _empty(value))
+    }
 
 
 def record(*, actor, obj: models.Model, action: str, changes: dict | None = None, message: str = "") -> AuditEntry:

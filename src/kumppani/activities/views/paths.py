@@ -20,7 +20,7 @@ from kumppani.activities import path_queries, paths
 from kumppani.activities.indexing import SEARCH_KIND
 from kumppani.activities.models import Activity, PathStep, ServicePath, StepKind
 from kumppani.activities.path_forms import ActivitySearchForm, PathForm, StepForm
-from kumppani.core import search
+from kumppani.core import audit, search
 from kumppani.core.models import PublicBody
 
 SEARCH_PAGE_SIZE = 20
@@ -123,6 +123,14 @@ def path_edit(request, body, slug):
             "step_form": StepForm(),
         },
     )
+
+
+@login_required
+def path_history(request, body, slug):
+    """Who changed the path and its steps, and when: newest first."""
+    path = _managed_path(request, body, slug)
+    page = Paginator(audit.history_for(path), 50).get_page(request.GET.get("page"))
+    return render(request, "activities/paths/history.html", {"path": path, "body": path.body, "page": page})
 
 
 @login_required

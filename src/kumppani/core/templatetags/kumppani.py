@@ -43,3 +43,10 @@ def audit_field(entry, field: str) -> str:
     from kumppani.core.audit import field_label
 
     return field_label(entry.object_type, field)
+
+
+@register.simple_tag
+def audit_value(entry, field: str, value) -> str:
+    from kumppani.core.audit import value_label
+
+    return value_label(entry.object_type, field, value)
