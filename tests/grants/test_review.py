@@ -364,3 +364,46 @@ def test_summary_totals_against_the_appropriation(client, world):
     assert "6\xa0500,00\xa0€" in page  # 4000 + 2500 applied for
     assert "5\xa0000,00\xa0€" in page
     assert "9\xa0999,00" not in page
+
+
+def test_the_officer_narrows_the_summary_to_a_status_and_orders_it(client, world):
+    """The summary of a busy round: only the applications still waiting for a decision, best
+    score first; the totals stay those of the whole round."""
+    c1, c2 = world["criteria"]
+    weak = grants.application(
+        world["programme"], factories.organisation("Aallon Kerho ry", areas=[world["salo"]]), status="submitted"
+    )
+    strong = grants.application(
+        world["programme"],
+        factories.organisation("Örön Ystävät ry", areas=[world["salo"]]),
+        status="submitted",
+        amount="9000.00",
+    )
+    for application, score in ((weak, 1), (strong, 5)):
+        services.assign_reviewers(application=application, reviewers=[world["anna"]], by=world["officer"])
+        services.save_review(
+            application=application,
+            by=world["anna"],
+            scores=[ScoreInput(c1, score), ScoreInput(c2, score)],
+            proposed_amount=Decimal("1000"),
+            complete=True,
+        )
+    client.force_login(world["officer"])
+    url = reverse("grants:summary", args=[world["programme"].pk])
+
+    def applicants(**params) -> list[str]:
+        page = client.get(url, params).content.decode()
+        return [name for name in ("Salon Omaishoitajat", "Aallon Kerho", "Örön Ystävät") if name in page], page
+
+    shown, page = applicants(status="in_review", order="score")
+    assert shown == ["Aallon Kerho", "Örön Ystävät"]
+    assert page.index("Örön Ystävät") < page.index("Aallon Kerho")
+    assert "2 / 3 hakemusta" in page
+    assert "16\xa0000,00\xa0€" in page  # applied for in the whole round: 4 000 + 3 000 + 9 000
+
+    _, page = applicants(order="applicant")
+    assert page.index("Aallon Kerho") < page.index("Salon Omaishoitajat") < page.index("Örön Ystävät")
+    _, page = applicants(order="requested")
+    assert page.index("Örön Ystävät") < page.index("Salon Omaishoitajat") < page.index("Aallon Kerho")
+    shown, page = applicants(status="no-such-status", order="sideways")  # unknown: the whole round by reference
+    assert len(shown) == 3 and "3 hakemusta" in page

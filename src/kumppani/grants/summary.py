@@ -20,7 +20,7 @@ from django.db import connection
 from django.db.models import BooleanField, ExpressionWrapper, F, Q, Sum
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from kumppani.grants.euros import format_euros, format_score
@@ -61,6 +61,10 @@ class SummaryRow:
     decided: str = "–"
     url: str = ""
     assign_url: str = ""
+    # For ordering: the numbers behind the formatted cells, and the applicant's name sort key.
+    requested_value: Decimal = Decimal("0")
+    score_value: Decimal | None = None
+    organisation_key: str = ""
 
 
 @dataclass
@@ -139,6 +143,7 @@ def mean_score(reviews: list[ReviewValues]) -> Decimal | None:
 def programme_summary(programme: GrantProgramme, *, with_links: bool = True) -> tuple[list[SummaryRow], Totals]:
     language = (get_language() or "fi")[:2]
     name_field = f"organisation__name_{language}"
+    sort_key_field = f"organisation__sort_key_{language if language in ('fi', 'sv', 'en') else 'fi'}"
     applications = (
         Application.objects.filter(programme=programme)
         .exclude(status__in=NOT_IN_SUMMARY)
@@ -151,6 +156,7 @@ def programme_summary(programme: GrantProgramme, *, with_links: bool = True) -> 
             "amount_requested",
             "organisation__name_fi",
             name_field,
+            sort_key_field,
             "decision__proposed_amount",
             "decision__amount",
         )
@@ -186,6 +192,9 @@ def programme_summary(programme: GrantProgramme, *, with_links: bool = True) -> 
                 decided=format_euros(decided, language),
                 url=detail_url(a["pk"]) if detail_url else "",
                 assign_url=assign_url(a["pk"]) if assign_url else "",
+                requested_value=requested or Decimal("0"),
+                score_value=score,
+                organisation_key=a[sort_key_field] or "",
             )
         )
     return rows, totals
@@ -225,8 +234,20 @@ def rows_html(rows: list[SummaryRow], *, with_assign: bool) -> SafeString:
 @dataclass
 class SummaryTable:
     rows_html: SafeString
-    count: int
+    shown: int  # rows of the chosen status
+    count: int  # every application of the summary
+    statuses: list[tuple[str, str, int]]  # (status, label, applications) of the statuses present
     totals: Totals
+
+
+# The orders of the table: (value, label, sort key of a row). Ties keep the reference order.
+ORDERS = [
+    ("reference", gettext_lazy("By reference"), lambda r: 0),
+    ("score", gettext_lazy("Best score first"), lambda r: (r.score_value is None, -(r.score_value or 0))),
+    ("requested", gettext_lazy("Largest amount applied for first"), lambda r: -r.requested_value),
+    ("applicant", gettext_lazy("By applicant"), lambda r: r.organisation_key),
+]
+ORDER_KEYS = {value: key for value, _label, key in ORDERS}
 
 
 # A reviewer's changed name is the one change the data version does not see; it shows within this.
@@ -260,16 +281,24 @@ def summary_version(programme: GrantProgramme) -> str:
         return "-".join(str(value) for value in cursor.fetchone())
 
 
-def summary_table(programme: GrantProgramme, *, with_assign: bool) -> SummaryTable:
-    """The summary's table body, row count and totals, from the cache while the data is unchanged.
-    The appropriation is always the programme's current one."""
+def summary_table(programme: GrantProgramme, *, with_assign: bool, status: str = "", order: str = "") -> SummaryTable:
+    """The summary's table body (of one status, in one order), its counts and the totals of all
+    applications, from the cache while the data is unchanged. The appropriation is always the
+    programme's current one. An unknown status or order is taken as none."""
     language = (get_language() or "fi")[:2]
+    status = status if status in ApplicationStatus.values else ""
+    order = order if order in ORDER_KEYS else "reference"
     version = hashlib.sha256(summary_version(programme).encode()).hexdigest()
-    key = f"grants:summary:{programme.pk}:{language}:{int(with_assign)}:{version}"
+    key = f"grants:summary:{programme.pk}:{language}:{int(with_assign)}:{status}:{order}:{version}"
     table = cache.get(key)
     if table is None:
         rows, totals = programme_summary(programme)
-        table = SummaryTable(rows_html(rows, with_assign=with_assign), len(rows), totals)
+        counts: dict[str, int] = {}
+        for row in rows:
+            counts[row.status] = counts.get(row.status, 0) + 1
+        statuses = [(value, str(label), counts[value]) for value, label in ApplicationStatus.choices if value in counts]
+        chosen = sorted((r for r in rows if not status or r.status == status), key=ORDER_KEYS[order])
+        table = SummaryTable(rows_html(chosen, with_assign=with_assign), len(chosen), len(rows), statuses, totals)
         cache.set(key, table, SUMMARY_CACHE_SECONDS)
     table.totals.appropriation = programme.appropriation
     return table
