@@ -282,7 +282,8 @@ def history(request, slug):
     if not request.user.has_perm("organisations.view_history", organisation):
         raise PermissionDenied
     page = Paginator(audit.history_for(organisation), 50).get_page(request.GET.get("page"))
-    return render(request, "organisations/history.html", {"organisation": organisation, "page": page})
+    context = {"subject": organisation.name, "back_url": organisation.get_absolute_url(), "page": page}
+    return render(request, "history.html", context)
 
 
 def accept_invitation(request, token):

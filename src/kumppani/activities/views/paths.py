@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -130,7 +131,8 @@ def path_history(request, body, slug):
     """Who changed the path and its steps, and when: newest first."""
     path = _managed_path(request, body, slug)
     page = Paginator(audit.history_for(path), 50).get_page(request.GET.get("page"))
-    return render(request, "activities/paths/history.html", {"path": path, "body": path.body, "page": page})
+    back_url = reverse("activities:path_edit", kwargs={"body": path.body.slug, "slug": path.slug})
+    return render(request, "history.html", {"subject": path.name, "back_url": back_url, "page": page})
 
 
 @login_required
