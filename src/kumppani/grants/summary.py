@@ -238,6 +238,8 @@ class SummaryTable:
     count: int  # every application of the summary
     statuses: list[tuple[str, str, int]]  # (status, label, applications) of the statuses present
     totals: Totals
+    status: str = ""  # the status shown, "" for all
+    order: str = "reference"
 
 
 # The orders of the table: (value, label, sort key of a row). Ties keep the reference order.
@@ -298,7 +300,8 @@ def summary_table(programme: GrantProgramme, *, with_assign: bool, status: str =
             counts[row.status] = counts.get(row.status, 0) + 1
         statuses = [(value, str(label), counts[value]) for value, label in ApplicationStatus.choices if value in counts]
         chosen = sorted((r for r in rows if not status or r.status == status), key=ORDER_KEYS[order])
-        table = SummaryTable(rows_html(chosen, with_assign=with_assign), len(chosen), len(rows), statuses, totals)
+        html = rows_html(chosen, with_assign=with_assign)
+        table = SummaryTable(html, len(chosen), len(rows), statuses, totals, status, order)
         cache.set(key, table, SUMMARY_CACHE_SECONDS)
     table.totals.appropriation = programme.appropriation
     return table

@@ -158,16 +158,15 @@ def programme_summary(request, pk):
     can_prepare = user.has_perm("grants.prepare_decision", programme)
     if not (can_handle or can_prepare):
         raise PermissionDenied
-    status, order = request.GET.get("status", ""), request.GET.get("order", "")
-    table = summary.summary_table(programme, with_assign=can_handle, status=status, order=order)
+    table = summary.summary_table(
+        programme, with_assign=can_handle, status=request.GET.get("status", ""), order=request.GET.get("order", "")
+    )
     return render(
         request,
         "grants/review/summary.html",
         {
             "programme": programme,
             "table": table,
-            "status": status,
-            "order": order,
             "orders": [(value, label) for value, label, _key in summary.ORDERS],
             "totals": table.totals,
             "meetings": list(programme.meetings.order_by("-date")),
