@@ -325,6 +325,8 @@ class ReviewAssignment(models.Model):
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
         constraints = [models.UniqueConstraint(fields=["application", "reviewer"], name="unique_review")]
+        # The programme summary's version reads the last change of each application's reviews.
+        indexes = [models.Index(fields=["application", "updated_at"], name="review_changed_idx")]
 
     def __str__(self) -> str:
         return f"{self.application} – {self.reviewer}"
@@ -392,6 +394,8 @@ class Decision(models.Model):
     class Meta:
         verbose_name = _("decision")
         verbose_name_plural = _("decisions")
+        # The programme summary's version reads the last change of each application's decision.
+        indexes = [models.Index(fields=["application", "updated_at"], name="decision_changed_idx")]
 
     def __str__(self) -> str:
         return f"{self.application} {self.amount if self.amount is not None else self.proposed_amount} €"
