@@ -48,8 +48,8 @@ def directory(request):
     )
     if not cacheable:
         return _directory(request)
-    digest = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    key = f"kumppani:directory:{get_language()}:{queries.register_version()}:{digest}"
+    digest = hashlib.sha256(f"{queries.register_version()}|{request.get_full_path()}".encode()).hexdigest()
+    key = f"kumppani:directory:{get_language()}:{digest}"
     content = cache.get(key)
     if content is None:
         response = _directory(request)
