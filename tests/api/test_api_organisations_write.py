@@ -6,7 +6,7 @@ from django.utils import translation
 from rest_framework import serializers
 from rest_framework.authtoken.models import Token
 
-from kumppani.api.exceptions import exception_handler
+from kumppani.core.api.exceptions import exception_handler
 from kumppani.core.models import AuditEntry, SearchEntry
 from kumppani.organisations.models import ContactPerson, Organisation
 from kumppani.organisations.validators import normalise_business_id

@@ -32,9 +32,9 @@ from kumppani.activities.models import (
     ScheduleException,
     ScheduleRule,
 )
-from kumppani.api.fields import TranslatedField
-from kumppani.api.filters import documented, term_filter
-from kumppani.api.views import ApiViewMixin
+from kumppani.core.api.fields import TranslatedField
+from kumppani.core.api.filters import documented, term_filter
+from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations.models import Organisation, OrganisationStatus
 

@@ -5,6 +5,3 @@ class ApiConfig(AppConfig):
     name = "kumppani.api"
     label = "api"
     verbose_name = "API"
-
-    def ready(self):
-        from kumppani.api import schema  # noqa: F401  (registers the OpenAPI extensions)

@@ -6,7 +6,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
 from kumppani.activities.api import ActivityViewSet
-from kumppani.core.api import LanguageViewSet, PublicBodyViewSet, TargetGroupViewSet, ThemeViewSet
+from kumppani.core.api.reference import LanguageViewSet, PublicBodyViewSet, TargetGroupViewSet, ThemeViewSet
 from kumppani.grants.api import ApplicationViewSet, GrantDecisionViewSet, ProgrammeViewSet
 from kumppani.organisations.api import OrganisationViewSet
 

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -8,6 +10,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from kumppani.core import collation
+        from kumppani.core import collation, schedule
+        from kumppani.core.api import schema  # noqa: F401  (registers the OpenAPI extensions)
 
         collation.install()
+        schedule.register(
+            schedule.Job("database-statistics", dt.time(2, 30), "kumppani.core.tasks.refresh_database_statistics")
+        )

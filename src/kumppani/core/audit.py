@@ -10,66 +10,16 @@ from kumppani.core.models import AuditEntry
 ACTION_LABELS = {
     "created": _("Added to the register"),
     "updated": _("Information changed"),
-    "verified": _("Verified"),
-    "status_changed": _("Status changed"),
-    "contacts_changed": _("Contact persons changed"),
-    "merged": _("A duplicate entry merged into this"),
-    "merged_into": _("Merged into another entry"),
     "invited": _("Invitation sent"),
-    "member_added": _("Representative added"),
-    "member_removed": _("Representative removed"),
-    "membership_requested": _("Asked to represent the NGO"),
-    "membership_approved": _("Request approved"),
-    "membership_declined": _("Request declined"),
     "role_added": _("Role added"),
     "role_removed": _("Role removed"),
     "signed_up": _("Signed up"),
-    # NGO activities (activities.services)
-    "activity_published": _("Activity published"),
-    "activity_confirmed": _("Confirmed as current"),
-    # Service paths (activities.paths)
-    "path_created": _("Service path created"),
-    "path_updated": _("Service path changed"),
-    "path_published": _("Service path published"),
-    "path_unpublished": _("Service path taken off public view"),
-    "path_deleted": _("Service path removed"),
-    "step_added": _("Step added"),
-    "step_updated": _("Step changed"),
-    "step_moved": _("Step moved"),
-    "step_removed": _("Step removed"),
-    "activity_attached": _("NGO activity added to a step"),
-    "activity_detached": _("NGO activity removed from a step"),
-    # Grant programmes and applications (grants.services.programmes, grants.services.applying)
-    "programme_created": _("Grant programme created"),
-    "programme_updated": _("Grant programme changed"),
-    "programme_published": _("Grant programme published"),
-    "application_started": _("Application started"),
-    "application_saved": _("Application saved"),
-    "budget_changed": _("Budget changed"),
-    "funding_changed": _("Other funding changed"),
-    "answers_saved": _("Answers saved"),
-    "attachment_added": _("Attachment added"),
-    "attachment_removed": _("Attachment removed"),
-    # Review and board decisions (grants.services.review, grants.services.decisions)
-    "reviewers_assigned": _("Reviewers assigned"),
-    "reviewer_removed": _("Reviewer taken off"),
-    "conflict_declared": _("A reviewer declared a conflict of interest"),
-    "review_saved": _("Review saved"),
-    "review_completed": _("Review finished"),
-    "meeting_created": _("Board meeting created"),
-    "proposal_set": _("Proposal to the board changed"),
-    "proposal_ready": _("Proposal ready for the board"),
-    "decision_recorded": _("Board's decision recorded"),
-    "decision_notified": _("Decision sent to the applicant"),
-    # Payments, usage reports and recovery (grants.services.reporting)
-    "instalments_planned": _("Instalments planned"),
-    "instalment_paid": _("Instalment paid"),
-    "report_due_changed": _("Due date of the usage report changed"),
-    "report_saved": _("Usage report saved"),
-    "report_attachment_added": _("Attachment added to the usage report"),
-    "report_attachment_removed": _("Attachment removed from the usage report"),
-    "recovery_marked": _("Marked for recovery"),
 }
+
+
+def register_action_labels(labels: dict) -> None:
+    """Each app names its own actions in its AppConfig.ready(): {"path_created": _("…"), …}."""
+    ACTION_LABELS.update(labels)
 
 
 def action_label(action: str) -> str:

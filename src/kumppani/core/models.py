@@ -66,6 +66,21 @@ class PublicBody(models.Model):
     def is_county(self) -> bool:
         return self.kind in (BodyKind.COUNTY, BodyKind.CITY_COUNTY)
 
+    def area_body_ids(self):
+        """The bodies that serve this body's residents, and so share its NGOs, activities and grant
+        history: a municipality with its county; a county (or Helsinki) with all its municipalities.
+
+        The one place where the municipality–county line is drawn. For a county it is a subquery
+        (usable in `pk__in` without a query of its own); for a municipality a list of ids."""
+        if self.is_county:
+            return PublicBody.objects.filter(models.Q(pk=self.pk) | models.Q(county_id=self.pk)).values("pk")
+        return self.responsible_body_ids()
+
+    def responsible_body_ids(self) -> list[int]:
+        """The bodies responsible for this area: the body itself and its county, if any (an NGO that
+        works in a municipality is in the care of the municipality's and the county's officials)."""
+        return [self.pk, *([self.county_id] if self.county_id else [])]
+
 
 class UserManager(BaseUserManager):
     use_in_migrations = True

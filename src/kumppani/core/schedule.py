@@ -1,4 +1,4 @@
-"""Scheduled jobs, declared in one place.
+"""Scheduled jobs. Each app registers its own daily jobs in its AppConfig.ready().
 
 Every worker checks the schedule each minute; a job runs once a day at or after its time
 (Helsinki time). The unique (job, day) row in core.ScheduledRun lets exactly one of many
@@ -25,13 +25,13 @@ class Job:
     task: str  # dotted path of a django-tasks task, enqueued without arguments
 
 
-JOBS: list[Job] = [
-    Job("database-statistics", dt.time(2, 30), "kumppani.core.tasks.refresh_database_statistics"),
-    Job("expire-invitations", dt.time(3, 0), "kumppani.organisations.tasks.expire_invitations"),
-    Job("coordinator-digest", dt.time(7, 30), "kumppani.organisations.tasks.send_coordinator_digests"),
-    Job("activity-reminders", dt.time(9, 0), "kumppani.activities.tasks.send_confirmation_reminders"),
-    Job("usage-report-reminders", dt.time(8, 30), "kumppani.grants.tasks.send_report_reminders"),
-]
+JOBS: list[Job] = []
+
+
+def register(job: Job) -> None:
+    """Add a daily job; a job of the same name replaces the earlier one."""
+    JOBS[:] = [existing for existing in JOBS if existing.name != job.name]
+    JOBS.append(job)
 
 
 def due_jobs(now: dt.datetime | None = None) -> list[Job]:

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
+from kumppani.core import pages
 from kumppani.core.collation import collated
 from kumppani.core.models import BodyKind, OutboxMessage, PublicBody
 
@@ -29,36 +30,25 @@ def body_list(request):
 
 
 def body_detail(request, slug):
-    from kumppani.organisations.queries import public_organisations, serving_body
-
+    """A body's public page: who it is, and each app's section (its NGOs, service paths, …)."""
     body = get_object_or_404(PublicBody.objects.select_related("county"), slug=slug)
-    organisations = serving_body(public_organisations(), body)
     return render(
         request,
         "core/body_detail.html",
         {
             "body": body,
-            "organisation_count": organisations.count(),
-            "recent": organisations.order_by("-updated_at")[:6],
             "municipalities": body.municipalities.all() if body.is_county else [],
-            "can_coordinate": request.user.has_perm("core.coordinate_body", body),
+            "sections": pages.body_sections(request, body),
         },
     )
 
 
 @login_required
 def dashboard(request):
-    from kumppani.organisations.queries import coordinator_overview
-
-    user = request.user
-    memberships = user.memberships.select_related("organisation")
-    coordinated = coordinator_overview(user)
-    roles = user.body_roles.select_related("body")
-    return render(
-        request,
-        "core/dashboard.html",
-        {"memberships": memberships, "coordinated": coordinated, "roles": roles},
-    )
+    """A person's own page: the tasks of each of their roles, as panels from the apps."""
+    panels = pages.dashboard_panels(request)
+    roles = request.user.body_roles.select_related("body")
+    return render(request, "core/dashboard.html", {"panels": panels, "roles": roles})
 
 
 @login_required

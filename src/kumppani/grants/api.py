@@ -20,8 +20,8 @@ from rest_framework.decorators import action
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
-from kumppani.api.fields import TranslatedField
-from kumppani.api.views import ApiViewMixin
+from kumppani.core.api.fields import TranslatedField
+from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import PublicBody, Term, Vocabulary
 from kumppani.core.rules import body_roles, is_platform_admin
 from kumppani.grants.models import (

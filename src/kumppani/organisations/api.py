@@ -16,10 +16,10 @@ from rest_framework.fields import SkipField
 from rest_framework.parsers import JSONParser
 from rest_framework.reverse import reverse
 
-from kumppani.api.fields import TranslatedField
-from kumppani.api.filters import documented, term_filter
-from kumppani.api.views import ApiViewMixin
 from kumppani.core import search
+from kumppani.core.api.fields import TranslatedField
+from kumppani.core.api.filters import documented, term_filter
+from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
 from kumppani.organisations import queries, services
 from kumppani.organisations.models import ContactPerson, Organisation, OrganisationStatus

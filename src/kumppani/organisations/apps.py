@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -6,3 +8,29 @@ class OrganisationsConfig(AppConfig):
     name = "kumppani.organisations"
     label = "organisations"
     verbose_name = _("NGO register")
+
+    def ready(self) -> None:
+        from kumppani.core import audit, schedule
+        from kumppani.organisations import pages
+
+        audit.register_action_labels(
+            {
+                "verified": _("Verified"),
+                "status_changed": _("Status changed"),
+                "contacts_changed": _("Contact persons changed"),
+                "merged": _("A duplicate entry merged into this"),
+                "merged_into": _("Merged into another entry"),
+                "member_added": _("Representative added"),
+                "member_removed": _("Representative removed"),
+                "membership_requested": _("Asked to represent the NGO"),
+                "membership_approved": _("Request approved"),
+                "membership_declined": _("Request declined"),
+            }
+        )
+        schedule.register(
+            schedule.Job("expire-invitations", dt.time(3, 0), "kumppani.organisations.tasks.expire_invitations")
+        )
+        schedule.register(
+            schedule.Job("coordinator-digest", dt.time(7, 30), "kumppani.organisations.tasks.send_coordinator_digests")
+        )
+        pages.register()

@@ -2,11 +2,11 @@
 
 from drf_spectacular.extensions import OpenApiSerializerFieldExtension
 
-from kumppani.api.fields import LANGUAGES
+from kumppani.core.api.fields import LANGUAGES
 
 
 class TranslatedFieldExtension(OpenApiSerializerFieldExtension):
-    target_class = "kumppani.api.fields.TranslatedField"
+    target_class = "kumppani.core.api.fields.TranslatedField"
 
     def map_serializer_field(self, auto_schema, direction):
         field = self.target

@@ -5,13 +5,13 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce, NullIf
 from django.utils.translation import get_language
 
-from kumppani.api.exceptions import exception_handler
-from kumppani.api.fields import LANGUAGES
+from kumppani.core.api.exceptions import exception_handler
+from kumppani.core.api.fields import LANGUAGES
 from kumppani.core.collation import collated
 
 
 class ApiViewMixin:
-    """Domain exceptions become JSON errors (see kumppani.api.exceptions)."""
+    """Domain exceptions become JSON errors (see kumppani.core.api.exceptions)."""
 
     def get_exception_handler(self):
         return exception_handler

@@ -4,8 +4,8 @@ import django_filters
 from django.db.models import Prefetch, Q
 from rest_framework import serializers, viewsets
 
-from kumppani.api.fields import TranslatedField
-from kumppani.api.views import ApiViewMixin, by_translated_name
+from kumppani.core.api.fields import TranslatedField
+from kumppani.core.api.views import ApiViewMixin, by_translated_name
 from kumppani.core.models import BodyKind, Language, LanguageStatus, PublicBody, Term, Vocabulary
 
 # Serializers ----------------------------------------------------------------------------------
