@@ -10,8 +10,10 @@ KUMPPANI := $(BIN)/kumppani
 CHROMIUM := /usr/bin/chromium
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-# pytest, then a clear message if it collected nothing (exit status 5); the status passes through.
-PYTEST = $(BIN)/pytest $(if $(wildcard $(CHROMIUM)),,-m "not browser") $(PYTEST_ARGS)
+# pytest on every core (pytest-xdist; TEST_WORKERS=0 runs in one process), then a clear message if it
+# collected nothing (exit status 5); the status passes through.
+TEST_WORKERS ?= auto
+PYTEST = $(BIN)/pytest -n $(TEST_WORKERS) $(if $(wildcard $(CHROMIUM)),,-m "not browser") $(PYTEST_ARGS)
 define pytest_checked
 $(1) || { status=$$?; [ $$status -ne 5 ] || echo "ERROR: pytest collected no tests"; exit $$status; }
 endef
@@ -25,9 +27,9 @@ endef
 
 help:
 	@echo "make run       start the development server with demo data on http://127.0.0.1:8000"
-	@echo "make test      lint, then the test suite on SQLite and (when available) PostgreSQL"
+	@echo "make test      lint and migrations check, then the suite on SQLite and (when available) PostgreSQL"
 	@echo "               (PYTEST_ARGS='-x -k name' passes options to pytest; TEST_DATABASE_URL picks a PostgreSQL)"
-	@echo "make lint      ruff check and format check"
+	@echo "make lint      ruff check and format check, and the layer contract (lint-imports)"
 	@echo "make format    ruff format and fix"
 	@echo "make messages  update and compile translations (fi, sv, en)"
 	@echo "make bench     run the benchmarks (bench/run.py)"
@@ -74,6 +76,8 @@ test: export KUMPPANI_VAR_DIR := $(CURDIR)/var/test
 test: $(VENV)/.installed-test lint
 	@rm -rf var/test tests/artifacts && mkdir -p var/test
 	@$(compile_messages)
+	@echo "== migrations match the models"
+	@env -u DATABASE_URL $(KUMPPANI) makemigrations --check --dry-run
 	@[ -e $(CHROMIUM) ] || echo "SKIPPED: browser tests — no Chromium at $(CHROMIUM) (apt-get install chromium)"
 	@echo "== pytest on SQLite"
 	@$(call pytest_checked,env -u DATABASE_URL $(PYTEST))
