@@ -11,7 +11,8 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self) -> None:
         from kumppani.activities import pages
-        from kumppani.core import audit, schedule
+        from kumppani.core import audit, schedule, search
+        from kumppani.activities import indexing
 
         audit.register_action_labels(
             {
@@ -36,3 +37,4 @@ class ActivitiesConfig(AppConfig):
             schedule.Job("activity-reminders", dt.time(9, 0), "kumppani.activities.tasks.send_confirmation_reminders")
         )
         pages.register()
+        search.register_documents(indexing.SEARCH_KIND, indexing.search_documents)

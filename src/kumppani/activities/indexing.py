@@ -23,6 +23,13 @@ def search_texts(activity: Activity) -> list[str]:
     return texts
 
 
+def search_documents():
+    """Every activity's search document, for rebuilding the index (core.search.rebuild)."""
+    activities = Activity.objects.select_related("organisation").prefetch_related("themes", "target_groups", "places")
+    for activity in activities.iterator(chunk_size=500):
+        yield activity.pk, search_texts(activity)
+
+
 def reindex(activity: Activity) -> None:
     search.update_entry(SEARCH_KIND, activity.pk, search_texts(activity))
 

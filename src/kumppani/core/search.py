@@ -12,9 +12,10 @@ The tokens are stored in core.SearchEntry, where SQLite FTS5 or a PostgreSQL GIN
 """
 
 import functools
+import itertools
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import snowballstemmer
 from django.db import connection, transaction
@@ -196,6 +197,31 @@ def bulk_replace(kind: str, documents: dict[int, Iterable[str]]) -> None:
             [SearchEntry(kind=kind, object_id=oid, tokens=index_tokens(texts)) for oid, texts in documents.items()],
             batch_size=500,
         )
+
+
+# Each app that indexes registers how to read all its documents again (AppConfig.ready()), so that
+# the index can be rebuilt from the data, e.g. after a restore: {kind: () → iterable of (id, texts)}.
+_DOCUMENTS: dict[str, Callable[[], Iterable[tuple[int, Iterable[str]]]]] = {}
+
+
+def register_documents(kind: str, documents: Callable[[], Iterable[tuple[int, Iterable[str]]]]) -> None:
+    _DOCUMENTS[kind] = documents
+
+
+def rebuild() -> dict[str, int]:
+    """Build every registered kind's search documents again from the data; {kind: count}."""
+    counts = {}
+    for kind, documents in sorted(_DOCUMENTS.items()):
+        with transaction.atomic():
+            SearchEntry.objects.filter(kind=kind).delete()
+            counts[kind] = 0
+            rows = iter(documents())
+            while batch := list(itertools.islice(rows, 500)):
+                SearchEntry.objects.bulk_create(
+                    [SearchEntry(kind=kind, object_id=pk, tokens=index_tokens(texts)) for pk, texts in batch]
+                )
+                counts[kind] += len(batch)
+    return counts
 
 
 def _match_sql(groups: list[frozenset[str]], prefix_last: bool) -> tuple[str, str]:

@@ -10,7 +10,8 @@ class OrganisationsConfig(AppConfig):
     verbose_name = _("NGO register")
 
     def ready(self) -> None:
-        from kumppani.core import audit, schedule
+        from kumppani.core import audit, schedule, search
+        from kumppani.organisations import services as register_services
         from kumppani.organisations import pages
 
         audit.register_action_labels(
@@ -34,3 +35,4 @@ class OrganisationsConfig(AppConfig):
             schedule.Job("coordinator-digest", dt.time(7, 30), "kumppani.organisations.tasks.send_coordinator_digests")
         )
         pages.register()
+        search.register_documents(register_services.SEARCH_KIND, register_services.search_documents)

@@ -71,6 +71,12 @@ def search_texts(organisation: Organisation) -> list[str]:
     return texts
 
 
+def search_documents():
+    """Every NGO's search document, for rebuilding the index (core.search.rebuild)."""
+    for organisation in Organisation.objects.prefetch_related("themes", "target_groups").iterator(chunk_size=500):
+        yield organisation.pk, search_texts(organisation)
+
+
 def reindex(organisation: Organisation) -> None:
     search.update_entry(SEARCH_KIND, organisation.pk, search_texts(organisation))
 
