@@ -10,9 +10,8 @@ class ActivitiesConfig(AppConfig):
     verbose_name = _("Activities and service paths")
 
     def ready(self) -> None:
-        from kumppani.activities import pages
+        from kumppani.activities import indexing, pages
         from kumppani.core import audit, schedule, search
-        from kumppani.activities import indexing
 
         audit.register_action_labels(
             {

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import get_language
 
-from kumppani.core import pages
+from kumppani.core import pages, signin
 from kumppani.core.collation import collated
 from kumppani.core.models import BodyKind, OutboxMessage, PublicBody
 
@@ -103,6 +103,11 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "registration/password_reset_confirm.html"
+
+    def form_valid(self, form):
+        # The owner proved who they are through the e-mail link: a sign-in lock no longer applies.
+        signin.unlock(form.user.email)
+        return super().form_valid(form)
 
 
 class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):

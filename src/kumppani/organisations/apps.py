@@ -11,8 +11,8 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self) -> None:
         from kumppani.core import audit, schedule, search
-        from kumppani.organisations import services as register_services
         from kumppani.organisations import pages
+        from kumppani.organisations import services as register_services
 
         audit.register_action_labels(
             {
