@@ -101,6 +101,7 @@ def protected_requests(world):
 # Pages any signed-in person may open (they show only the person's own things) or any coordinator.
 SIGNED_IN = {
     "core:dashboard",
+    "core:api_key",
     "organisations:request_membership",
     "organisations:create",
     "organisations:import",

@@ -14,6 +14,9 @@ ACTION_LABELS = {
     "role_added": _("Role added"),
     "role_removed": _("Role removed"),
     "signed_up": _("Signed up"),
+    "api_key_created": _("API key created"),
+    "api_key_replaced": _("API key replaced with a new one"),
+    "api_key_revoked": _("API key revoked"),
 }
 
 

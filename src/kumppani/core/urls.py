@@ -10,6 +10,7 @@ urlpatterns = [
     path("alueet/", views.body_list, name="body_list"),
     path("alueet/<slug:slug>/", views.body_detail, name="body"),
     path("oma/", views.dashboard, name="dashboard"),
+    path("oma/api-avain/", views.api_key, name="api_key"),
     path("oma/lahtenyt-posti/", views.outbox, name="outbox"),
     path("oma/lahtenyt-posti/<int:pk>/", views.outbox_message, name="outbox_message"),
 ]

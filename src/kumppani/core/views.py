@@ -1,13 +1,15 @@
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordResetForm
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
-from kumppani.core import pages, signin
+from kumppani.core import pages, signin, tokens
 from kumppani.core.collation import collated
 from kumppani.core.models import BodyKind, OutboxMessage, PublicBody
 
@@ -68,6 +70,19 @@ def outbox_message(request, pk):
     if not request.user.has_perm("core.view_outbox"):
         raise PermissionDenied
     return render(request, "core/outbox_message.html", {"message": get_object_or_404(OutboxMessage, pk=pk)})
+
+
+@login_required
+def api_key(request):
+    """The person's own API key: create (shown once, on this answer only), replace or revoke."""
+    new_key = None
+    if request.method == "POST":
+        if request.POST.get("action") == "revoke":
+            if tokens.api_key_revoke(by=request.user):
+                messages.success(request, _("Your API key has been revoked. It no longer works."))
+            return redirect("core:api_key")
+        new_key = tokens.api_key_create(by=request.user).key
+    return render(request, "core/api_key.html", {"key": tokens.api_key_of(request.user), "new_key": new_key})
 
 
 class LoginView(auth_views.LoginView):
