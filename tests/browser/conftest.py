@@ -54,9 +54,32 @@ def locale():
 
 @pytest.fixture
 def page(browser, live_server, locale):
+    """A fresh page; the test fails if any page it visits breaks the Content-Security-Policy (an inline
+    style or script the browser refused, so the page would look or work differently in production)."""
     context = browser.new_context(base_url=live_server.url, locale=locale, viewport={"width": 1280, "height": 900})
-    yield context.new_page()
+    page = context.new_page()
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}") if "Content Security Policy" in message.text else None
+        ),
+    )
+    yield page
     context.close()
+    assert refused == [], "Content-Security-Policy violations:\n" + "\n".join(refused)
+
+
+def watch_csp(page) -> list[str]:
+    """The Content-Security-Policy violations Chromium reports on `page` from now on (a growing list)."""
+    refused = []
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(f"{page.url}: {message.text}") if "Content Security Policy" in message.text else None
+        ),
+    )
+    return refused
 
 
 @pytest.fixture

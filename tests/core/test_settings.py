@@ -14,7 +14,13 @@ def test_production_refuses_to_start_with_the_development_secret(tmp_path):
 
 
 def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
-    result = _start({"PATH": "/usr/bin:/bin", "KUMPPANI_VAR_DIR": str(tmp_path), "SECRET_KEY": "x" * 50})
+    result = _start(
+        {
+            "PATH": "/usr/bin:/bin",
+            "KUMPPANI_VAR_DIR": str(tmp_path),
+            "SECRET_KEY": "kumppani-test-key-" + "0123456789abcdef" * 3,
+        }
+    )
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
 
@@ -23,7 +29,7 @@ def test_production_starts_when_configured(tmp_path):
     env = {
         "PATH": "/usr/bin:/bin",
         "KUMPPANI_VAR_DIR": str(tmp_path),
-        "SECRET_KEY": "x" * 50,
+        "SECRET_KEY": "kumppani-test-key-" + "0123456789abcdef" * 3,
         "ALLOWED_HOSTS": "a.example",
     }
     result = _start(env)
