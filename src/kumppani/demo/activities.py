@@ -4,7 +4,8 @@ The activities are described deterministically (one random generator per NGO, so
 changes nothing for the others) and written with bulk_create: a few dozen queries for all of them,
 and one pass for the search index. Running it again adds activities only for NGOs that have none,
 and the paths only where they are missing. The paths are built through activities.paths, as a
-coordinator builds them, so that their audit history is there too.
+coordinator builds them, so that their audit history is there too. The paths' texts are in
+data/service_paths.toml, the activities' in data/activities.csv and data/activity_texts.toml.
 """
 
 import datetime as dt

@@ -10,7 +10,8 @@ Tampere's round is open until the next 31 January at 16.15, with drafts and subm
 The history is written with the ORM in bulk so that `kumppani demo` stays fast, but every
 application has gone only through moves that grants.workflow.MOVES allows, with its history
 entries, and its amounts are Decimals. Decision letters and board lists are rendered by the app.
-The dates follow today's date, so the demo reads the same whenever it is loaded.
+The dates follow today's date, so the demo reads the same whenever it is loaded. The programmes'
+texts, what the NGOs apply for and the reviewers' comments are in data/grants.toml.
 """
 
 import datetime as dt

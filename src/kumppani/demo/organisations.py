@@ -1,5 +1,7 @@
 """About 150 demo NGOs in eight municipalities, the seed documents' examples among them.
 
+The hand-written NGOs and the kinds each town must have are in data/organisations.toml, the
+words of the generated ones in data/texts.toml and the towns in data/places.toml.
 `build()` describes them deterministically (a fixed random seed); `load()` adds the ones that are
 missing through organisations.services, so the search index and the audit history are written too.
 """
