@@ -3,13 +3,38 @@
 import os
 
 import pytest
-from django.conf import settings
 from django.db import connection
+from django.urls import Resolver404, resolve, reverse
+from django.utils import translation
+
+from kumppani.core import views
 
 
-def test_settings_load():
-    assert settings.ROOT_URLCONF == "kumppani.urls"
-    assert not settings.DEBUG  # pytest-django runs tests as production would
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_a_visitors_urls_resolve_to_core_views_in_each_language(language):
+    """The URLs carry the active language's prefix and the same Finnish path in every language."""
+    with translation.override(language):
+        assert resolve(f"/{language}/").func is views.home
+        body = resolve(f"/{language}/alueet/salo/")
+        assert (body.func, body.kwargs) == (views.body_detail, {"slug": "salo"})
+        assert resolve(f"/{language}/kirjaudu/").func.view_class is views.LoginView
+        assert resolve(f"/{language}/salasana/").func.view_class is views.PasswordResetView
+        assert reverse("core:home") == f"/{language}/"
+        assert reverse("core:body", kwargs={"slug": "salo"}) == f"/{language}/alueet/salo/"
+        assert reverse("login") == f"/{language}/kirjaudu/"
+
+
+def test_pages_are_only_under_a_language_prefix():
+    for path in ("/alueet/salo/", "/kirjaudu/", "/de/"):
+        with pytest.raises(Resolver404):
+            resolve(path)
+
+
+@pytest.mark.django_db
+def test_a_visitor_without_a_language_is_sent_to_the_finnish_pages(client):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE="")
+    assert response.status_code == 302
+    assert response["Location"] == "/fi/"
 
 
 @pytest.mark.django_db

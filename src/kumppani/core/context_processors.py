@@ -1,3 +1,5 @@
+"""What every template may use: whether DEBUG is on, and the languages to offer."""
+
 from django.conf import settings
 
 

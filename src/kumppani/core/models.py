@@ -1,3 +1,7 @@
+"""Core's tables: public bodies (municipalities and wellbeing services counties), users and their
+roles in a body, the shared vocabularies and languages, the audit history, the e-mail outbox, the
+runs of scheduled jobs and the search index."""
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models

@@ -19,6 +19,9 @@ def body_role_remove(*, role: BodyRole, by: User) -> None:
         and not BodyRole.objects.filter(body=role.body, role=BodyRoleKind.COORDINATOR).exclude(pk=role.pk).exists()
         and not by.is_staff
     ):
-        raise ValidationError(_("The last NGO coordinator cannot be removed. Invite another coordinator first."))
+        raise ValidationError(
+            _("The last NGO coordinator cannot be removed. Invite another coordinator first."),
+            code="last_coordinator",
+        )
     audit.record(actor=by, obj=role.body, action="role_removed", changes={role.role: [role.user.email, None]})
     role.delete()

@@ -1,3 +1,5 @@
+"""The fields of core's models that django-modeltranslation stores per language (fi, sv, en)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from kumppani.core.models import Language, PublicBody, Term

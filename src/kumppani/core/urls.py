@@ -1,3 +1,6 @@
+"""Core's URLs (under the language prefix): the home page, the bodies, the dashboard and the outbox,
+and the sign-in and password-reset URLs that kumppani.urls adds outside the app namespace."""
+
 from django.contrib.auth import views as auth_views
 from django.urls import path
 

@@ -1,3 +1,6 @@
+"""Core's pages: the home page, the public bodies, a signed-in person's own page, their API key, the
+e-mail outbox and the sign-in and password-reset pages (Django's own views, with the reset e-mail queued)."""
+
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required

@@ -4,7 +4,8 @@ The activities are described deterministically (one random generator per NGO, so
 changes nothing for the others) and written with bulk_create: a few dozen queries for all of them,
 and one pass for the search index. Running it again adds activities only for NGOs that have none,
 and the paths only where they are missing. The paths are built through activities.paths, as a
-coordinator builds them, so that their audit history is there too.
+coordinator builds them, so that their audit history is there too. The paths' texts are in
+data/service_paths.toml, the activities' in data/activities.csv and data/activity_texts.toml.
 """
 
 import datetime as dt
@@ -34,6 +35,7 @@ from kumppani.core import search
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
 from kumppani.demo import activity_texts as texts
 from kumppani.demo import organisations
+from kumppani.demo.datafiles import by_language, toml
 from kumppani.demo.places import BY_CODE
 from kumppani.organisations.models import Organisation, OrganisationStatus
 
@@ -51,13 +53,16 @@ class Template:
 
 @functools.cache
 def templates(kind: str) -> list[Template]:
-    rows = []
-    for line in texts.ACTIVITIES[kind].strip().splitlines():
-        kind_, schedule, tags, name_fi, name_sv, name_en, short_fi, short_sv = line.split("|")
-        rows.append(
-            Template(kind_, schedule, frozenset(tags.split()), (name_fi, name_sv, name_en), (short_fi, short_sv))
+    return [
+        Template(
+            row["type"],
+            row["schedule"],
+            frozenset(row["tags"].split()),
+            (row["name_fi"], row["name_sv"], row["name_en"]),
+            (row["short_fi"], row["short_sv"]),
         )
-    return rows
+        for row in texts.ACTIVITIES[kind]
+    ]
 
 
 def names_tagged(tag: str) -> set[str]:
@@ -66,18 +71,8 @@ def names_tagged(tag: str) -> set[str]:
 
 
 # Times of day by type of activity: (start, end) pairs to choose from.
-TIMES = {
-    "peer_support": [("17:00", "18:30"), ("18:00", "19:30"), ("13:00", "14:30")],
-    "support_group": [("17:30", "19:00"), ("10:00", "11:30")],
-    "advice": [("9:00", "12:00"), ("12:00", "15:00")],
-    "meeting_place": [("10:00", "14:00"), ("12:00", "16:00")],
-    "club_house": [("9:00", "15:00")],
-    "crisis_help": [("9:00", "21:00")],
-    "volunteering": [("10:00", "12:00"), ("17:00", "19:00")],
-    "recreation": [("10:00", "11:00"), ("13:00", "14:30"), ("18:00", "19:30")],
-    "training": [("17:30", "19:00"), ("17:00", "20:00")],
-}
-YOUTH_TIMES = [("15:00", "19:00"), ("16:00", "20:00")]
+TIMES = texts.TIMES
+YOUTH_TIMES = texts.YOUTH_TIMES
 
 
 def _time(value: str) -> dt.time:
@@ -371,251 +366,29 @@ def load_activities() -> int:
     return len(activities)
 
 
-# The two demo service paths. A step is (kind, title fi/sv/en, description fi/sv/en, link, tags of the
-# NGO activities to attach). "town": whose coordinator builds it.
-PATHS = [
-    {
-        "town": "734",
-        "coordinator": "koordinaattori.salo",
-        "name": ("Ikääntyneen muistipolku", "Minnesstigen för äldre", "Memory path for older people"),
-        "description": (
-            "Kun oma tai läheisen muisti alkaa huolettaa, tämä polku näyttää, mistä apua saa ja mitä sen "
-            "jälkeen tapahtuu. Salon kaupungin ja Varsinais-Suomen hyvinvointialueen palvelujen rinnalla "
-            "kulkevat järjestöjen vertaisryhmät, neuvonta ja omaishoitajien tuki – koko matkan ajan.",
-            "När ditt eget eller en närståendes minne börjar oroa visar stigen var du får hjälp och vad som "
-            "händer sedan. Vid sidan av stadens och välfärdsområdets tjänster finns organisationernas "
-            "kamratgrupper, rådgivning och stöd för närståendevårdare – under hela vägen.",
-            "When your own or a loved one's memory starts to worry you, this path shows where to get help and "
-            "what happens next. Alongside the services of the city and the wellbeing services county, NGOs offer "
-            "peer groups, advice and support for family carers all the way.",
-        ),
+def _path(data: dict) -> dict:
+    """A service path of data/service_paths.toml; a step is (kind, title fi/sv/en, description
+    fi/sv/en, link, tags of the NGO activities to attach)."""
+    return {
+        "town": data["town"],
+        "coordinator": data["coordinator"],
+        "name": by_language(data["name"]),
+        "description": by_language(data["description"]),
         "steps": [
             (
-                "public",
-                ("Muistihoitajan vastaanotto", "Mottagning hos minnesskötaren", "Memory nurse appointment"),
-                (
-                    "Varaa aika oman sote-aseman muistihoitajalle. Muistihoitaja keskustelee kanssasi, tekee "
-                    "muistitestin ja kertoo, tarvitaanko lisätutkimuksia. Läheinen voi tulla mukaan.",
-                    "Boka tid hos minnesskötaren på din social- och hälsostation. Minnesskötaren samtalar med "
-                    "dig, gör ett minnestest och berättar om det behövs fler undersökningar.",
-                    "Book an appointment with the memory nurse at your health and social services centre. The "
-                    "nurse talks with you, does a memory test and tells you whether further tests are needed.",
-                ),
-                "https://www.varha.fi/",
-                (),
-            ),
-            (
-                "ngo",
-                ("Neuvontaa ja ensitietoa", "Rådgivning och första information", "Advice and first information"),
-                (
-                    "Muistiyhdistyksen muistiasiantuntija vastaa kysymyksiin jo ennen diagnoosia ja sen "
-                    "jälkeen. Ensitietokurssilla saat tietoa sairaudesta, tuista ja palveluista.",
-                    "Minnesföreningens expert svarar på frågor redan före diagnosen och efter den. På "
-                    "introduktionskursen får du veta mer om sjukdomen, stöd och tjänster.",
-                    "The memory association's adviser answers questions before and after the diagnosis. The "
-                    "introductory course tells you about the illness, benefits and services.",
-                ),
-                "",
-                ("memory_advice", "memory_first"),
-            ),
-            (
-                "public",
-                ("Muistitutkimukset ja diagnoosi", "Minnesutredning och diagnos", "Memory tests and diagnosis"),
-                (
-                    "Lääkäri arvioi tutkimusten perusteella, onko kyse muistisairaudesta, ja aloittaa hoidon. "
-                    "Saat hoitosuunnitelman ja yhteystiedon, josta kysyä lisää.",
-                    "Läkaren bedömer utifrån undersökningarna om det är fråga om en minnessjukdom och inleder "
-                    "vården. Du får en vårdplan och en kontaktperson.",
-                    "Based on the tests a doctor assesses whether it is a memory disorder and starts treatment. "
-                    "You get a care plan and a contact for your questions.",
-                ),
-                "",
-                (),
-            ),
-            (
-                "ngo",
-                (
-                    "Vertaistukea muistisairaalle ja läheiselle",
-                    "Kamratstöd för den insjuknade och de anhöriga",
-                    "Peer support for the person and their family",
-                ),
-                (
-                    "Muistikahvilassa ja vertaisryhmissä tapaat muita samassa tilanteessa olevia. Liikunta "
-                    "pitää yllä toimintakykyä – ryhmiin voi tulla yhdessä läheisen kanssa.",
-                    "På minneskaféet och i kamratgrupperna träffar du andra i samma situation. Motion "
-                    "upprätthåller funktionsförmågan – du kan delta tillsammans med en anhörig.",
-                    "At the memory café and in peer groups you meet others in the same situation. Exercise keeps "
-                    "you able – you can come together with a family member.",
-                ),
-                "",
-                ("memory_peer", "memory_cafe", "memory_exercise"),
-            ),
-            (
-                "ngo",
-                ("Omaishoitajan tuki", "Stöd för närståendevården", "Support for the family carer"),
-                (
-                    "Kun läheisen hoito vie yhä enemmän aikaa, omaishoitajayhdistys neuvoo tuista ja "
-                    "vapaapäivistä, ja vertaisryhmässä voi puhua omasta jaksamisesta.",
-                    "När vården av en närstående tar allt mer tid ger föreningen för närståendevårdare råd om "
-                    "stöd och lediga dagar, och i kamratgruppen kan du tala om din egen ork.",
-                    "When caring takes more and more time, the family carers' association advises on benefits "
-                    "and days off, and in the peer group you can talk about how you are coping.",
-                ),
-                "",
-                ("carers",),
-            ),
-            (
-                "public",
-                (
-                    "Kotihoito ja omaishoidon tuki",
-                    "Hemvård och stöd för närståendevård",
-                    "Home care and carer's allowance",
-                ),
-                (
-                    "Hyvinvointialueen palveluohjaus arvioi kotona asumisen tuen tarpeen: kotihoito, "
-                    "päivätoiminta, omaishoidon tuki ja lyhytaikainen hoito.",
-                    "Välfärdsområdets servicehandledning bedömer behovet av stöd för boende hemma: hemvård, "
-                    "dagverksamhet, stöd för närståendevård och kortvarig vård.",
-                    "The county's service guidance assesses what support is needed to live at home: home care, "
-                    "day activities, carer's allowance and respite care.",
-                ),
-                "https://www.varha.fi/",
-                (),
-            ),
-            (
-                "ngo",
-                ("Seuraa ja liikettä arkeen", "Sällskap och motion i vardagen", "Company and exercise"),
-                (
-                    "Ystävätoiminta, kerhot ja liikuntaryhmät tuovat arkeen seuraa ja pitävät kunnossa.",
-                    "Vänverksamhet, klubbar och motionsgrupper ger sällskap och håller dig i form.",
-                    "Befriending, clubs and exercise groups bring company and keep you fit.",
-                ),
-                "",
-                ("seniors_exercise", "lonely"),
-            ),
+                step["kind"],
+                by_language(step["title"]),
+                by_language(step["description"]),
+                step["link"],
+                tuple(step["tags"]),
+            )
+            for step in data["steps"]
         ],
-    },
-    {
-        "town": "837",
-        "coordinator": "koordinaattori.tampere",
-        "name": (
-            "Mielenterveyskuntoutujan polku",
-            "Vägen för personer i psykiatrisk rehabilitering",
-            "Path for people recovering from mental illness",
-        ),
-        "description": (
-            "Polku kertoo, mistä tamperelainen saa apua, kun mieli ei jaksa, ja mikä tukee toipumista "
-            "hoidon rinnalla ja sen jälkeen. Pirkanmaan hyvinvointialueen palvelujen lisäksi järjestöt tarjoavat "
-            "keskusteluapua, vertaisryhmiä, klubitalon yhteisön ja tukea läheisille.",
-            "Vägen visar var du i Tammerfors får hjälp när det psykiska måendet sviktar och vad som stöder "
-            "återhämtningen vid sidan av vården och efteråt.",
-            "This path shows where Tampere residents get help when their mental health falters, and what "
-            "supports recovery alongside treatment and after it.",
-        ),
-        "steps": [
-            (
-                "public",
-                (
-                    "Yhteys omaan sote-keskukseen",
-                    "Kontakt med din social- och hälsocentral",
-                    "Contact your health and social services centre",
-                ),
-                (
-                    "Kun mieli on pitkään maassa tai arki ei suju, ota yhteyttä oman sote-keskuksen "
-                    "mielenterveys- ja päihdevastaanotolle. Kiireellisissä tilanteissa soita 116 117, "
-                    "hengenvaarassa 112.",
-                    "Om du länge mått dåligt eller vardagen inte fungerar, kontakta mottagningen för psykisk "
-                    "hälsa och missbruk på din social- och hälsocentral. I brådskande fall ring 116 117.",
-                    "If you have felt low for a long time or everyday life is not working, contact the mental "
-                    "health and substance use service of your centre. In urgent cases call 116 117.",
-                ),
-                "https://www.pirha.fi/",
-                (),
-            ),
-            (
-                "ngo",
-                ("Keskusteluapua heti", "Samtalsstöd genast", "Someone to talk to now"),
-                (
-                    "Kriisikeskukseen ja järjestöjen keskusteluapuun pääsee ilman lähetettä, usein jo "
-                    "muutamassa päivässä.",
-                    "Till kriscentret och organisationernas samtalsstöd kommer du utan remiss, ofta inom några dagar.",
-                    "Crisis counselling and NGOs' conversation support need no referral, often within days.",
-                ),
-                "",
-                ("crisis", "talk"),
-            ),
-            (
-                "public",
-                ("Hoito ja kuntoutussuunnitelma", "Vård och rehabiliteringsplan", "Treatment and rehabilitation plan"),
-                (
-                    "Mielenterveyspalvelut tai psykiatrian poliklinikka tekevät kanssasi hoito- ja "
-                    "kuntoutussuunnitelman. Kysy siitä, mitkä järjestöjen palvelut sopisivat rinnalle.",
-                    "Mentalvårdstjänsterna eller psykiatriska polikliniken gör upp en vård- och "
-                    "rehabiliteringsplan med dig.",
-                    "The mental health services or the psychiatric outpatient clinic make a treatment and "
-                    "rehabilitation plan with you.",
-                ),
-                "",
-                (),
-            ),
-            (
-                "ngo",
-                (
-                    "Vertaistukea toipumisen rinnalle",
-                    "Kamratstöd under återhämtningen",
-                    "Peer support while you recover",
-                ),
-                (
-                    "Vertaisryhmissä ja kohtaamispaikassa tapaat ihmisiä, jotka tietävät, miltä toipuminen tuntuu.",
-                    "I kamratgrupperna och på mötesplatsen träffar du människor som vet hur återhämtning känns.",
-                    "In peer groups and at the drop-in you meet people who know what recovery feels like.",
-                ),
-                "",
-                ("mental_peer", "mental_meeting"),
-            ),
-            (
-                "ngo",
-                ("Klubitalo: yhteisö ja tekemistä", "Klubbhuset: gemenskap och sysselsättning", "The clubhouse"),
-                (
-                    "Klubitalossa arkeen tulee rytmiä ja mielekästä tekemistä, ja sieltä saa tukea työhön "
-                    "tai opiskeluun palaamiseen.",
-                    "Klubbhuset ger vardagen rytm och meningsfull sysselsättning, och stöd för att återgå till "
-                    "arbete eller studier.",
-                    "The clubhouse gives everyday life rhythm and meaning, and support for returning to work or study.",
-                ),
-                "",
-                ("clubhouse",),
-            ),
-            (
-                "ngo",
-                ("Tukea läheisille", "Stöd för anhöriga", "Support for family members"),
-                (
-                    "Läheisen sairastuminen koskettaa koko perhettä. Omaisyhdistys tarjoaa neuvontaa, "
-                    "vertaisryhmiä ja kursseja.",
-                    "När en närstående insjuknar berörs hela familjen. Anhörigföreningen erbjuder rådgivning, "
-                    "kamratgrupper och kurser.",
-                    "When someone falls ill the whole family is affected. The family association offers advice, "
-                    "peer groups and courses.",
-                ),
-                "",
-                ("relatives",),
-            ),
-            (
-                "public",
-                ("Paluu opiskeluun tai työhön", "Tillbaka till studier eller arbete", "Back to study or work"),
-                (
-                    "Kelan ammatillinen kuntoutus, työllisyyspalvelut ja työkykykoordinaattori auttavat "
-                    "löytämään sopivan tavan palata opiskeluun tai työhön.",
-                    "FPA:s yrkesinriktade rehabilitering och sysselsättningstjänsterna hjälper dig tillbaka "
-                    "till studier eller arbete.",
-                    "Kela's vocational rehabilitation and the employment services help you back to study or work.",
-                ),
-                "https://www.kela.fi/kuntoutus",
-                (),
-            ),
-        ],
-    },
-]
+    }
+
+
+# The two demo service paths. "town": whose coordinator builds it.
+PATHS = [_path(path) for path in toml("service_paths.toml")["paths"]]
 
 
 def load_paths(users: dict) -> int:

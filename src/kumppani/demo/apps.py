@@ -1,3 +1,5 @@
+"""The demo app's configuration: it has no models, only the `kumppani demo` command."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -10,7 +10,8 @@ Tampere's round is open until the next 31 January at 16.15, with drafts and subm
 The history is written with the ORM in bulk so that `kumppani demo` stays fast, but every
 application has gone only through moves that grants.workflow.MOVES allows, with its history
 entries, and its amounts are Decimals. Decision letters and board lists are rendered by the app.
-The dates follow today's date, so the demo reads the same whenever it is loaded.
+The dates follow today's date, so the demo reads the same whenever it is loaded. The programmes'
+texts, what the NGOs apply for and the reviewers' comments are in data/grants.toml.
 """
 
 import datetime as dt
@@ -24,6 +25,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from kumppani.core.models import AuditEntry, BodyKind, PublicBody, User
+from kumppani.demo.datafiles import pairs, toml
 from kumppani.grants.models import (
     Answer,
     Application,
@@ -54,51 +56,23 @@ SEED = 20260317
 HELSINKI = ZoneInfo(settings.TIME_ZONE)
 EUR = Decimal("0.01")
 
-SALO_PRINCIPLES_FI = (
-    "Salon kaupunki tukee avustuksilla järjestöjä, jotka edistävät salolaisten hyvinvointia ja terveyttä: "
-    "vertaistukea, kohtaamispaikkoja, neuvontaa, virkistystä ja ennaltaehkäisevää toimintaa.\n\n"
-    "Avustusta myönnetään ensisijaisesti rekisteröidyille yhdistyksille. Myös rekisteröimätön ryhmä voi "
-    "hakea, kun sillä on nimetty vastuuhenkilö ja oma pankkitili.\n\n"
-    "Avustus on tarkoitettu vuoden 2026 toimintaan Salossa. Sitä ei myönnetä rakennusinvestointeihin, "
-    "virkistysmatkoihin eikä toimintaan, jota kaupunki jo rahoittaa muulla avustuksella.\n\n"
-    "Arvioimme hakemukset alla olevilla perusteilla. Kaksi viranhaltijaa arvioi jokaisen hakemuksen, ja "
-    "sosiaali- ja terveyslautakunta päättää avustuksista maaliskuussa. Päätös lähetetään hakijalle, ja "
-    "päätökseen voi hakea oikaisua 14 päivän kuluessa."
-)
-SALO_PRINCIPLES_SV = (
-    "Salo stad stöder med understöd organisationer som främjar salobornas välbefinnande och hälsa: "
-    "kamratstöd, mötesplatser, rådgivning, rekreation och förebyggande verksamhet.\n\n"
-    "Understöd beviljas i första hand registrerade föreningar. Också en oregistrerad grupp kan söka, om den "
-    "har en ansvarsperson och ett eget bankkonto.\n\n"
-    "Understödet är avsett för verksamhet i Salo år 2026. Det beviljas inte för byggnadsinvesteringar, "
-    "rekreationsresor eller verksamhet som staden redan finansierar med ett annat understöd.\n\n"
-    "Två tjänsteinnehavare bedömer varje ansökan enligt kriterierna nedan, och social- och hälsovårdsnämnden "
-    "beslutar om understöden i mars. Beslutet skickas till sökanden, som kan begära omprövning inom 14 dagar."
-)
-SALO_CONDITIONS_FI = (
-    "Avustus maksetaan kahdessa erässä huhtikuussa ja syyskuussa; alle 3 000 euron avustus yhdessä erässä. "
-    "Avustusta saa käyttää vain hakemuksessa kerrottuun tarkoitukseen. Käytöstä annetaan selvitys "
-    "määräpäivään mennessä: mitä tehtiin, keitä tavoitettiin ja mihin raha käytettiin."
-)
-SALO_CONDITIONS_SV = (
-    "Understödet betalas i två rater i april och september; understöd under 3 000 euro i en rat. Understödet "
-    "får användas endast för det ändamål som ansökan anger. En redovisning lämnas senast på utsatt dag."
-)
-SALO_CRITERIA = [
-    ("Vaikutus salolaisten hyvinvointiin", "Verkan på salobornas välbefinnande", 3),
-    ("Tavoittaa haavoittuvassa asemassa olevia", "Når personer i en utsatt ställning", 2),
-    ("Vapaaehtoisten ja vertaisten osallistuminen", "Frivilligas och kamraters deltagande", 2),
-    ("Yhteistyö kaupungin ja muiden järjestöjen kanssa", "Samarbete med staden och andra organisationer", 2),
-    ("Realistinen talousarvio ja muu rahoitus", "Realistisk budget och annan finansiering", 1),
-]
-SALO_QUESTIONS = [
-    "Miten toiminta tavoittaa salolaisia, joita muut palvelut eivät tavoita?",
-    "Montako vapaaehtoista toiminnassa on mukana?",
-]
-SALO_ATTACHMENTS = ["rules", "action_plan", "budget", "financial_statements"]
-RECTIFICATION_ADDRESS = (
-    "Salon kaupungin kirjaamo\nPL 77, 24101 Salo\nKäyntiosoite: Tehdaskatu 2, 24100 Salo\nkirjaamo@salo.fi"
-)
+_DATA = toml("grants.toml")
+PROGRAMMES: dict[str, dict] = _DATA["programmes"]
+SALO_CONDITIONS_FI: str = PROGRAMMES["salo"]["conditions"]["fi"]
+RECTIFICATION_ADDRESS: str = PROGRAMMES["salo"]["rectification_address"]
+
+
+def programme_texts(key: str, year: int) -> dict:
+    """The fields of a programme of data/grants.toml (its slug, texts, attachments, criteria and
+    questions) as Loader.programme takes them; "{year}" in the principles is the round's year."""
+    data = PROGRAMMES[key]
+    fields = {"slug": data["slug"], "required_attachments": list(data["attachments"])}
+    for part in ("name", "description", "principles", "conditions"):
+        for language, text in data.get(part, {}).items():
+            fields[f"{part}_{language}"] = text.replace("{year}", str(year)) if part == "principles" else text
+    fields["criteria"] = [(criterion["fi"], criterion["sv"], criterion["weight"]) for criterion in data["criteria"]]
+    fields["questions"] = list(data["questions"])
+    return fields
 
 
 @dataclass(frozen=True)
@@ -113,322 +87,32 @@ class Idea:
     stea: int = 0
 
 
+def _idea(data: dict) -> Idea:
+    return Idea(
+        data["title"],
+        data["purpose"],
+        data["outcomes"],
+        tuple(pairs(data["expenses"])),
+        tuple(pairs(data.get("income", []))),
+        stea=data.get("stea", 0),
+    )
+
+
 # Slug words → the kind of NGO (longest first, so "mielenterveysomaiset" is not "mielenterveys").
-KIND_WORDS = [
-    ("mielenterveysomaiset", "omaiset"),
-    ("mielenterveysseura", "mielenterveys"),
-    ("omaishoitajat", "omaishoitajat"),
-    ("muisti", "muisti"),
-    ("elakkeensaajat", "elakkeensaajat"),
-    ("mlln", "mll"),
-    ("a-kilta", "a-kilta"),
-    ("invalidit", "invalidit"),
-    ("kuurojen", "kuurot"),
-    ("nakovammaiset", "nakovammaiset"),
-    ("ukrainalaiset", "ukraina"),
-    ("diabetes", "diabetes"),
-    ("sydan", "sydan"),
-    ("sateenkaari", "sateenkaari"),
-    ("hengitys", "hengitys"),
-    ("nuorten-tukipiste", "nuoret"),
-    ("erityisliikunta", "liikunta"),
-    ("punaisen-ristin", "spr"),
-    ("kylayhdistys", "kyla"),
-]
+KIND_WORDS = pairs(_DATA["kind_words"])
+IDEAS: dict[str, list[Idea]] = {kind: [_idea(idea) for idea in ideas] for kind, ideas in _DATA["ideas"].items()}
 
-IDEAS: dict[str, list[Idea]] = {
-    "mielenterveys": [
-        Idea(
-            "Kohtaamispaikka Mielipuodin toiminta",
-            "Mielipuoti on avoinna arkisin kello 10–15. Sinne voi tulla ilman ajanvarausta juomaan kahvit, "
-            "juttelemaan ja osallistumaan ryhmiin. Vapaaehtoiset pitävät paikkaa auki yhdessä työntekijän kanssa.",
-            "Noin 40 kävijää päivässä, kolme vertaisryhmää viikossa ja kaksi uutta vapaaehtoista koulutettuna.",
-            (("Tilan vuokra", 14400), ("Ohjaajan palkka (osa-aikainen)", 16000), ("Kahvio ja tarvikkeet", 2700)),
-            (("Jäsenmaksut", 3600), ("Kahvion myynti", 2200)),
-            stea=8000,
-        ),
-        Idea(
-            "Nuorten aikuisten vertaisryhmä",
-            "Uusi vertaisryhmä 18–29-vuotiaille, jotka toipuvat masennuksesta tai ahdistuksesta. Ryhmä kokoontuu "
-            "kerran viikossa koulutetun vertaisohjaajan kanssa.",
-            "Kaksi ryhmää vuodessa, kummassakin 8–10 nuorta aikuista.",
-            (("Vertaisohjaajien koulutus", 1800), ("Ryhmän tarjoilut", 900), ("Ilmoittelu", 600)),
-        ),
-    ],
-    "omaiset": [
-        Idea(
-            "Mielenterveysomaisten vertaistuki ja neuvonta",
-            "Omaisten ilta kahdesti kuussa, puhelinneuvonta ja yksilökeskustelut omaisille, joiden läheisellä on "
-            "mielenterveyden häiriö.",
-            "Noin 120 omaista saa tukea ja tietoa, ja kahdeksan omaista aloittaa vertaisryhmässä.",
-            (("Työntekijän palkka (osa)", 9000), ("Tilavuokrat", 1800), ("Materiaalit", 400)),
-            (("Jäsenmaksut", 1200),),
-        ),
-    ],
-    "omaishoitajat": [
-        Idea(
-            "Omaishoitajien vertaistuki ja virkistys",
-            "Omaishoitajien vertaisryhmät Salon keskustassa ja Perniössä, kotikäynnit uusien omaishoitajien luo ja "
-            "tietoa tukimuodoista.",
-            "Noin 90 omaishoitajaa osallistuu ryhmiin, ja 25 uutta omaishoitajaa saa kotikäynnin.",
-            (
-                ("Koordinaattorin palkka (osa)", 24000),
-                ("Tilavuokrat", 4800),
-                ("Matkakulut", 2400),
-                ("Vertaisryhmien tarjoilut", 1500),
-            ),
-            (("Jäsenmaksut", 2200),),
-            stea=12000,
-        ),
-        Idea(
-            "Omaishoitajien kesäleiri Kiikalassa",
-            "Kolmen päivän leiri omaishoitajille ja hoidettaville kesäkuussa: lepoa, vertaiskeskusteluja ja "
-            "ohjelmaa. Hoidettavilla on omat ohjaajat, jotta omaishoitaja voi levätä.",
-            "30 omaishoitajaa ja heidän läheistään saa kolme päivää lepoa ja vertaistukea.",
-            (("Leirikeskuksen vuokra ja ateriat", 6300), ("Ohjaajat", 2200), ("Kuljetukset", 1200)),
-            (("Osallistumismaksut", 1400),),
-        ),
-    ],
-    "muisti": [
-        Idea(
-            "Muistikahvilat ja muistiluotsitoiminta",
-            "Muistikahvila kokoontuu kerran kuussa kolmessa kylässä. Muistisairaat ja heidän läheisensä saavat "
-            "tietoa, vertaistukea ja seuraa.",
-            "Noin 150 käyntiä vuodessa; läheiset tietävät, mistä saavat apua.",
-            (("Tilavuokrat", 2200), ("Asiantuntijapuhujat", 1800), ("Tarjoilut", 1400)),
-        ),
-        Idea(
-            "Muistiviikon tapahtuma syyskuussa",
-            "Avoin tapahtuma kauppakeskuksessa Maailman Alzheimer-päivänä: muistitestejä, neuvontaa ja tietoa "
-            "muistisairauksien ehkäisystä.",
-            "Noin 300 salolaista saa tietoa aivoterveydestä; uusia vapaaehtoisia muistiluotseiksi.",
-            (("Tila ja tekniikka", 900), ("Puhujat", 800), ("Esitteet", 400)),
-        ),
-    ],
-    "elakkeensaajat": [
-        Idea(
-            "Ikäihmisten liikunta- ja kerhotoiminta",
-            "Viikoittaiset tuolijumpat, kävelyryhmä ja kerho, joissa yksin asuvat ikäihmiset saavat seuraa ja "
-            "pysyvät liikkeellä.",
-            "Noin 80 ikäihmistä liikkuu viikoittain; yksinäisyys vähenee.",
-            (("Ohjaajapalkkiot", 3600), ("Tilavuokrat", 2700), ("Retkien kuljetukset", 900)),
-            (("Jäsenmaksut", 1800),),
-        ),
-        Idea(
-            "Digitukea ikäihmisille",
-            "Vapaaehtoiset digitukijat neuvovat kirjastossa kahdesti viikossa älypuhelimen ja verkkopalvelujen "
-            "käytössä.",
-            "Noin 120 ikäihmistä oppii asioimaan verkossa.",
-            (("Digitukijoiden koulutus", 1200), ("Laitteet", 1800), ("Ilmoittelu", 300)),
-        ),
-    ],
-    "mll": [
-        Idea(
-            "Perhekahvila ja tukihenkilötoiminta",
-            "Perhekahvila kahdesti viikossa ja vapaaehtoiset tukihenkilöt perheille, joilla ei ole lähellä omaa "
-            "tukiverkkoa.",
-            "Noin 60 perhettä käy perhekahvilassa ja 12 perhettä saa tukihenkilön.",
-            (("Tilavuokrat", 3600), ("Vapaaehtoisten koulutus", 1400), ("Tarvikkeet", 1000)),
-        ),
-        Idea(
-            "Kesän perhepuistopäivät",
-            "Kuusi ilmaista perhepäivää puistoissa kesäkuusta elokuuhun: leikkejä, eväitä ja juttuseuraa.",
-            "Noin 400 osallistujaa, erityisesti perheitä, joilla ei ole varaa maksullisiin harrastuksiin.",
-            (("Ohjelma ja ohjaajat", 2100), ("Eväät", 1000), ("Ilmoittelu", 300)),
-        ),
-    ],
-    "a-kilta": [
-        Idea(
-            "Päihteettömän olohuoneen toiminta",
-            "Päihteetön kohtaamispaikka, vertaisryhmät raitistuville ja arjen tukea asioinnissa.",
-            "Noin 35 kävijää päivässä; päihteetön arki vahvistuu.",
-            (("Tilan vuokra", 9000), ("Kahvio", 1800), ("Vertaisohjaajien koulutus", 900)),
-        ),
-    ],
-    "invalidit": [
-        Idea(
-            "Vammaisten neuvonta ja kerhot",
-            "Neuvontaa etuuksista ja apuvälineistä, sekä viikoittainen kerho ja kuntosaliryhmä.",
-            "Noin 70 jäsentä saa neuvontaa; 20 käy kuntosaliryhmässä.",
-            (("Neuvojan palkkiot", 3000), ("Kuntosalivuorot", 2400), ("Tilavuokrat", 1400)),
-        ),
-        Idea(
-            "Esteettömyyskartoitukset",
-            "Vapaaehtoiset kartoittavat julkisten rakennusten ja puistojen esteettömyyden ja kertovat tulokset "
-            "kaupungille.",
-            "20 kohdetta kartoitettuna ja korjausehdotukset kaupungille.",
-            (("Kartoittajien koulutus", 1000), ("Matkakulut", 800), ("Raportin taitto", 400)),
-        ),
-    ],
-    "kuurot": [
-        Idea(
-            "Viittomakielinen kerho ja tulkkaus",
-            "Kuurojen kerho kahdesti kuussa ja tulkattuja tiedotustilaisuuksia kaupungin palveluista.",
-            "Viittomakieliset salolaiset saavat tietoa omalla kielellään.",
-            (("Tulkkauspalkkiot", 2700), ("Tilavuokrat", 1000), ("Tarjoilut", 400)),
-        ),
-    ],
-    "nakovammaiset": [
-        Idea(
-            "Näkövammaisten vertaistuki ja apuvälineneuvonta",
-            "Vertaistukiryhmä, opastettu liikunta ja apuvälineneuvonta vastikään näkönsä menettäneille.",
-            "Noin 40 näkövammaista saa tukea arkeen.",
-            (("Opastajien kulut", 1800), ("Tilavuokrat", 1200), ("Materiaalit pistekirjoituksella", 800)),
-        ),
-    ],
-    "ukraina": [
-        Idea(
-            "Ukrainalaisten perheiden kohtaamispaikka",
-            "Viikoittainen kohtaamispaikka, suomen kielen keskusteluryhmä ja neuvontaa palveluista.",
-            "Noin 50 perhettä saa tukea kotoutumiseen.",
-            (("Tilavuokrat", 2700), ("Kielikerhon ohjaaja", 2200), ("Tarvikkeet", 600)),
-        ),
-    ],
-    "diabetes": [
-        Idea(
-            "Diabeetikoiden vertaisryhmät ja liikunta",
-            "Vertaisryhmät tyypin 1 ja tyypin 2 diabeetikoille sekä kävelyryhmä.",
-            "Noin 60 osallistujaa; omahoito vahvistuu.",
-            (("Asiantuntijaluennot", 1400), ("Tilavuokrat", 1000), ("Liikuntaryhmän ohjaus", 1200)),
-        ),
-    ],
-    "sydan": [
-        Idea(
-            "Sydänkuntoutujien liikuntaryhmät",
-            "Ohjatut liikuntaryhmät sydänkuntoutujille ja heidän puolisoilleen.",
-            "Noin 45 kuntoutujaa liikkuu säännöllisesti.",
-            (("Fysioterapeutin ohjaus", 3300), ("Liikuntatilat", 1800)),
-        ),
-        Idea(
-            "Jäsenten virkistysmatka Tallinnaan",
-            "Kahden päivän virkistysmatka jäsenille.",
-            "Jäsenten jaksaminen.",
-            (("Matka ja majoitus", 7200),),
-            (("Omavastuut", 3000),),
-        ),
-    ],
-    "sateenkaari": [
-        Idea(
-            "Sateenkaarinuorten ilta",
-            "Turvallinen kohtaamispaikka 13–25-vuotiaille sateenkaarinuorille kahdesti kuussa.",
-            "Noin 25 nuorta saa vertaistukea ja turvallisen aikuisen.",
-            (("Ohjaajapalkkiot", 2400), ("Tilavuokrat", 900), ("Tarjoilut", 600)),
-        ),
-    ],
-    "hengitys": [
-        Idea(
-            "Hengityssairaiden vertaistuki ja kuntoutus",
-            "Vertaisryhmät astmaa ja keuhkoahtaumatautia sairastaville, ja vesijumppa.",
-            "Noin 55 jäsentä osallistuu ryhmiin.",
-            (("Uimahallivuorot", 2100), ("Ohjaus", 1500), ("Tilavuokrat", 800)),
-        ),
-    ],
-    "nuoret": [
-        Idea(
-            "Nuorten tukipisteen avoin ilta",
-            "Avoin ilta 15–25-vuotiaille kolmesti viikossa: keskusteluapua, ruokaa ja tukea asioiden hoitoon.",
-            "Noin 30 nuorta viikossa; nuoret saavat apua ennen kuin ongelmat kasautuvat.",
-            (("Nuorisotyöntekijän palkka (osa)", 12000), ("Ruokatarvikkeet", 2200), ("Tilavuokrat", 4500)),
-            stea=6000,
-        ),
-        Idea(
-            "Kesätapahtuma nuorille",
-            "Päihteetön kesätapahtuma nuorille elokuussa, nuorten itse suunnittelema.",
-            "Noin 200 nuorta tapahtumassa; 15 nuorta mukana suunnittelussa.",
-            (("Esiintyjät", 1800), ("Äänentoisto", 900), ("Ruoka", 800)),
-        ),
-    ],
-    "liikunta": [
-        Idea(
-            "Erityisliikuntaryhmät",
-            "Liikuntaryhmät kehitysvammaisille ja liikuntarajoitteisille, ohjaajina koulutetut vapaaehtoiset.",
-            "Noin 60 liikkujaa viikoittain.",
-            (("Salivuorot", 3000), ("Ohjaajakoulutus", 1200), ("Välineet", 800)),
-        ),
-    ],
-    "spr": [
-        Idea(
-            "Ystävätoiminta yksinäisille ikäihmisille",
-            "Koulutetut vapaaehtoiset ystävät käyvät yksin asuvien ikäihmisten luona ja ulkoilevat heidän kanssaan.",
-            "Noin 40 ystäväparia; yksinäisyys vähenee.",
-            (("Ystäväkurssit", 1500), ("Vapaaehtoisten matkat", 1400), ("Tapaamiset ja tarjoilut", 800)),
-        ),
-    ],
-    "kyla": [
-        Idea(
-            "Kylätalon olohuone ikäihmisille",
-            "Kahvipiiri ja yhteiset ateriat kylätalolla kerran viikossa, ja kyytiapua sinne pääsemiseksi.",
-            "Noin 25 kylän ikäihmistä saa seuraa ja lämpimän aterian viikoittain.",
-            (("Kuljetukset", 1800), ("Ruokatarvikkeet", 1400), ("Lämmitys ja sähkö", 1000)),
-        ),
-        Idea(
-            "Kylätalon katon korjaus",
-            "Kylätalon vuotavan katon uusiminen, jotta talossa voidaan jatkaa toimintaa.",
-            "Kylätalo säilyy käytössä.",
-            (("Kattotyöt", 21000),),
-            (("Talkootyö", 3000),),
-        ),
-    ],
-}
+
+def _ideas_by_slug(table: dict) -> dict[str, Idea]:
+    """An applicant's own idea, or with "same_as" the first idea of that kind of NGO."""
+    return {slug: IDEAS[data["same_as"]][0] if "same_as" in data else _idea(data) for slug, data in table.items()}
+
+
 # Tampere's and the county's applicants, by slug (left out where the demo has no such NGO).
-TAMPERE_IDEAS = {
-    "tampereen-ystavapalvelu-ry": IDEAS["spr"][0],
-    "tampereen-seudun-yhden-vanhemman-perheet-ry": Idea(
-        "Yhden vanhemman perheiden vertaisryhmät",
-        "Vertaisryhmät ja perheleirit yhden vanhemman perheille Hervannassa ja Tesomalla.",
-        "Noin 70 perhettä saa vertaistukea; vanhempien jaksaminen paranee.",
-        (("Ohjaajapalkkiot", 4800), ("Tilavuokrat", 2100), ("Lastenhoito ryhmien aikana", 2400)),
-    ),
-    "tampereen-asunnottomien-tuki-ry": Idea(
-        "Päiväkeskuksen aamupala ja neuvonta",
-        "Maksuton aamupala arkiaamuisin ja neuvontaa asumiseen ja toimeentuloon.",
-        "Noin 60 kävijää aamuisin; asunnon menettämisen uhka tunnistetaan ajoissa.",
-        (("Ruokatarvikkeet", 10500), ("Neuvojan palkka (osa)", 13500), ("Tilan vuokra", 9000)),
-        stea=5000,
-    ),
-    "tampereen-seudun-kehitysvammaisten-tuki-ry": Idea(
-        "Kehitysvammaisten nuorten aikuisten kerho",
-        "Viikoittainen kerho, jossa kehitysvammaiset nuoret aikuiset tapaavat ystäviä ja harjoittelevat arjen taitoja.",
-        "Noin 25 nuorta aikuista osallistuu viikoittain.",
-        (("Ohjaajat", 6300), ("Tilavuokrat", 2200), ("Retket", 1200)),
-    ),
-    "tampereen-vapaaehtoiskeskus": Idea(
-        "Vapaaehtoisten välitys ja koulutus",
-        "Välitämme vapaaehtoisia järjestöille ja kouluttamme heitä, jotta yhä useampi tamperelainen pääsee auttamaan.",
-        "200 uutta vapaaehtoista ja 40 järjestöä saa tekijöitä.",
-        (("Koordinaattorin palkka (osa)", 18000), ("Koulutukset", 3800), ("Verkkosivut", 1200)),
-    ),
-    "aitolahden-kylayhdistys-ry": IDEAS["kyla"][0],
-}
-COUNTY_IDEAS = {
-    "varsinais-suomen-mielenterveysomaiset-finfami-ry": Idea(
-        "Omaisneuvonta koko hyvinvointialueella",
-        "Mielenterveys- ja päihdeomaisten neuvonta puhelimessa ja verkossa sekä vertaisryhmät kuudella paikkakunnalla.",
-        "Noin 600 omaista saa neuvontaa; omaiset löytävät palvelut ajoissa.",
-        (("Neuvojien palkat (osa)", 45000), ("Matkat", 4500), ("Tilavuokrat", 6000)),
-        stea=20000,
-    ),
-    "salon-seudun-muisti-ry": Idea(
-        "Muistiluotsi Salon seudun kyliin",
-        "Muistiluotsi kiertää Salon seudun kylissä kertomassa muistisairauksista ja tukemassa omaisia.",
-        "Noin 200 muistisairasta ja omaista kylissä saa tukea lähellä kotiaan.",
-        (("Muistiluotsin palkka (osa)", 21000), ("Matkakulut", 3800), ("Materiaalit", 1200)),
-    ),
-    "salon-mielenterveysseura-ry": Idea(
-        "Kriisikeskustelut Salon seudulla",
-        "Koulutettujen vapaaehtoisten kriisikeskustelut puhelimessa ja kasvokkain koko Salon seudulla.",
-        "",
-        (),
-    ),
-}
+TAMPERE_IDEAS = _ideas_by_slug(_DATA["tampere_ideas"])
+COUNTY_IDEAS = _ideas_by_slug(_DATA["county_ideas"])
 
-REVIEW_COMMENTS = [
-    "Toiminta tavoittaa hyvin kohderyhmänsä, ja vapaaehtoisia on paljon.",
-    "Selkeä suunnitelma ja realistinen talousarvio.",
-    "Tarpeellista toimintaa, mutta haettu summa on suuri kävijämäärään nähden.",
-    "Yhteistyö kaupungin palvelujen kanssa toimii hyvin.",
-    "Hyvä ja vakiintunut toiminta.",
-]
+REVIEW_COMMENTS: list[str] = _DATA["review_comments"]
 
 
 @dataclass
@@ -506,13 +190,8 @@ def tiny_pdf(title: str, line: str) -> bytes:
     return out
 
 
-ATTACHMENT_NAMES = {
-    "rules": ("saannot.pdf", "Yhdistyksen säännöt"),
-    "action_plan": ("toimintasuunnitelma-{year}.pdf", "Toimintasuunnitelma {year}"),
-    "budget": ("talousarvio-{year}.pdf", "Talousarvio {year}"),
-    "financial_statements": ("tilinpaatos-{prev}.pdf", "Tilinpäätös {prev}"),
-    "annual_report": ("toimintakertomus-{prev}.pdf", "Toimintakertomus {prev}"),
-}
+# File name and title of an attachment by kind ({year}: the round's year, {prev}: the year before).
+ATTACHMENT_NAMES = {kind: tuple(names) for kind, names in _DATA["attachment_names"].items()}
 
 
 # The loader ---------------------------------------------------------------------------------------
@@ -554,7 +233,7 @@ class Loader:
             status = to
         assert status == application.status, (application.reference, status, application.status)
 
-    def programme(self, body: PublicBody, year: int, slug: str, **fields) -> GrantProgramme | None:
+    def programme(self, body: PublicBody, year: int, *, slug: str, **fields) -> GrantProgramme | None:
         """A new published programme, or None when the demo already has it."""
         if GrantProgramme.objects.filter(body=body, year=year, slug=slug).exists():
             return None
@@ -727,31 +406,17 @@ def _salo_programme(loader: Loader, salo: PublicBody, year: int, *, decided_last
     return loader.programme(
         salo,
         year,
-        "sosiaali-ja-terveyslautakunnan-yleisavustukset",
-        # The pages show the year after the name ("… yleisavustukset 2026").
-        name_fi="Sosiaali- ja terveyslautakunnan yleisavustukset",
-        name_sv="Social- och hälsovårdsnämndens allmänna understöd",
-        name_en="General grants of the social and health board",
+        **programme_texts("salo", year),
         kind="operating",
-        description_fi="Toiminta-avustukset salolaisille järjestöille, jotka edistävät asukkaiden hyvinvointia ja "
-        "terveyttä.",
-        description_sv="Verksamhetsunderstöd för föreningar i Salo som främjar invånarnas välbefinnande och hälsa.",
-        principles_fi=SALO_PRINCIPLES_FI.replace("2026", str(year)),
-        principles_sv=SALO_PRINCIPLES_SV.replace("2026", str(year)),
-        conditions_fi=SALO_CONDITIONS_FI,
-        conditions_sv=SALO_CONDITIONS_SV,
         appropriation=Decimal("120000.00") if not decided_last_year else Decimal("110000.00"),
         max_amount=Decimal("20000.00"),
         opens_at=at(dt.date(year - 1, 12, 1), 8),
         closes_at=at(dt.date(year, 1, 31), 16, 15),
         requires_registered=False,
         requires_serving_body=True,
-        required_attachments=SALO_ATTACHMENTS,
         report_due=dt.date(year + 1, 3, 31),
         created_at=at(dt.date(year - 1, 11, 14), 10),
         created_by=users["viranhaltija.salo"],
-        criteria=SALO_CRITERIA,
-        questions=SALO_QUESTIONS,
     )
 
 
@@ -1117,34 +782,17 @@ def load_tampere(loader: Loader, tampere: PublicBody, year: int) -> int:
     programme = loader.programme(
         tampere,
         year,
-        "hyvinvoinnin-ja-terveyden-edistamisen-avustukset",
-        name_fi="Hyvinvoinnin ja terveyden edistämisen avustukset",
-        name_sv="Understöd för främjande av hälsa och välfärd",
-        name_en="Health and wellbeing promotion grants",
+        **programme_texts("tampere", year),
         kind="project",
-        description_fi="Avustuksia tamperelaisten järjestöjen toimintaan, joka edistää asukkaiden hyvinvointia, "
-        "terveyttä ja osallisuutta.",
-        principles_fi="Avustusta voivat hakea rekisteröidyt yhdistykset, jotka toimivat tamperelaisten hyväksi. "
-        "Etusijalla on toiminta, joka vähentää yksinäisyyttä ja tavoittaa ihmisiä, jotka eivät muuten osallistu. "
-        "Hakemukset arvioi kaksi viranhaltijaa, ja päätökset tehdään maaliskuussa.",
-        principles_sv="Registrerade föreningar som verkar för invånarna i Tammerfors kan söka understöd. "
-        "Verksamhet som minskar ensamhet och når personer som annars inte deltar prioriteras.",
         appropriation=Decimal("250000.00"),
         max_amount=Decimal("25000.00"),
         opens_at=at(opens, 8),
         closes_at=at(dt.date(year, 1, 31), 16, 15),
         requires_registered=True,
         requires_serving_body=True,
-        required_attachments=["rules", "action_plan", "budget"],
         report_due=dt.date(year + 1, 3, 31),
         created_at=at(opens - dt.timedelta(days=14), 10),
         created_by=loader.users["koordinaattori.tampere"],
-        criteria=[
-            ("Vähentää yksinäisyyttä", "Minskar ensamhet", 3),
-            ("Tavoittaa ihmisiä, jotka eivät muuten osallistu", "Når personer som annars inte deltar", 3),
-            ("Toteuttamiskelpoinen suunnitelma", "Genomförbar plan", 2),
-        ],
-        questions=["Miten toiminta vähentää yksinäisyyttä?"],
     )
     if programme is None:
         return 0
@@ -1192,36 +840,17 @@ def load_county(loader: Loader, county: PublicBody, year: int) -> int:
     programme = loader.programme(
         county,
         year,
-        "jarjestoavustukset",
-        name_fi="Järjestöavustukset hyvinvoinnin ja terveyden edistämiseen",
-        name_sv="Organisationsunderstöd för främjande av välfärd och hälsa",
-        name_en="NGO grants for health and wellbeing promotion",
+        **programme_texts("county", year),
         kind="project",
-        description_fi="Varsinais-Suomen hyvinvointialueen avustukset järjestöjen toimintaan, joka tukee "
-        "alueen asukkaiden hyvinvointia ja täydentää hyvinvointialueen palveluja.",
-        description_sv="Välfärdsområdets understöd för organisationers verksamhet som stöder invånarnas välfärd "
-        "och kompletterar välfärdsområdets tjänster.",
-        principles_fi="Avustusta voivat hakea rekisteröidyt yhdistykset, jotka toimivat hyvinvointialueen "
-        "kunnissa. Tuemme erityisesti toimintaa, joka jatkuu kunnan ja hyvinvointialueen välillä katkoksetta: "
-        "vertaistukea, kriisiapua ja kohtaamispaikkoja. Kerro hakemuksessa, mistä muualta saat rahoitusta.",
-        principles_sv="Registrerade föreningar som verkar i välfärdsområdets kommuner kan söka. Vi stöder särskilt "
-        "verksamhet som fortsätter utan avbrott mellan kommunen och välfärdsområdet.",
         appropriation=Decimal("400000.00"),
         max_amount=Decimal("40000.00"),
         opens_at=at(opens, 9),
         closes_at=at(dt.date(year, 2, 28), 16),
         requires_registered=True,
         requires_serving_body=True,
-        required_attachments=["rules", "budget", "annual_report"],
         report_due=dt.date(year + 1, 4, 30),
         created_at=at(opens - dt.timedelta(days=20), 13),
         created_by=loader.users["koordinaattori.varha"],
-        criteria=[
-            ("Täydentää hyvinvointialueen palveluja", "Kompletterar välfärdsområdets tjänster", 3),
-            ("Toiminnan jatkuvuus", "Verksamhetens kontinuitet", 2),
-            ("Vaikuttavuuden seuranta", "Uppföljning av verkan", 1),
-        ],
-        questions=["Miten toiminta täydentää hyvinvointialueen palveluja?"],
     )
     if programme is None:
         return 0

@@ -1,6 +1,9 @@
-"""The eight demo municipalities: the word forms the NGO names need, and addresses that exist."""
+"""The eight demo municipalities: the word forms the NGO names need, and addresses that exist
+(data/places.toml)."""
 
 from dataclasses import dataclass
+
+from kumppani.demo.datafiles import pairs, toml
 
 
 @dataclass(frozen=True)
@@ -19,111 +22,17 @@ class Town:
     swedish: bool = False  # the NGOs here write in Swedish first
 
 
-TOWNS = [
-    Town(
-        "734",
-        "Salon",
-        "Salo",
-        "Salo",
-        2,
-        21,
-        ("24100", "24240", "24260"),
-        "Salo",
-        ("Vilhonkatu", "Turuntie", "Helsingintie", "Anjalankatu", "Horninkatu", "Rummunlyöjänkatu", "Asemakatu"),
-        "02",
-        (("Perniön", "Perniö"), ("Kiikalan", "Kiikala"), ("Suomusjärven", "Suomusjärvi"), ("Kiskon", "Kisko")),
-    ),
-    Town(
-        "837",
-        "Tampereen",
-        "Tammerfors",
-        "Tampere",
-        3,
-        29,
-        ("33100", "33200", "33500", "33720"),
-        "Tampere",
-        ("Hämeenkatu", "Kuninkaankatu", "Satakunnankatu", "Hallituskatu", "Pyynikintie", "Sammonkatu", "Otavalankatu"),
-        "03",
-        (("Teiskon", "Teisko"), ("Aitolahden", "Aitolahti")),
-    ),
-    Town(
-        "698",
-        "Rovaniemen",
-        "Rovaniemi",
-        "Rovaniemi",
-        2,
-        17,
-        ("96100", "96200", "96400"),
-        "Rovaniemi",
-        ("Koskikatu", "Rovakatu", "Valtakatu", "Korkalonkatu", "Ainonkatu", "Pohjolankatu"),
-        "016",
-        (("Vikajärven", "Vikajärvi"), ("Sinetän", "Sinettä"), ("Meltauksen", "Meltaus"), ("Muurolan", "Muurola")),
-    ),
-    Town(
-        "758",
-        "Sodankylän",
-        "Sodankylä",
-        "Sodankylä",
-        1,
-        8,
-        ("99600",),
-        "Sodankylä",
-        ("Jäämerentie", "Sompiontie", "Kitisentie", "Lapinrannantie"),
-        "016",
-        (("Vuotson", "Vuotso"), ("Kelujärven", "Kelujärvi"), ("Vaalajärven", "Vaalajärvi")),
-    ),
-    Town(
-        "047",
-        "Enontekiön",
-        "Enontekis",
-        "Enontekiö",
-        1,
-        4,
-        ("99400",),
-        "Enontekiö",
-        ("Ounastie", "Hetantie", "Peuratie"),
-        "016",
-        (("Kilpisjärven", "Kilpisjärvi"), ("Karesuvannon", "Karesuvanto"), ("Leppäjärven", "Leppäjärvi")),
-    ),
-    Town(
-        "167",
-        "Joensuun",
-        "Joensuu",
-        "Joensuu",
-        2,
-        21,
-        ("80100", "80110", "80200"),
-        "Joensuu",
-        ("Siltakatu", "Torikatu", "Kauppakatu", "Kirkkokatu", "Rantakatu", "Koskikatu"),
-        "013",
-        (("Enon", "Eno"), ("Kiihtelysvaaran", "Kiihtelysvaara"), ("Tuupovaaran", "Tuupovaara")),
-    ),
-    Town(
-        "564",
-        "Oulun",
-        "Uleåborg",
-        "Oulu",
-        3,
-        28,
-        ("90100", "90120", "90130", "90500"),
-        "Oulu",
-        ("Isokatu", "Kirkkokatu", "Hallituskatu", "Torikatu", "Pakkahuoneenkatu", "Kajaanintie"),
-        "08",
-        (("Haukiputaan", "Haukipudas"), ("Kiimingin", "Kiiminki"), ("Yli-Iin", "Yli-Ii")),
-    ),
-    Town(
-        "638",
-        "Porvoon",
-        "Borgå",
-        "Porvoo",
-        2,
-        6,  # and ten hand-written Swedish and bilingual NGOs
-        ("06100", "06150", "06400"),
-        "Porvoo",
-        ("Mannerheiminkatu", "Rauhankatu", "Runeberginkatu", "Piispankatu", "Aleksanterinkatu"),
-        "019",
-        (),
-    ),
-]
+def _town(data: dict) -> Town:
+    return Town(
+        **{
+            **data,
+            "postal_codes": tuple(data["postal_codes"]),
+            "streets": tuple(data["streets"]),
+            "villages": tuple(pairs(data["villages"])),
+        }
+    )
+
+
+TOWNS = [_town(town) for town in toml("places.toml")["towns"]]
 
 BY_CODE = {town.code: town for town in TOWNS}

@@ -1,3 +1,6 @@
+"""`{% load kumppani %}`: the page in another language, a content field in the active language, and
+query strings for pagination and sorting links."""
+
 from django import template
 from django.urls import translate_url
 from django.utils.translation import get_language

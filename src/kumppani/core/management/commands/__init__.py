@@ -1,0 +1,1 @@
+"""`kumppani worker`, `kumppani serve` and `kumppani load-bodies`."""

@@ -1,3 +1,6 @@
+"""`kumppani load-bodies`: loads or updates the public bodies and the shared vocabularies from the
+reference data shipped in core/data/."""
+
 from django.core.management.base import BaseCommand
 
 from kumppani.core import reference

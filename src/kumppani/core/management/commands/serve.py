@@ -1,3 +1,5 @@
+"""`kumppani serve`: the development server with a background worker beside it."""
+
 import atexit
 import os
 import subprocess

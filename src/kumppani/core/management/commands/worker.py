@@ -1,3 +1,6 @@
+"""`kumppani worker`: runs the queued background tasks (e-mail, exports) and, beside them, enqueues
+the scheduled jobs of kumppani.core.schedule when they fall due."""
+
 import threading
 
 from django.core.management.base import BaseCommand

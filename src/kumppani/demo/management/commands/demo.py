@@ -1,3 +1,5 @@
+"""`kumppani demo`: loads the demo data in one transaction and prints the demo accounts."""
+
 import time
 
 from django.conf import settings
