@@ -1,8 +1,7 @@
 """schema.org JSON-LD for an activity's page: an Event with its regular times as a Schedule."""
 
-import json
-
 from kumppani.activities.models import Activity, Frequency
+from kumppani.core.opendata import json_for_script
 
 _DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 _REPEAT = {Frequency.WEEKLY: "P1W", Frequency.BIWEEKLY: "P2W", Frequency.MONTHLY: "P1M"}
@@ -80,4 +79,4 @@ def activity(request, activity: Activity) -> str:
     if not activity.is_free and activity.fee is not None:
         data["offers"] = {"@type": "Offer", "price": str(activity.fee), "priceCurrency": "EUR"}
     # "</" cannot end the script element early when escaped this way.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return json_for_script(data)

@@ -5,6 +5,8 @@ import io
 
 from django.utils.translation import gettext as _
 
+from kumppani.core.opendata import safe_row
+
 HEADER = [
     ("name", "Nimi"),
     ("name_sv", "Namn"),
@@ -48,7 +50,7 @@ def to_csv(organisations) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in _rows(organisations):
-        writer.writerow(row)
+        writer.writerow(safe_row(row))
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -58,7 +60,7 @@ def to_xlsx(organisations) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("NGOs"))
     for row in _rows(organisations):
-        sheet.append(row)
+        sheet.append(safe_row(row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

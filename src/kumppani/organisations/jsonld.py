@@ -1,6 +1,6 @@
 """schema.org Organization JSON-LD for an NGO's public profile."""
 
-import json
+from kumppani.core.opendata import json_for_script
 
 
 def organisation(request, organisation) -> str:
@@ -35,4 +35,4 @@ def organisation(request, organisation) -> str:
     if organisation.logo:
         data["logo"] = request.build_absolute_uri(organisation.logo.url)
     # "</" cannot end the script element early when escaped this way.
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return json_for_script(data)
