@@ -12,9 +12,9 @@ from django.urls import reverse
 
 from kumppani.core.models import AuditEntry
 from kumppani.grants.models import ApplicationStatus, ReviewAssignment, Score
+from kumppani.grants.queries.summary import programme_summary
 from kumppani.grants.services import review as services
 from kumppani.grants.services.review import ScoreInput
-from kumppani.grants.summary import programme_summary
 from tests import factories
 from tests.grants import factories as grants
 

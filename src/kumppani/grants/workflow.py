@@ -19,7 +19,10 @@ MOVES: dict[str, set[str]] = {
     S.COMPLETION_REQUESTED: {S.SUBMITTED, S.WITHDRAWN},
     S.IN_REVIEW: {S.COMPLETION_REQUESTED, S.PROPOSED, S.WITHDRAWN},
     S.PROPOSED: {S.IN_REVIEW, S.DECIDED},
-    S.DECIDED: {S.PAID, S.CLOSED, S.RECOVERY},
+    # No DECIDED → CLOSED: a decision of 0 € needs no follow-up (it is final as decided, and a
+    # rectification reopens it by a new decision), and a granted sum is closed only once its use has
+    # been reported and approved or its recovery settled, never straight from the decision.
+    S.DECIDED: {S.PAID, S.RECOVERY},
     S.PAID: {S.REPORTED, S.RECOVERY},
     S.REPORTED: {S.APPROVED, S.PAID, S.RECOVERY},  # back to PAID when the report is returned
     S.APPROVED: {S.CLOSED},
@@ -27,6 +30,25 @@ MOVES: dict[str, set[str]] = {
     S.CLOSED: set(),
     S.WITHDRAWN: set(),
 }
+
+# The sets of statuses the rules, services and pages ask about, named here beside the moves.
+
+# The applicant may still change the application (and add or remove its attachments).
+EDITABLE: frozenset[str] = frozenset({S.DRAFT, S.COMPLETION_REQUESTED})
+# Reviewers may be assigned and removed until the application is put on a proposal.
+ASSIGNABLE: frozenset[str] = frozenset({S.SUBMITTED, S.IN_REVIEW})
+# Statuses an application can have only after the board has decided it: every status reachable
+# from DECIDED, and DECIDED itself.
+DECIDED_STATES: tuple[str, ...] = (S.DECIDED, S.PAID, S.REPORTED, S.APPROVED, S.CLOSED, S.RECOVERY)
+# Instalments may be planned and paid from the decision until the report is approved: the last
+# instalment is often paid only once the report has been approved.
+PAYABLE: frozenset[str] = frozenset({S.DECIDED, S.PAID, S.REPORTED, S.APPROVED})
+# The statuses from which a grant can be marked for recovery.
+RECOVERABLE: frozenset[str] = frozenset(s for s, moves in MOVES.items() if S.RECOVERY in moves)
+# The grant has been paid, so its usage report has been opened (the NGO's grant history links to it).
+REPORT_STATES: tuple[str, ...] = (S.PAID, S.REPORTED, S.APPROVED, S.CLOSED)
+# The statuses from which an officer closes a grant by hand (once nothing is left to pay).
+CLOSABLE: frozenset[str] = frozenset(s for s, moves in MOVES.items() if S.CLOSED in moves)
 
 
 def can_move(application: Application, to: str) -> bool:
@@ -47,7 +69,8 @@ def transition(
     if not can_move(application, to):
         raise ValidationError(
             _("An application that is “%(status)s” cannot become “%(to)s”.")
-            % {"status": application.get_status_display(), "to": S(to).label}
+            % {"status": application.get_status_display(), "to": S(to).label},
+            code="invalid_move",
         )
     old = application.status
     application.status = to

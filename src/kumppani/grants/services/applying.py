@@ -171,7 +171,7 @@ def application_start(
         raise ValidationError(reason, code="closed")
     problems = eligibility_problems(programme, organisation)
     if problems:
-        raise ValidationError(problems, code="not_eligible")
+        raise ValidationError([ValidationError(problem, code="not_eligible") for problem in problems])
     application = Application(
         programme=programme,
         organisation=organisation,
@@ -196,20 +196,31 @@ def application_save(*, application: Application, by: User, version: int, data: 
     amount = data.get("amount_requested")
     if amount is not None:
         if amount <= Decimal("0"):
-            raise ValidationError({"amount_requested": [_("The amount must be more than 0 €.")]})
+            raise ValidationError(
+                {
+                    "amount_requested": [
+                        ValidationError(_("The amount must be more than 0 €."), code="amount_not_positive")
+                    ]
+                }
+            )
         limit = application.programme.max_amount
         if limit is not None and amount > limit:
             raise ValidationError(
                 {
                     "amount_requested": [
-                        _("The largest grant in this programme is %(limit)s.") % {"limit": format_euros(limit)}
+                        ValidationError(
+                            _("The largest grant in this programme is %(limit)s.") % {"limit": format_euros(limit)},
+                            code="over_max_amount",
+                        )
                     ]
                 }
             )
     if "activities" in data:
         foreign = [a for a in data["activities"] if a.organisation_id != application.organisation_id]
         if foreign:
-            raise ValidationError({"activities": [_("Choose only the NGO's own activities.")]})
+            raise ValidationError(
+                {"activities": [ValidationError(_("Choose only the NGO's own activities."), code="foreign_activity")]}
+            )
     _next_version(application, version)
     before = audit.snapshot(application, [f for f in (*DETAIL_FIELDS, *OUTCOME_FIELDS, *M2M_FIELDS) if f in data])
     for field in (*DETAIL_FIELDS, *OUTCOME_FIELDS):
@@ -241,9 +252,17 @@ def budget_replace(*, application: Application, by: User, version: int, lines: l
     _check_editable(application, by)
     for line in lines:
         if line["kind"] not in BudgetLineKind.values or not (line.get("description") or "").strip():
-            raise ValidationError({"budget": [_("Every budget line needs a kind and an item.")]})
+            raise ValidationError(
+                {
+                    "budget": [
+                        ValidationError(_("Every budget line needs a kind and an item."), code="incomplete_budget_line")
+                    ]
+                }
+            )
         if line["amount"] is None or line["amount"] < 0:
-            raise ValidationError({"budget": [_("Amounts cannot be negative.")]})
+            raise ValidationError(
+                {"budget": [ValidationError(_("Amounts cannot be negative."), code="negative_amount")]}
+            )
     _next_version(application, version)
     before = "; ".join(
         f"{line.get_kind_display()}: {line.description} {line.amount}" for line in application.budget_lines.all()
@@ -276,10 +295,18 @@ def other_funding_replace(*, application: Application, by: User, version: int, r
     for row in rows:
         if row["source"] not in FundingSource.values or row["status"] not in FundingStatus.values:
             raise ValidationError(
-                {"other_funding": [_("Choose the source and whether it was applied for or granted.")]}
+                {
+                    "other_funding": [
+                        ValidationError(
+                            _("Choose the source and whether it was applied for or granted."), code="incomplete_funding"
+                        )
+                    ]
+                }
             )
         if row["amount"] is None or row["amount"] < 0:
-            raise ValidationError({"other_funding": [_("Amounts cannot be negative.")]})
+            raise ValidationError(
+                {"other_funding": [ValidationError(_("Amounts cannot be negative."), code="negative_amount")]}
+            )
     _next_version(application, version)
     before = "; ".join(str(f) for f in application.other_funding.all())
     application.other_funding.all().delete()
@@ -307,7 +334,7 @@ def answers_save(*, application: Application, by: User, version: int, answers: d
     _check_editable(application, by)
     questions = {q.pk for q in application.programme.questions.all()}
     if set(answers) - questions:
-        raise ValidationError(_("Unknown question."))
+        raise ValidationError(_("Unknown question."), code="unknown_question")
     _next_version(application, version)
     existing = {a.question_id: a for a in application.answers.all()}
     changed = False
@@ -325,6 +352,35 @@ def answers_save(*, application: Application, by: User, version: int, answers: d
         audit.record(actor=by, obj=application, action="answers_saved")
 
 
+UPDATE_PARTS = (*DETAIL_FIELDS, *OUTCOME_FIELDS, *M2M_FIELDS, "budget", "other_funding", "answers")
+
+
+@transaction.atomic
+def application_update(*, application: Application, by: User, data: dict, version: int) -> Application:
+    """Change any parts of the application at once, all or nothing: the fields of the form's steps
+    (`DETAIL_FIELDS`, `OUTCOME_FIELDS`, `M2M_FIELDS`), "budget" (lines as `budget_replace` takes
+    them), "other_funding" (rows as `other_funding_replace` takes them) and "answers" ({question
+    id: text}). Only the parts named change. `version` is the one the change was made from: a
+    change based on an older version is refused, and each part saved claims the next version."""
+    unknown = set(data) - set(UPDATE_PARTS)
+    if unknown:
+        raise ValueError(f"Not parts of an application: {sorted(unknown)}")
+    _check_editable(application, by)
+    fields = {key: data[key] for key in (*DETAIL_FIELDS, *OUTCOME_FIELDS, *M2M_FIELDS) if key in data}
+    if fields:
+        application_save(application=application, by=by, version=version, data=fields)
+        version = application.version
+    if "budget" in data:
+        budget_replace(application=application, by=by, version=version, lines=data["budget"])
+        version = application.version
+    if "other_funding" in data:
+        other_funding_replace(application=application, by=by, version=version, rows=data["other_funding"])
+        version = application.version
+    if "answers" in data:
+        answers_save(application=application, by=by, version=version, answers=data["answers"])
+    return application
+
+
 # Attachments ----------------------------------------------------------------------------------
 
 
@@ -334,9 +390,12 @@ def attachment_add(*, application: Application, by: User, file, kind: str, name:
     is requested, the file is marked as part of the completion."""
     _check_editable(application, by)
     if kind not in AttachmentKind.values:
-        raise ValidationError({"kind": [_("Choose what the attachment is.")]})
+        raise ValidationError({"kind": [ValidationError(_("Choose what the attachment is."), code="unknown_kind")]})
     if application.attachments.count() >= MAX_ATTACHMENTS:
-        raise ValidationError(_("An application can have at most %(count)s attachments.") % {"count": MAX_ATTACHMENTS})
+        raise ValidationError(
+            _("An application can have at most %(count)s attachments.") % {"count": MAX_ATTACHMENTS},
+            code="too_many_attachments",
+        )
     checked = uploads.check(file, name=name)
     stage = AttachmentStage.COMPLETION if application.status == S.COMPLETION_REQUESTED else AttachmentStage.APPLICATION
     attachment = Attachment(
@@ -372,7 +431,9 @@ def attachment_remove(*, attachment: Attachment, by: User) -> None:
     application = attachment.application
     _check_editable(application, by)
     if application.status != S.DRAFT and attachment.stage != AttachmentStage.COMPLETION:
-        raise ValidationError(_("Attachments of a submitted application cannot be removed."))
+        raise ValidationError(
+            _("Attachments of a submitted application cannot be removed."), code="submitted_attachment"
+        )
     name, storage = attachment.file.name, attachment.file.storage
     attachment.delete()
     audit.record(
@@ -446,14 +507,14 @@ def application_submit(
     _check_editable(application, by)
     now = now or timezone.now()
     if application.status != S.DRAFT:
-        raise ValidationError(_("This application has already been submitted."))
+        raise ValidationError(_("This application has already been submitted."), code="already_submitted")
     programme = application.programme
     reason = not_open_message(programme, now)
     if reason:
         raise ValidationError(reason, code="closed")
     missing = missing_for_submit(application)
     if missing:
-        raise ValidationError(missing, code="incomplete")
+        raise ValidationError([ValidationError(item, code="incomplete") for item in missing])
     if version is not None:
         _next_version(application, version)
     PublicBody.objects.select_for_update().get(pk=programme.body_id)
@@ -493,9 +554,9 @@ def completion_request(
     deadline = helsinki_time(deadline)
     errors = {}
     if not message:
-        errors["message"] = [_("Tell the applicant what is missing.")]
+        errors["message"] = [ValidationError(_("Tell the applicant what is missing."), code="message_missing")]
     if deadline is None or deadline.astimezone(dt.UTC) <= (now or timezone.now()).astimezone(dt.UTC):
-        errors["deadline"] = [_("The deadline must be in the future.")]
+        errors["deadline"] = [ValidationError(_("The deadline must be in the future."), code="deadline_past")]
     if errors:
         raise ValidationError(errors)
     request = CompletionRequest.objects.create(
@@ -523,7 +584,9 @@ def completion_submit(
     now = now or timezone.now()
     request = open_completion_request(application)
     if application.status != S.COMPLETION_REQUESTED or request is None:
-        raise ValidationError(_("No completion has been requested for this application."))
+        raise ValidationError(
+            _("No completion has been requested for this application."), code="no_completion_requested"
+        )
     if now.astimezone(dt.UTC) > request.deadline.astimezone(dt.UTC):
         date, time = local_date_time(request.deadline)
         raise ValidationError(
@@ -536,10 +599,12 @@ def completion_submit(
         )
     response = (response or "").strip()
     if not response:
-        raise ValidationError({"response": [_("Write a reply to the request.")]})
+        raise ValidationError(
+            {"response": [ValidationError(_("Write a reply to the request."), code="response_missing")]}
+        )
     missing = missing_for_submit(application)
     if missing:
-        raise ValidationError(missing, code="incomplete")
+        raise ValidationError([ValidationError(item, code="incomplete") for item in missing])
     request.response, request.completed_at = response, now
     request.save(update_fields=["response", "completed_at"])
     transition(application, S.SUBMITTED, by=by, message=response)
@@ -559,7 +624,7 @@ def application_withdraw(*, application: Application, by: User, reason: str = ""
     if not by.has_perm("grants.withdraw_application", application):
         raise PermissionDenied
     if application.status == S.WITHDRAWN:
-        raise ValidationError(_("The application has already been withdrawn."))
+        raise ValidationError(_("The application has already been withdrawn."), code="already_withdrawn")
     return transition(
         application,
         S.WITHDRAWN,

@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kumppani.core import audit
+from kumppani.core.forms import add_service_errors
 from kumppani.grants.forms.applying import (
     AttachmentForm,
     BudgetLineFormSet,
@@ -36,7 +36,6 @@ from kumppani.grants.forms.applying import (
 from kumppani.grants.models import Application, ApplicationStatus, Attachment, AttachmentKind, GrantProgramme
 from kumppani.grants.rules import is_applicant
 from kumppani.grants.services import applying as services
-from kumppani.grants.views.programmes import add_errors
 from kumppani.grants.workflow import can_move
 from kumppani.organisations.models import Organisation
 
@@ -173,7 +172,7 @@ def _step_details(request, application, data):
                 data={f: form.cleaned_data[f] for f in fields},
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return True, {}
     return False, {"form": form}
@@ -195,7 +194,7 @@ def _step_outcomes(request, application, data):
                 data={f: form.cleaned_data[f] for f in ("target_groups", "expected_outcomes")},
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return True, {}
     return False, {"form": form}
@@ -213,20 +212,18 @@ def _step_budget(request, application, data):
     incomes = BudgetLineFormSet(data, initial=initial["income"], prefix="income")
     other = OtherFundingFormSet(data, initial=funding, prefix="funding")
     if data is not None and all(f.is_valid() for f in (form, expenses, incomes, other)):
-        version = form.cleaned_data["version"]
         try:
-            with transaction.atomic():
-                services.budget_replace(
-                    application=application,
-                    by=request.user,
-                    version=version,
-                    lines=budget_rows(expenses, "expense") + budget_rows(incomes, "income"),
-                )
-                services.other_funding_replace(
-                    application=application, by=request.user, version=version + 1, rows=funding_rows(other)
-                )
+            services.application_update(
+                application=application,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                data={
+                    "budget": budget_rows(expenses, "expense") + budget_rows(incomes, "income"),
+                    "other_funding": funding_rows(other),
+                },
+            )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return True, {}
     return False, {
@@ -252,7 +249,7 @@ def _step_questions(request, application, data):
                 answers=form.answers(),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return True, {}
     return False, {"form": form}
@@ -272,7 +269,7 @@ def _step_attachments(request, application, data):
                     kind=form.cleaned_data["kind"],
                 )
             except ValidationError as error:
-                form.add_error(None if hasattr(error, "error_dict") else "file", error)
+                add_service_errors(form, error, default_field="file")
             else:
                 messages.success(
                     request, _("The attachment “%(name)s” has been added.") % {"name": attachment.original_name}
@@ -410,7 +407,7 @@ def completion_request(request, pk):
                 deadline=form.cleaned_data["deadline"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The completion request has been sent to the applicant."))
             return redirect(application)
@@ -436,7 +433,7 @@ def completion_submit(request, pk):
                 kind=upload.cleaned_data["kind"],
             )
         except ValidationError as error:
-            upload.add_error(None if hasattr(error, "error_dict") else "file", error)
+            add_service_errors(upload, error, default_field="file")
         else:
             messages.success(
                 request, _("The attachment “%(name)s” has been added.") % {"name": attachment.original_name}
@@ -446,7 +443,7 @@ def completion_submit(request, pk):
         try:
             services.completion_submit(application=application, by=request.user, response=form.cleaned_data["response"])
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you! Your completion has been sent to the grant officer."))
             return redirect(application)
@@ -476,7 +473,7 @@ def application_withdraw(request, pk):
         try:
             services.application_withdraw(application=application, by=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The application has been withdrawn."))
             return redirect(reverse("grants:my_applications"))
