@@ -74,8 +74,9 @@ def test_only_staff_of_the_body_can_be_reviewers(world):
     outsider = factories.official(factories.tampere(), "official")
     premises = factories.official(world["salo"], "premises_manager")
     for person in (outsider, premises, factories.representative(world["org"])):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as refused:
             _assign(world, person)
+        assert refused.value.code == "not_body_staff"
     world["application"].refresh_from_db()
     assert world["application"].status == ApplicationStatus.SUBMITTED
     assert not ReviewAssignment.objects.exists()

@@ -385,6 +385,7 @@ def usage_report_approve(*, report: UsageReport, by: User, comment: str = "", cl
 @transaction.atomic
 def usage_report_return(*, report: UsageReport, by: User, comment: str) -> UsageReport:
     """Return the report to the NGO with a comment saying what to correct."""
+    _require(by, "grants.handle_application", report.application)
     comment = (comment or "").strip()
     if not comment:
         raise ValidationError(_("Tell the NGO what to correct."), code="comment_missing")

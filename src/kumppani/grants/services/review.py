@@ -135,6 +135,8 @@ def declare_conflict(*, application: Application, by: User, reason: str) -> Revi
 
     Whatever the reviewer had scored is removed, so it cannot weigh in the summary. The officer
     who made the assignment is told, so that they can assign someone else."""
+    if not by.has_perm("grants.review_application", application):
+        raise PermissionDenied  # before the reason is checked, so that a stranger learns nothing
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(
