@@ -16,6 +16,7 @@ from django.utils import timezone, translation
 from kumppani.core.models import AuditEntry
 from kumppani.grants.forms.programmes import ProgrammeForm
 from kumppani.grants.models import Application, ApplicationStatus, CompletionRequest
+from kumppani.grants.queries import applying as reads
 from kumppani.grants.services import applying as services
 from tests import factories
 from tests.grants import factories as grants
@@ -283,7 +284,7 @@ def test_eligibility_is_explained(salo):
     programme.eligible_themes.set([factories.term("mielenterveys")])
     unregistered = factories.organisation("Rekisteröimätön porukka", areas=[factories.tampere()])
     with translation.override("en"):
-        problems = services.eligibility_problems(programme, unregistered)
+        problems = reads.eligibility_problems(programme, unregistered)
     assert len(problems) == 3
     assert "registered associations" in problems[0]
     assert "Salo" in problems[1]
@@ -297,7 +298,7 @@ def test_eligibility_is_explained(salo):
 
 def test_an_ngo_of_the_whole_county_may_apply_to_a_municipality(salo):
     county_ngo = factories.organisation("Varsinais-Suomen Omaiset ry", areas=[salo.county], association_id="234.567")
-    assert services.eligibility_problems(grants.programme(salo), county_ngo) == []
+    assert reads.eligibility_problems(grants.programme(salo), county_ngo) == []
 
 
 def test_only_the_ngos_representative_may_start(salo, ngo):

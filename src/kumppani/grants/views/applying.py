@@ -34,6 +34,7 @@ from kumppani.grants.forms.applying import (
     funding_rows,
 )
 from kumppani.grants.models import Application, ApplicationStatus, Attachment, AttachmentKind, GrantProgramme
+from kumppani.grants.queries import applying as reads
 from kumppani.grants.rules import is_applicant
 from kumppani.grants.services import applying as services
 from kumppani.grants.workflow import can_move
@@ -90,7 +91,7 @@ def application_start(request, pk):
     drafts = Application.objects.filter(
         programme=programme, organisation__in=organisations, status__in=[S.DRAFT, S.COMPLETION_REQUESTED]
     ).select_related("organisation")
-    choices = [(o, services.eligibility_problems(programme, o)) for o in organisations]
+    choices = [(o, reads.eligibility_problems(programme, o)) for o in organisations]
     return render(
         request,
         "grants/applying/start.html",
@@ -98,7 +99,7 @@ def application_start(request, pk):
             "programme": programme,
             "choices": choices,
             "drafts": drafts,
-            "closed_reason": services.not_open_message(programme, timezone.now()),
+            "closed_reason": reads.not_open_message(programme, timezone.now()),
         },
     )
 
@@ -231,7 +232,7 @@ def _step_budget(request, application, data):
         "expenses": expenses,
         "incomes": incomes,
         "other": other,
-        "totals": services.budget_totals(lines),
+        "totals": reads.budget_totals(lines),
     }
 
 
@@ -295,8 +296,8 @@ def _step_review(request, application, context):
         {
             **context,
             **_summary_context(application),
-            "missing": services.missing_for_submit(application),
-            "closed_reason": services.not_open_message(application.programme, timezone.now()),
+            "missing": reads.missing_for_submit(application),
+            "closed_reason": reads.not_open_message(application.programme, timezone.now()),
         },
     )
 
@@ -304,7 +305,7 @@ def _step_review(request, application, context):
 def _summary_context(application: Application) -> dict:
     lines = list(application.budget_lines.all())
     answers = {a.question_id: a.text for a in application.answers.all()}
-    totals = services.budget_totals(lines)
+    totals = reads.budget_totals(lines)
     return {
         "budget_tables": [
             (_("Expenses"), [line for line in lines if line.kind == "expense"], totals["expense"]),
@@ -358,7 +359,7 @@ def application_detail(request, pk):
             "can_request_completion": user.has_perm("grants.handle_application", application)
             and can_move(application, S.COMPLETION_REQUESTED),
             "is_applicant": is_applicant(user, application),
-            "open_request": services.open_completion_request(application),
+            "open_request": reads.open_completion_request(application),
         },
     )
 
@@ -418,7 +419,7 @@ def completion_request(request, pk):
 def completion_submit(request, pk):
     """The applicant adds what was asked (attachments too) and replies to the completion request."""
     application = _get_application(request, pk, "grants.edit_application")
-    request_ = services.open_completion_request(application)
+    request_ = reads.open_completion_request(application)
     if application.status != S.COMPLETION_REQUESTED or request_ is None:
         messages.info(request, _("No completion has been requested for this application."))
         return redirect(application)
@@ -455,7 +456,7 @@ def completion_submit(request, pk):
             "request_": request_,
             "form": form,
             "upload": upload,
-            "missing": services.missing_for_submit(application),
+            "missing": reads.missing_for_submit(application),
             **_attachment_context(application),
         },
     )
