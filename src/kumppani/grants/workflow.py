@@ -35,6 +35,8 @@ MOVES: dict[str, set[str]] = {
 
 # The applicant may still change the application (and add or remove its attachments).
 EDITABLE: frozenset[str] = frozenset({S.DRAFT, S.COMPLETION_REQUESTED})
+# An application in these statuses does not show that the NGO is seeking funding (continuity watch).
+NOT_AN_APPLICATION: tuple[str, ...] = (S.DRAFT, S.WITHDRAWN)
 # Reviewers may be assigned and removed until the application is put on a proposal.
 ASSIGNABLE: frozenset[str] = frozenset({S.SUBMITTED, S.IN_REVIEW})
 # Statuses an application can have only after the board has decided it: every status reachable

@@ -24,11 +24,8 @@ from kumppani.core.models import PublicBody
 from kumppani.grants.models import Application, Decision, OtherFunding
 from kumppani.grants.models import ApplicationStatus as S
 from kumppani.grants.queries.published import decided_grants
-from kumppani.grants.workflow import DECIDED_STATES
+from kumppani.grants.workflow import DECIDED_STATES, NOT_AN_APPLICATION
 from kumppani.organisations.models import Organisation
-
-# An application in these states does not show that the NGO is seeking funding this year.
-NOT_AN_APPLICATION = (S.DRAFT, S.WITHDRAWN)
 
 
 @dataclass
