@@ -2,7 +2,10 @@
 
 Every status change goes through `transition()`, called by the domain functions in
 `grants.services`, which check who may make the move. This table is the one place that says
-which moves exist, so the pages and the API cannot disagree.
+which moves exist, so the pages and the API cannot disagree; the sets of statuses that the
+rules, services and pages ask about (editable, payable, decided …) are named beside it.
+tests/grants/test_workflow.py walks every move through the services and checks that nothing
+else in grants writes an application's status.
 """
 
 from django.core.exceptions import ValidationError
@@ -19,9 +22,10 @@ MOVES: dict[str, set[str]] = {
     S.COMPLETION_REQUESTED: {S.SUBMITTED, S.WITHDRAWN},
     S.IN_REVIEW: {S.COMPLETION_REQUESTED, S.PROPOSED, S.WITHDRAWN},
     S.PROPOSED: {S.IN_REVIEW, S.DECIDED},
-    # No DECIDED → CLOSED: a decision of 0 € needs no follow-up (it is final as decided, and a
-    # rectification reopens it by a new decision), and a granted sum is closed only once its use has
-    # been reported and approved or its recovery settled, never straight from the decision.
+    # No DECIDED → CLOSED: a decision of 0 € is the end of its case as it stands (nothing to pay or
+    # report, and "decided" already counts wherever a finished case does), and a granted sum is
+    # closed only once its use has been approved or its recovery settled, never straight from the
+    # decision, so that no grant is closed with its money unaccounted for.
     S.DECIDED: {S.PAID, S.RECOVERY},
     S.PAID: {S.REPORTED, S.RECOVERY},
     S.REPORTED: {S.APPROVED, S.PAID, S.RECOVERY},  # back to PAID when the report is returned
