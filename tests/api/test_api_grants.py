@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 
 from kumppani.core.models import AuditEntry, User
 from kumppani.grants.models import Application, ApplicationStatus, BudgetLine
+from kumppani.grants.queries import applying as applying_reads
 from kumppani.grants.services import applying
 from tests import factories
 from tests.grants import decided
@@ -282,13 +283,13 @@ def test_the_deadline_holds_in_the_api_as_on_the_page(api_client, client, salo_r
     api_client.force_authenticate(salo_round["rep"])
     response = api_client.post(f"{detail(draft)}submit/", {"version": 1}, format="json", HTTP_ACCEPT_LANGUAGE="sv")
     assert response.status_code == 400
-    closed = in_language("sv", applying.closed_message, programme)
+    closed = in_language("sv", applying_reads.closed_message, programme)
     assert response.json() == {"non_field_errors": [closed]}
     assert api_client.post(APPLICATIONS, new_application(salo_round), format="json").status_code == 400
 
     client.force_login(salo_round["rep"])
     page = client.post(reverse("grants:application_submit", kwargs={"pk": draft.pk}), {"version": 1}, follow=True)
-    assert in_language("fi", applying.closed_message, programme) in page.content.decode()
+    assert in_language("fi", applying_reads.closed_message, programme) in page.content.decode()
     draft.refresh_from_db()
     assert draft.status == S.DRAFT and draft.submitted_at is None
 

@@ -16,9 +16,11 @@ from django.utils import timezone, translation
 from kumppani.core.models import AuditEntry
 from kumppani.grants.forms.programmes import ProgrammeForm
 from kumppani.grants.models import Application, ApplicationStatus, CompletionRequest
+from kumppani.grants.queries import applying as reads
 from kumppani.grants.services import applying as services
 from tests import factories
 from tests.grants import factories as grants
+from tests.grants.refusals import codes, field_codes
 
 pytestmark = pytest.mark.django_db
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -282,20 +284,21 @@ def test_eligibility_is_explained(salo):
     programme.eligible_themes.set([factories.term("mielenterveys")])
     unregistered = factories.organisation("Rekisteröimätön porukka", areas=[factories.tampere()])
     with translation.override("en"):
-        problems = services.eligibility_problems(programme, unregistered)
+        problems = reads.eligibility_problems(programme, unregistered)
     assert len(problems) == 3
     assert "registered associations" in problems[0]
     assert "Salo" in problems[1]
     assert "themes" in problems[2]
     person = factories.representative(unregistered)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.application_start(programme=programme, organisation=unregistered, by=person)
+    assert codes(refused.value) == ["not_eligible"] * 3
     assert not Application.objects.exists()
 
 
 def test_an_ngo_of_the_whole_county_may_apply_to_a_municipality(salo):
     county_ngo = factories.organisation("Varsinais-Suomen Omaiset ry", areas=[salo.county], association_id="234.567")
-    assert services.eligibility_problems(grants.programme(salo), county_ngo) == []
+    assert reads.eligibility_problems(grants.programme(salo), county_ngo) == []
 
 
 def test_only_the_ngos_representative_may_start(salo, ngo):
@@ -311,13 +314,14 @@ def test_a_stale_form_is_refused_and_overwrites_nothing(salo, ngo, rep):
     with pytest.raises(ValidationError) as refused:
         services.application_save(application=application, by=rep, version=1, data={"title": "Vanha lomake"})
     assert refused.value.code == "stale"
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.budget_replace(
             application=application,
             by=rep,
             version=1,
             lines=[{"kind": "expense", "description": "Vuokra", "amount": Decimal("10")}],
         )
+    assert refused.value.code == "stale"
     application.refresh_from_db()
     assert application.title == "Kollegan otsikko"
     assert application.version == 2
@@ -328,6 +332,7 @@ def test_submission_lists_everything_missing(salo, ngo, rep):
     application = services.application_start(programme=grants.programme(salo), organisation=ngo, by=rep)
     with translation.override("en"), pytest.raises(ValidationError) as refused:
         services.application_submit(application=application, by=rep)
+    assert set(codes(refused.value)) == {"incomplete"}
     text = " ".join(refused.value.messages)
     for expected in ("purpose", "expected outcomes", "expense", "Miten toiminta", "Rules of the association", "Budget"):
         assert expected in text
@@ -384,6 +389,7 @@ def test_submission_until_the_closing_second_in_helsinki_time(salo, ngo, rep, cl
     local = closes.astimezone(HELSINKI)
     expected = f"closed on {local.day}.{local.month}.{local.year} at {local.hour}.{local.minute:02d}"
     assert expected in refused.value.messages[0]
+    assert refused.value.code == "closed"
     assert not Application.objects.filter(programme=late).exclude(status=ApplicationStatus.DRAFT).exists()
 
 
@@ -468,17 +474,19 @@ def test_a_completion_deadline_in_the_past_is_refused(salo, ngo, rep, officer):
         services.completion_request(
             application=application, by=officer, message="x", deadline=timezone.now() - dt.timedelta(minutes=1)
         )
-    assert "deadline" in refused.value.message_dict
+    assert field_codes(refused.value) == {"deadline": ["deadline_past"]}
     assert not CompletionRequest.objects.exists()
 
 
 def test_a_withdrawn_application_cannot_be_withdrawn_or_submitted_again(salo, ngo, rep):
     application = _submitted(salo, ngo, rep)
     services.application_withdraw(application=application, by=rep)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.application_withdraw(application=application, by=rep)
-    with pytest.raises(ValidationError):
+    assert refused.value.code == "already_withdrawn"
+    with pytest.raises(ValidationError) as refused:
         services.application_submit(application=application, by=rep)
+    assert refused.value.code == "not_editable"
     assert Application.objects.get(pk=application.pk).status == ApplicationStatus.WITHDRAWN
 
 

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kumppani.grants.continuity import continuity_watch, grant_history
 from kumppani.grants.models import ApplicationStatus, OtherFunding
+from kumppani.grants.queries.continuity import continuity_watch, grant_history
 from tests import factories
 from tests.activities import factories as activity_factories
 from tests.grants import decided

@@ -16,6 +16,7 @@ from kumppani.grants.models import Application, ApplicationStatus, Criterion, Gr
 from kumppani.grants.services import programmes as services
 from tests import factories
 from tests.grants import factories as grants
+from tests.grants.refusals import field_codes
 
 pytestmark = pytest.mark.django_db
 
@@ -134,7 +135,7 @@ def test_a_weight_below_one_is_refused(salo, officer):
         services.programme_create(
             body=salo, by=officer, data=data, criteria=[{"name_fi": "A", "weight": 0}], questions=[]
         )
-    assert "criteria" in refused.value.message_dict
+    assert field_codes(refused.value) == {"criteria": ["invalid_weight"]}
     assert not GrantProgramme.objects.exists()
 
 
@@ -159,8 +160,9 @@ def test_a_small_grant_may_be_open_all_year(salo, officer):
 def test_a_programme_without_criteria_cannot_be_published(salo, officer):
     programme = grants.programme(salo, is_published=False)
     programme.criteria.all().delete()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         services.programme_publish(programme=programme, by=officer)
+    assert refused.value.code == "no_criteria"
     programme.refresh_from_db()
     assert not programme.is_published
 

@@ -85,6 +85,7 @@ def test_instalments_must_add_up_to_the_decided_amount_exactly(world):
             by=officer,
             rows=[(dt.date(2026, 2, 1), Decimal("1500.00")), (dt.date(2026, 6, 1), Decimal("1499.99"))],
         )
+    assert error.value.code == "instalments_mismatch"
     assert "3" in " ".join(error.value.messages) and not grant.instalments.exists()
     reporting.instalments_plan(
         application=grant,
@@ -106,8 +107,9 @@ def test_replanning_keeps_what_was_paid_and_counts_it(world):
         rows=[(dt.date(2026, 2, 1), Decimal("1000.00")), (dt.date(2026, 6, 1), Decimal("2000.00"))],
     )
     reporting.instalment_mark_paid(instalment=first, by=officer, paid_at=dt.date(2026, 2, 3))
-    with pytest.raises(ValidationError):  # 1000 paid + 2500 ≠ 3000
+    with pytest.raises(ValidationError) as error:  # 1000 paid + 2500 ≠ 3000
         reporting.instalments_plan(application=grant, by=officer, rows=[(dt.date(2026, 9, 1), Decimal("2500.00"))])
+    assert error.value.code == "instalments_mismatch"
     reporting.instalments_plan(
         application=grant,
         by=officer,
@@ -141,8 +143,9 @@ def test_a_report_without_a_programme_date_is_due_at_the_end_of_march_next_year(
 def test_an_instalment_is_paid_only_once(world):
     grant = _paid(world)
     instalment = grant.instalments.get()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         reporting.instalment_mark_paid(instalment=instalment, by=world["officer"])
+    assert error.value.code == "not_planned"
 
 
 def test_officer_plans_and_pays_through_the_page(client, world):
@@ -359,13 +362,15 @@ def test_approving_with_close_needs_every_instalment_paid(world):
     reporting.usage_report_submit(
         report=report, by=world["rep"], achievements="Tehtiin.", participants=None, actuals={}
     )
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         reporting.usage_report_approve(report=report, by=officer, close=True)
+    assert error.value.code == "instalments_unpaid"
     reporting.usage_report_approve(report=report, by=officer)
     grant.refresh_from_db()
     assert grant.status == ApplicationStatus.APPROVED
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         reporting.application_close(application=grant, by=officer)
+    assert error.value.code == "instalments_unpaid"
     reporting.instalment_mark_paid(instalment=grant.instalments.get(status="planned"), by=officer)
     reporting.application_close(application=grant, by=officer)
     grant.refresh_from_db()
@@ -474,8 +479,9 @@ def test_an_approved_grant_cannot_be_marked_for_recovery(world):
     grant = world["grant"]
     Application.objects.filter(pk=grant.pk).update(status=ApplicationStatus.APPROVED)
     grant.refresh_from_db()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         reporting.recovery_mark(application=grant, by=world["officer"], amount=Decimal("0"), reason="x")
+    assert error.value.code == "not_recoverable"
 
 
 # --- Officer's lists and exports ---------------------------------------------------------------

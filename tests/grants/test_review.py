@@ -12,9 +12,9 @@ from django.urls import reverse
 
 from kumppani.core.models import AuditEntry
 from kumppani.grants.models import ApplicationStatus, ReviewAssignment, Score
+from kumppani.grants.queries.summary import programme_summary
 from kumppani.grants.services import review as services
 from kumppani.grants.services.review import ScoreInput
-from kumppani.grants.summary import programme_summary
 from tests import factories
 from tests.grants import factories as grants
 
@@ -74,8 +74,9 @@ def test_only_staff_of_the_body_can_be_reviewers(world):
     outsider = factories.official(factories.tampere(), "official")
     premises = factories.official(world["salo"], "premises_manager")
     for person in (outsider, premises, factories.representative(world["org"])):
-        with pytest.raises(ValidationError):
+        with pytest.raises(ValidationError) as refused:
             _assign(world, person)
+        assert refused.value.code == "not_body_staff"
     world["application"].refresh_from_db()
     assert world["application"].status == ApplicationStatus.SUBMITTED
     assert not ReviewAssignment.objects.exists()

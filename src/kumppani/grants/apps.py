@@ -1,3 +1,6 @@
+"""The grants app's configuration: its history labels and scheduled jobs, registered with core
+when Django starts."""
+
 import datetime as dt
 
 from django.apps import AppConfig

@@ -24,7 +24,7 @@ from django.utils import timezone, translation
 
 from kumppani.core.models import PublicBody, Term
 from kumppani.grants.models import Application, Instalment, InstalmentStatus
-from kumppani.grants.published import decided_grants
+from kumppani.grants.queries.published import decided_grants
 
 VERSION = "1.4"  # the package schema asks for major.minor
 LICENSE = "https://creativecommons.org/licenses/by/4.0/"

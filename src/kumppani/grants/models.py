@@ -1,3 +1,11 @@
+"""The grants data: a body's grant programmes (with their assessment criteria and extra
+questions), the NGOs' applications (budget, other funding, answers, attachments, completion
+requests), reviews and scores, board meetings and decisions, instalments and usage reports.
+
+Only the shape of the data lives here; which status may follow which is in `grants.workflow`,
+and every change is made by the domain functions in `grants.services`.
+"""
+
 import uuid
 from decimal import Decimal
 

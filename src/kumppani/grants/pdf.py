@@ -27,9 +27,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, Table
 
-from kumppani.grants import board
 from kumppani.grants.euros import format_euros
 from kumppani.grants.models import BoardMeeting, Decision, MeetingStatus
+from kumppani.grants.queries import board
 
 RECTIFICATION_DAYS = 14
 EMAIL_DEEMED_DAYS = 3  # a decision sent by e-mail is deemed received on the third day (kuntalaki 140 §)

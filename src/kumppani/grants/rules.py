@@ -11,12 +11,11 @@ import rules
 
 from kumppani.core.models import BodyRoleKind
 from kumppani.core.rules import body_roles, is_platform_admin
-from kumppani.grants.models import ApplicationStatus
+from kumppani.grants.workflow import EDITABLE
 from kumppani.organisations.rules import is_member
 
 OFFICER_ROLES = {BodyRoleKind.COORDINATOR, BodyRoleKind.OFFICIAL}
 SECRETARY_ROLES = {BodyRoleKind.BOARD_SECRETARY, BodyRoleKind.COORDINATOR}
-EDITABLE = {ApplicationStatus.DRAFT, ApplicationStatus.COMPLETION_REQUESTED}
 
 
 def _body_of(obj):

@@ -1,3 +1,6 @@
+"""The translated fields of grants (django-modeltranslation): a programme's texts, criteria and
+questions and a board's name are written in Finnish, Swedish and English."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from kumppani.grants.models import BoardMeeting, Criterion, GrantProgramme, Question

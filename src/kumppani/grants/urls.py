@@ -1,3 +1,5 @@
+"""The grants pages' addresses (namespace "grants"), part by part as the views are split."""
+
 from django.urls import path
 
 from kumppani.grants.views import applying, board, programmes, public, reporting, review

@@ -7,7 +7,6 @@ through `grants.workflow.transition()`, which records the history and e-mails th
 
 import datetime as dt
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -36,11 +35,18 @@ from kumppani.grants.models import (
     GrantProgramme,
     OtherFunding,
 )
+from kumppani.grants.queries.applying import (
+    budget_totals,
+    eligibility_problems,
+    local_date_time,
+    missing_for_submit,
+    not_open_message,
+    open_completion_request,
+)
 from kumppani.grants.rules import is_applicant
 from kumppani.grants.services.programmes import helsinki_time
 from kumppani.grants.workflow import transition
-from kumppani.organisations.models import Organisation, OrganisationStatus
-from kumppani.organisations.queries import serving_body
+from kumppani.organisations.models import Organisation
 from kumppani.organisations.rules import is_member
 
 S = ApplicationStatus
@@ -58,73 +64,6 @@ def stale_error() -> ValidationError:
         ),
         code="stale",
     )
-
-
-# Helsinki time in messages --------------------------------------------------------------------
-
-
-def local_date_time(value: dt.datetime) -> tuple[str, str]:
-    """("31.1.2027", "16.15"): the date and time in Helsinki, as Finns write them."""
-    local = value.astimezone(ZoneInfo(settings.TIME_ZONE))
-    return f"{local.day}.{local.month}.{local.year}", f"{local.hour}.{local.minute:02d}"
-
-
-def closed_message(programme: GrantProgramme) -> str:
-    date, time = local_date_time(programme.closes_at)
-    return _("The application period closed on %(date)s at %(time)s (Finnish time).") % {"date": date, "time": time}
-
-
-def not_open_message(programme: GrantProgramme, now: dt.datetime) -> str | None:
-    """Why the programme takes no applications at `now`, or None when it does.
-
-    Compared in UTC: Python compares two datetimes of the same zone by their wall-clock time,
-    which is wrong across a daylight saving change."""
-    if not programme.is_published:
-        return _("This programme is not open for applications.")
-    now = now.astimezone(dt.UTC)
-    if now < programme.opens_at.astimezone(dt.UTC):
-        date, time = local_date_time(programme.opens_at)
-        return _("The application period opens on %(date)s at %(time)s (Finnish time).") % {"date": date, "time": time}
-    if programme.closes_at is not None and now >= programme.closes_at.astimezone(dt.UTC):
-        return closed_message(programme)
-    return None
-
-
-# Who may apply -------------------------------------------------------------------------------
-
-
-def serves_body(organisation: Organisation, body: PublicBody) -> bool:
-    """Whether the NGO works for the body's residents (a county's NGOs serve its municipalities too)."""
-    return serving_body(Organisation.objects.filter(pk=organisation.pk), body).exists()
-
-
-def eligibility_problems(programme: GrantProgramme, organisation: Organisation) -> list[str]:
-    """The reasons the NGO may not apply to the programme, in plain words; empty when it may."""
-    problems = []
-    if organisation.merged_into_id or organisation.status == OrganisationStatus.DISSOLVED:
-        problems.append(_("The NGO has been dissolved or merged into another entry."))
-    if programme.requires_registered and not organisation.association_id:
-        problems.append(
-            _(
-                "Only registered associations can apply. Add the association register number to the "
-                "NGO's information if it has one."
-            )
-        )
-    if programme.requires_serving_body and not serves_body(organisation, programme.body):
-        problems.append(
-            _(
-                "Only NGOs whose areas include %(body)s can apply. Add %(body)s to the areas the NGO "
-                "serves if it works there."
-            )
-            % {"body": programme.body.name}
-        )
-    themes = list(programme.eligible_themes.all())
-    if themes and not organisation.themes.filter(pk__in=[t.pk for t in themes]).exists():
-        problems.append(
-            _("The programme supports work on these themes: %(themes)s. The NGO's information names none of them.")
-            % {"themes": ", ".join(str(t) for t in themes)}
-        )
-    return problems
 
 
 # Permission and version checks ------------------------------------------------------------------
@@ -171,7 +110,7 @@ def application_start(
         raise ValidationError(reason, code="closed")
     problems = eligibility_problems(programme, organisation)
     if problems:
-        raise ValidationError(problems, code="not_eligible")
+        raise ValidationError([ValidationError(problem, code="not_eligible") for problem in problems])
     application = Application(
         programme=programme,
         organisation=organisation,
@@ -196,20 +135,31 @@ def application_save(*, application: Application, by: User, version: int, data: 
     amount = data.get("amount_requested")
     if amount is not None:
         if amount <= Decimal("0"):
-            raise ValidationError({"amount_requested": [_("The amount must be more than 0 €.")]})
+            raise ValidationError(
+                {
+                    "amount_requested": [
+                        ValidationError(_("The amount must be more than 0 €."), code="amount_not_positive")
+                    ]
+                }
+            )
         limit = application.programme.max_amount
         if limit is not None and amount > limit:
             raise ValidationError(
                 {
                     "amount_requested": [
-                        _("The largest grant in this programme is %(limit)s.") % {"limit": format_euros(limit)}
+                        ValidationError(
+                            _("The largest grant in this programme is %(limit)s.") % {"limit": format_euros(limit)},
+                            code="over_max_amount",
+                        )
                     ]
                 }
             )
     if "activities" in data:
         foreign = [a for a in data["activities"] if a.organisation_id != application.organisation_id]
         if foreign:
-            raise ValidationError({"activities": [_("Choose only the NGO's own activities.")]})
+            raise ValidationError(
+                {"activities": [ValidationError(_("Choose only the NGO's own activities."), code="foreign_activity")]}
+            )
     _next_version(application, version)
     before = audit.snapshot(application, [f for f in (*DETAIL_FIELDS, *OUTCOME_FIELDS, *M2M_FIELDS) if f in data])
     for field in (*DETAIL_FIELDS, *OUTCOME_FIELDS):
@@ -225,25 +175,23 @@ def application_save(*, application: Application, by: User, version: int, data: 
     return application
 
 
-def budget_totals(lines) -> dict[str, Decimal]:
-    """Income, expenses and their difference of budget lines (model rows or dicts)."""
-    totals = {BudgetLineKind.INCOME: Decimal("0"), BudgetLineKind.EXPENSE: Decimal("0")}
-    for line in lines:
-        kind, amount = (line["kind"], line["amount"]) if isinstance(line, dict) else (line.kind, line.amount)
-        totals[kind] += amount or Decimal("0")
-    income, expense = totals[BudgetLineKind.INCOME], totals[BudgetLineKind.EXPENSE]
-    return {"income": income, "expense": expense, "difference": income - expense}
-
-
 @transaction.atomic
 def budget_replace(*, application: Application, by: User, version: int, lines: list[dict]) -> dict[str, Decimal]:
     """Replace the budget with `lines` ({kind, description, amount}); returns the new totals."""
     _check_editable(application, by)
     for line in lines:
         if line["kind"] not in BudgetLineKind.values or not (line.get("description") or "").strip():
-            raise ValidationError({"budget": [_("Every budget line needs a kind and an item.")]})
+            raise ValidationError(
+                {
+                    "budget": [
+                        ValidationError(_("Every budget line needs a kind and an item."), code="incomplete_budget_line")
+                    ]
+                }
+            )
         if line["amount"] is None or line["amount"] < 0:
-            raise ValidationError({"budget": [_("Amounts cannot be negative.")]})
+            raise ValidationError(
+                {"budget": [ValidationError(_("Amounts cannot be negative."), code="negative_amount")]}
+            )
     _next_version(application, version)
     before = "; ".join(
         f"{line.get_kind_display()}: {line.description} {line.amount}" for line in application.budget_lines.all()
@@ -276,10 +224,18 @@ def other_funding_replace(*, application: Application, by: User, version: int, r
     for row in rows:
         if row["source"] not in FundingSource.values or row["status"] not in FundingStatus.values:
             raise ValidationError(
-                {"other_funding": [_("Choose the source and whether it was applied for or granted.")]}
+                {
+                    "other_funding": [
+                        ValidationError(
+                            _("Choose the source and whether it was applied for or granted."), code="incomplete_funding"
+                        )
+                    ]
+                }
             )
         if row["amount"] is None or row["amount"] < 0:
-            raise ValidationError({"other_funding": [_("Amounts cannot be negative.")]})
+            raise ValidationError(
+                {"other_funding": [ValidationError(_("Amounts cannot be negative."), code="negative_amount")]}
+            )
     _next_version(application, version)
     before = "; ".join(str(f) for f in application.other_funding.all())
     application.other_funding.all().delete()
@@ -307,7 +263,7 @@ def answers_save(*, application: Application, by: User, version: int, answers: d
     _check_editable(application, by)
     questions = {q.pk for q in application.programme.questions.all()}
     if set(answers) - questions:
-        raise ValidationError(_("Unknown question."))
+        raise ValidationError(_("Unknown question."), code="unknown_question")
     _next_version(application, version)
     existing = {a.question_id: a for a in application.answers.all()}
     changed = False
@@ -325,6 +281,35 @@ def answers_save(*, application: Application, by: User, version: int, answers: d
         audit.record(actor=by, obj=application, action="answers_saved")
 
 
+UPDATE_PARTS = (*DETAIL_FIELDS, *OUTCOME_FIELDS, *M2M_FIELDS, "budget", "other_funding", "answers")
+
+
+@transaction.atomic
+def application_update(*, application: Application, by: User, data: dict, version: int) -> Application:
+    """Change any parts of the application at once, all or nothing: the fields of the form's steps
+    (`DETAIL_FIELDS`, `OUTCOME_FIELDS`, `M2M_FIELDS`), "budget" (lines as `budget_replace` takes
+    them), "other_funding" (rows as `other_funding_replace` takes them) and "answers" ({question
+    id: text}). Only the parts named change. `version` is the one the change was made from: a
+    change based on an older version is refused, and each part saved claims the next version."""
+    unknown = set(data) - set(UPDATE_PARTS)
+    if unknown:
+        raise ValueError(f"Not parts of an application: {sorted(unknown)}")
+    _check_editable(application, by)
+    fields = {key: data[key] for key in (*DETAIL_FIELDS, *OUTCOME_FIELDS, *M2M_FIELDS) if key in data}
+    if fields:
+        application_save(application=application, by=by, version=version, data=fields)
+        version = application.version
+    if "budget" in data:
+        budget_replace(application=application, by=by, version=version, lines=data["budget"])
+        version = application.version
+    if "other_funding" in data:
+        other_funding_replace(application=application, by=by, version=version, rows=data["other_funding"])
+        version = application.version
+    if "answers" in data:
+        answers_save(application=application, by=by, version=version, answers=data["answers"])
+    return application
+
+
 # Attachments ----------------------------------------------------------------------------------
 
 
@@ -334,9 +319,12 @@ def attachment_add(*, application: Application, by: User, file, kind: str, name:
     is requested, the file is marked as part of the completion."""
     _check_editable(application, by)
     if kind not in AttachmentKind.values:
-        raise ValidationError({"kind": [_("Choose what the attachment is.")]})
+        raise ValidationError({"kind": [ValidationError(_("Choose what the attachment is."), code="unknown_kind")]})
     if application.attachments.count() >= MAX_ATTACHMENTS:
-        raise ValidationError(_("An application can have at most %(count)s attachments.") % {"count": MAX_ATTACHMENTS})
+        raise ValidationError(
+            _("An application can have at most %(count)s attachments.") % {"count": MAX_ATTACHMENTS},
+            code="too_many_attachments",
+        )
     checked = uploads.check(file, name=name)
     stage = AttachmentStage.COMPLETION if application.status == S.COMPLETION_REQUESTED else AttachmentStage.APPLICATION
     attachment = Attachment(
@@ -372,7 +360,9 @@ def attachment_remove(*, attachment: Attachment, by: User) -> None:
     application = attachment.application
     _check_editable(application, by)
     if application.status != S.DRAFT and attachment.stage != AttachmentStage.COMPLETION:
-        raise ValidationError(_("Attachments of a submitted application cannot be removed."))
+        raise ValidationError(
+            _("Attachments of a submitted application cannot be removed."), code="submitted_attachment"
+        )
     name, storage = attachment.file.name, attachment.file.storage
     attachment.delete()
     audit.record(
@@ -385,39 +375,6 @@ def attachment_remove(*, attachment: Attachment, by: User) -> None:
 
 
 # Submitting ----------------------------------------------------------------------------------
-
-
-def missing_for_submit(application: Application) -> list[str]:
-    """What must still be filled in before the application can be submitted, in plain words."""
-    missing = []
-    if not application.title.strip():
-        missing.append(_("What the grant is for (step 1)."))
-    if not application.purpose.strip():
-        missing.append(_("The purpose and activities (step 1)."))
-    if not application.amount_requested:
-        missing.append(_("The amount applied for (step 1)."))
-    if not application.contact_email:
-        missing.append(_("The contact person's e-mail address (step 1)."))
-    if not application.expected_outcomes.strip():
-        missing.append(_("The expected outcomes (step 2)."))
-    lines = list(application.budget_lines.all())
-    totals = budget_totals(lines)
-    if not any(line.kind == BudgetLineKind.EXPENSE for line in lines):
-        missing.append(_("At least one expense in the budget (step 3)."))
-    elif application.amount_requested and application.amount_requested > totals["expense"]:
-        missing.append(_("The amount applied for is more than the total expenses of the budget (step 3)."))
-    limit = application.programme.max_amount
-    if limit is not None and application.amount_requested and application.amount_requested > limit:
-        missing.append(_("The largest grant in this programme is %(limit)s (step 1).") % {"limit": format_euros(limit)})
-    answered = {a.question_id for a in application.answers.all() if a.text.strip()}
-    for question in application.programme.questions.all():
-        if question.is_required and question.pk not in answered:
-            missing.append(_("An answer to “%(question)s” (step 4).") % {"question": question.text})
-    attached = {a.kind for a in application.attachments.all()}
-    for kind in application.programme.required_attachments or []:
-        if kind not in attached:
-            missing.append(_("The attachment “%(kind)s” (step 5).") % {"kind": AttachmentKind(kind).label})
-    return missing
 
 
 def next_reference(programme: GrantProgramme) -> str:
@@ -446,14 +403,14 @@ def application_submit(
     _check_editable(application, by)
     now = now or timezone.now()
     if application.status != S.DRAFT:
-        raise ValidationError(_("This application has already been submitted."))
+        raise ValidationError(_("This application has already been submitted."), code="already_submitted")
     programme = application.programme
     reason = not_open_message(programme, now)
     if reason:
         raise ValidationError(reason, code="closed")
     missing = missing_for_submit(application)
     if missing:
-        raise ValidationError(missing, code="incomplete")
+        raise ValidationError([ValidationError(item, code="incomplete") for item in missing])
     if version is not None:
         _next_version(application, version)
     PublicBody.objects.select_for_update().get(pk=programme.body_id)
@@ -478,10 +435,6 @@ def _link(application: Application) -> str:
 # Completion and withdrawal -------------------------------------------------------------------
 
 
-def open_completion_request(application: Application) -> CompletionRequest | None:
-    return application.completion_requests.filter(completed_at__isnull=True).order_by("-requested_at").first()
-
-
 @transaction.atomic
 def completion_request(
     *, application: Application, by: User, message: str, deadline: dt.datetime, now: dt.datetime | None = None
@@ -493,9 +446,9 @@ def completion_request(
     deadline = helsinki_time(deadline)
     errors = {}
     if not message:
-        errors["message"] = [_("Tell the applicant what is missing.")]
+        errors["message"] = [ValidationError(_("Tell the applicant what is missing."), code="message_missing")]
     if deadline is None or deadline.astimezone(dt.UTC) <= (now or timezone.now()).astimezone(dt.UTC):
-        errors["deadline"] = [_("The deadline must be in the future.")]
+        errors["deadline"] = [ValidationError(_("The deadline must be in the future."), code="deadline_past")]
     if errors:
         raise ValidationError(errors)
     request = CompletionRequest.objects.create(
@@ -523,7 +476,9 @@ def completion_submit(
     now = now or timezone.now()
     request = open_completion_request(application)
     if application.status != S.COMPLETION_REQUESTED or request is None:
-        raise ValidationError(_("No completion has been requested for this application."))
+        raise ValidationError(
+            _("No completion has been requested for this application."), code="no_completion_requested"
+        )
     if now.astimezone(dt.UTC) > request.deadline.astimezone(dt.UTC):
         date, time = local_date_time(request.deadline)
         raise ValidationError(
@@ -536,10 +491,12 @@ def completion_submit(
         )
     response = (response or "").strip()
     if not response:
-        raise ValidationError({"response": [_("Write a reply to the request.")]})
+        raise ValidationError(
+            {"response": [ValidationError(_("Write a reply to the request."), code="response_missing")]}
+        )
     missing = missing_for_submit(application)
     if missing:
-        raise ValidationError(missing, code="incomplete")
+        raise ValidationError([ValidationError(item, code="incomplete") for item in missing])
     request.response, request.completed_at = response, now
     request.save(update_fields=["response", "completed_at"])
     transition(application, S.SUBMITTED, by=by, message=response)
@@ -559,7 +516,7 @@ def application_withdraw(*, application: Application, by: User, reason: str = ""
     if not by.has_perm("grants.withdraw_application", application):
         raise PermissionDenied
     if application.status == S.WITHDRAWN:
-        raise ValidationError(_("The application has already been withdrawn."))
+        raise ValidationError(_("The application has already been withdrawn."), code="already_withdrawn")
     return transition(
         application,
         S.WITHDRAWN,

@@ -22,7 +22,6 @@ from django.utils.translation import gettext as _
 
 from kumppani.core import audit, mail
 from kumppani.core.models import BodyRole, User
-from kumppani.grants.board import applicant_languages
 from kumppani.grants.models import (
     Application,
     ApplicationStatus,
@@ -31,6 +30,7 @@ from kumppani.grants.models import (
     GrantProgramme,
     MeetingStatus,
 )
+from kumppani.grants.queries.board import applicant_languages
 from kumppani.grants.rules import SECRETARY_ROLES
 from kumppani.grants.workflow import notify_applicant, transition
 
@@ -174,18 +174,24 @@ def proposal_set(*, meeting: BoardMeeting, by: User, rows: list[ProposalRow]) ->
     _require(by, meeting.programme)
     meeting = _locked(meeting)
     if meeting.status not in EDITABLE_MEETING:
-        raise ValidationError(_("The board has already decided; the proposal can no longer change."))
+        raise ValidationError(
+            _("The board has already decided; the proposal can no longer change."), code="already_decided"
+        )
     candidates = {a.pk: a for a in proposal_candidates(meeting).select_for_update(of=("self",))}
     errors = {}
     for row in rows:
         application = candidates.get(row.application.pk)
         if application is None:
-            raise ValidationError(_("An application on the form is no longer waiting for a proposal."))
+            raise ValidationError(
+                _("An application on the form is no longer waiting for a proposal."), code="not_waiting_for_proposal"
+            )
         limit = application.amount_requested
         if row.amount is not None and row.amount < 0:
-            errors[str(application.pk)] = _("The amount cannot be negative.")
+            errors[str(application.pk)] = ValidationError(_("The amount cannot be negative."), code="negative_amount")
         elif row.amount is not None and limit is not None and row.amount > limit:
-            errors[str(application.pk)] = _("The proposal cannot be more than the amount applied for.")
+            errors[str(application.pk)] = ValidationError(
+                _("The proposal cannot be more than the amount applied for."), code="over_requested"
+            )
     if errors:
         raise ValidationError(errors)
 
@@ -225,9 +231,9 @@ def proposal_mark_ready(*, meeting: BoardMeeting, by: User) -> BoardMeeting:
     _require(by, meeting.programme)
     meeting = _locked(meeting)
     if meeting.status != MeetingStatus.PREPARING:
-        raise ValidationError(_("The proposal has already been marked ready."))
+        raise ValidationError(_("The proposal has already been marked ready."), code="already_ready")
     if not meeting.decisions.exists():
-        raise ValidationError(_("Propose an amount for at least one application first."))
+        raise ValidationError(_("Propose an amount for at least one application first."), code="empty_proposal")
     meeting.status = MeetingStatus.PROPOSED
     meeting.save(update_fields=["status"])
     audit.record(
@@ -247,22 +253,28 @@ def decision_record(*, meeting: BoardMeeting, by: User, rows: list[DecisionRow])
     _require(by, meeting.programme)
     meeting = _locked(meeting)
     if meeting.status != MeetingStatus.PROPOSED:
-        raise ValidationError(_("Mark the proposal ready before recording the board's decision."))
+        raise ValidationError(
+            _("Mark the proposal ready before recording the board's decision."), code="proposal_not_ready"
+        )
     decisions = {d.pk: d for d in meeting.decisions.select_related("application__organisation").select_for_update()}
     given = {row.decision.pk: row for row in rows}
     if set(given) != set(decisions):
-        raise ValidationError(_("Record the decision on every application of the proposal."))
+        raise ValidationError(_("Record the decision on every application of the proposal."), code="decision_missing")
     errors = {}
     for pk, row in given.items():
         limit = decisions[pk].application.amount_requested
         if row.amount is None:
-            errors[str(pk)] = _("Enter the amount the board granted (0 if nothing).")
+            errors[str(pk)] = ValidationError(
+                _("Enter the amount the board granted (0 if nothing)."), code="amount_missing"
+            )
         elif row.amount < 0:
-            errors[str(pk)] = _("The amount cannot be negative.")
+            errors[str(pk)] = ValidationError(_("The amount cannot be negative."), code="negative_amount")
         elif limit is not None and row.amount > limit:
-            errors[str(pk)] = _("The grant cannot be more than the amount applied for.")
+            errors[str(pk)] = ValidationError(
+                _("The grant cannot be more than the amount applied for."), code="over_requested"
+            )
         elif not row.reasoning.strip():
-            errors[str(pk)] = _("Give the reasons for the decision.")
+            errors[str(pk)] = ValidationError(_("Give the reasons for the decision."), code="reasoning_missing")
     if errors:
         raise ValidationError(errors)
 
@@ -309,9 +321,11 @@ def decision_notify(*, meeting: BoardMeeting, by: User, today: dt.date | None = 
     _require(by, meeting.programme)
     meeting = _locked(meeting)
     if meeting.status != MeetingStatus.DECIDED:
-        raise ValidationError(_("The board's decision must be recorded before the applicants are notified."))
+        raise ValidationError(
+            _("The board's decision must be recorded before the applicants are notified."), code="not_decided"
+        )
     if meeting.notified_at is not None:
-        raise ValidationError(_("The applicants have already been notified."))
+        raise ValidationError(_("The applicants have already been notified."), code="already_notified")
     meeting.notified_at = today or timezone.localdate()
     meeting.save(update_fields=["notified_at"])
     decisions = meeting.decisions.select_related("application__organisation", "application__programme")

@@ -12,11 +12,11 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kumppani.core import audit
 from kumppani.core.models import PublicBody, User
+from kumppani.core.slugs import unique_slug
 from kumppani.grants.models import (
     Answer,
     AttachmentKind,
@@ -84,37 +84,48 @@ def _check(programme: GrantProgramme, criteria: list[dict]) -> None:
     """The rules a programme must meet to be saved; every broken rule is reported at once."""
     errors: dict[str, list[str]] = {}
     if not (programme.name_fi or "").strip():
-        errors.setdefault("name_fi", []).append(_("Give the programme a name in Finnish."))
+        errors.setdefault("name_fi", []).append(
+            ValidationError(_("Give the programme a name in Finnish."), code="name_missing")
+        )
     if programme.appropriation is None or programme.appropriation <= Decimal("0"):
-        errors.setdefault("appropriation", []).append(_("The appropriation must be more than 0 €."))
+        errors.setdefault("appropriation", []).append(
+            ValidationError(_("The appropriation must be more than 0 €."), code="appropriation_not_positive")
+        )
     if programme.max_amount is not None and programme.appropriation and programme.max_amount > programme.appropriation:
-        errors.setdefault("max_amount", []).append(_("The largest grant cannot be more than the appropriation."))
+        errors.setdefault("max_amount", []).append(
+            ValidationError(_("The largest grant cannot be more than the appropriation."), code="over_appropriation")
+        )
     if programme.closes_at is None and programme.kind != ProgrammeKind.SMALL:
-        errors.setdefault("closes_at", []).append(_("Set the closing time. Only small grants can be open all year."))
+        errors.setdefault("closes_at", []).append(
+            ValidationError(
+                _("Set the closing time. Only small grants can be open all year."), code="closing_time_missing"
+            )
+        )
     if programme.closes_at is not None and programme.opens_at and programme.closes_at <= programme.opens_at:
-        errors.setdefault("closes_at", []).append(_("The programme must close after it opens."))
+        errors.setdefault("closes_at", []).append(
+            ValidationError(_("The programme must close after it opens."), code="closes_before_opening")
+        )
     unknown = set(programme.required_attachments or []) - set(AttachmentKind.values)
     if unknown:
-        errors.setdefault("required_attachments", []).append(_("Unknown kind of attachment."))
+        errors.setdefault("required_attachments", []).append(
+            ValidationError(_("Unknown kind of attachment."), code="unknown_kind")
+        )
     for row in criteria:
         weight = row.get("weight")
         if weight is None or not 1 <= int(weight) <= 100:
             errors.setdefault("criteria", []).append(
-                _("The weight of “%(name)s” must be a whole number from 1 to 100.") % {"name": row.get("name_fi", "")}
+                ValidationError(
+                    _("The weight of “%(name)s” must be a whole number from 1 to 100.")
+                    % {"name": row.get("name_fi", "")},
+                    code="invalid_weight",
+                )
             )
         if not (row.get("name_fi") or "").strip():
-            errors.setdefault("criteria", []).append(_("Every criterion needs a name."))
+            errors.setdefault("criteria", []).append(
+                ValidationError(_("Every criterion needs a name."), code="criterion_name_missing")
+            )
     if errors:
         raise ValidationError(errors)
-
-
-def _unique_slug(programme: GrantProgramme) -> str:
-    base = slugify(programme.name_fi or "")[:100] or "avustus"
-    slug, n = base, 2
-    taken = GrantProgramme.objects.filter(body=programme.body, year=programme.year).exclude(pk=programme.pk)
-    while taken.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _apply(programme: GrantProgramme, data: dict) -> None:
@@ -143,7 +154,15 @@ def _replace_criteria(programme: GrantProgramme, rows: list[dict]) -> None:
         kept.add(criterion.pk)
     removed = [pk for pk in existing if pk not in kept]
     if Score.objects.filter(criterion_id__in=removed).exists():
-        raise ValidationError({"criteria": [_("A criterion that reviewers have already scored cannot be removed.")]})
+        raise ValidationError(
+            {
+                "criteria": [
+                    ValidationError(
+                        _("A criterion that reviewers have already scored cannot be removed."), code="criterion_scored"
+                    )
+                ]
+            }
+        )
     Criterion.objects.filter(pk__in=removed).delete()
 
 
@@ -161,7 +180,16 @@ def _replace_questions(programme: GrantProgramme, rows: list[dict]) -> None:
         kept.add(question.pk)
     removed = [pk for pk in existing if pk not in kept]
     if Answer.objects.filter(question_id__in=removed).exclude(text="").exists():
-        raise ValidationError({"questions": [_("A question that applicants have already answered cannot be removed.")]})
+        raise ValidationError(
+            {
+                "questions": [
+                    ValidationError(
+                        _("A question that applicants have already answered cannot be removed."),
+                        code="question_answered",
+                    )
+                ]
+            }
+        )
     Question.objects.filter(pk__in=removed).delete()
 
 
@@ -175,7 +203,9 @@ def programme_create(
     programme = GrantProgramme(body=body, created_by=by)
     _apply(programme, data)
     _check(programme, criteria)
-    programme.slug = _unique_slug(programme)
+    # Unique among the body's programmes of the year, which share the start of their address.
+    taken = GrantProgramme.objects.filter(body=programme.body, year=programme.year).exclude(pk=programme.pk)
+    programme.slug = unique_slug(taken, programme.name_fi or "", fallback="avustus", max_length=100)
     programme.full_clean(exclude=["slug"])
     programme.save()
     programme.eligible_themes.set(data.get("eligible_themes") or [])
@@ -219,10 +249,10 @@ def programme_publish(*, programme: GrantProgramme, by: User) -> GrantProgramme:
     if not by.has_perm("grants.manage_programme", programme):
         raise PermissionDenied
     if programme.is_published:
-        raise ValidationError(_("The programme is already published."))
+        raise ValidationError(_("The programme is already published."), code="already_published")
     criteria = list(programme.criteria.values(*CRITERION_FIELDS))
     if not criteria:
-        raise ValidationError(_("Add at least one assessment criterion before publishing."))
+        raise ValidationError(_("Add at least one assessment criterion before publishing."), code="no_criteria")
     _check(programme, criteria)
     programme.is_published = True
     programme.save(update_fields=["is_published"])

@@ -39,12 +39,8 @@ from kumppani.grants.models import (
     UsageReport,
 )
 from kumppani.grants.models import ApplicationStatus as S
-from kumppani.grants.workflow import notify_applicant, transition
+from kumppani.grants.workflow import CLOSABLE, PAYABLE, RECOVERABLE, notify_applicant, transition
 
-# Instalments may be planned and paid from the decision until the report is approved: the last
-# instalment is often paid only once the report has been approved.
-PAYABLE = {S.DECIDED, S.PAID, S.REPORTED, S.APPROVED}
-RECOVERABLE = {S.DECIDED, S.PAID, S.REPORTED}
 REPORT_EDITABLE = {ReportStatus.DRAFT, ReportStatus.RETURNED}
 REMINDER_DAYS_BEFORE = 14
 
@@ -110,18 +106,21 @@ def instalments_plan(*, application: Application, by: User, rows: list[tuple[dt.
     if application.status not in PAYABLE:
         raise ValidationError(
             _("Instalments can be planned only for a decided grant, not for one that is “%(status)s”.")
-            % {"status": application.get_status_display()}
+            % {"status": application.get_status_display()},
+            code="not_payable",
         )
     decided = decided_amount(application)
     if not decided:
-        raise ValidationError(_("No amount has been granted, so there is nothing to pay."))
+        raise ValidationError(_("No amount has been granted, so there is nothing to pay."), code="nothing_granted")
     if not rows:
-        raise ValidationError(_("Add at least one instalment."))
+        raise ValidationError(_("Add at least one instalment."), code="no_instalments")
     for due_date, amount in rows:
         if due_date is None:
-            raise ValidationError(_("Give each instalment a payment date."))
+            raise ValidationError(_("Give each instalment a payment date."), code="payment_date_missing")
         if amount is None or amount <= 0 or amount != amount.quantize(CENT):
-            raise ValidationError(_("Each instalment must be more than 0 € and given in euros and cents."))
+            raise ValidationError(
+                _("Each instalment must be more than 0 € and given in euros and cents."), code="invalid_amount"
+            )
     paid = paid_total(application)
     total = paid + sum((amount for _date, amount in rows), Decimal("0"))
     if total != decided:
@@ -130,7 +129,8 @@ def instalments_plan(*, application: Application, by: User, rows: list[tuple[dt.
                 "The instalments add up to %(total)s, but the granted amount is %(decided)s "
                 "(of which %(paid)s has already been paid). Change the amounts so that they match."
             )
-            % {"total": format_euros(total), "decided": format_euros(decided), "paid": format_euros(paid)}
+            % {"total": format_euros(total), "decided": format_euros(decided), "paid": format_euros(paid)},
+            code="instalments_mismatch",
         )
     planned = application.instalments.filter(status=InstalmentStatus.PLANNED)
     before = [f"{i.due_date.isoformat()} {i.amount}" for i in planned]
@@ -153,10 +153,11 @@ def instalment_mark_paid(*, instalment: Instalment, by: User, paid_at: dt.date |
     application = _locked(application)
     instalment = Instalment.objects.select_for_update().get(pk=instalment.pk, application=application)
     if instalment.status != InstalmentStatus.PLANNED:
-        raise ValidationError(_("This instalment is not waiting to be paid."))
+        raise ValidationError(_("This instalment is not waiting to be paid."), code="not_planned")
     if application.status not in PAYABLE:
         raise ValidationError(
-            _("A grant that is “%(status)s” cannot be paid.") % {"status": application.get_status_display()}
+            _("A grant that is “%(status)s” cannot be paid.") % {"status": application.get_status_display()},
+            code="not_payable",
         )
     paid_at = paid_at or timezone.localdate()
     instalment.status, instalment.paid_at = InstalmentStatus.PAID, paid_at
@@ -222,9 +223,9 @@ def usage_report_set_due(*, report: UsageReport, by: User, due_date: dt.date) ->
     """The officer moves the due date; the reminders are sent again relative to the new date."""
     _require(by, "grants.handle_application", report.application)
     if report.status == ReportStatus.APPROVED:
-        raise ValidationError(_("The report has already been approved."))
+        raise ValidationError(_("The report has already been approved."), code="already_approved")
     if due_date is None:
-        raise ValidationError(_("Give the due date."))
+        raise ValidationError(_("Give the due date."), code="due_date_missing")
     old = report.due_date
     if old != due_date:
         report.due_date = due_date
@@ -242,7 +243,9 @@ def usage_report_set_due(*, report: UsageReport, by: User, due_date: dt.date) ->
 def _check_editable(report: UsageReport, by: User) -> None:
     _require(by, "grants.file_report", report.application)
     if report.status not in REPORT_EDITABLE or report.application.status != S.PAID:
-        raise ValidationError(_("This usage report has been sent and can no longer be changed."))
+        raise ValidationError(
+            _("This usage report has been sent and can no longer be changed."), code="report_not_editable"
+        )
 
 
 def _apply(report: UsageReport, *, achievements: str, participants: int | None, actuals: dict) -> list[BudgetLine]:
@@ -250,17 +253,17 @@ def _apply(report: UsageReport, *, achievements: str, participants: int | None, 
     lines = {line.pk: line for line in report.application.budget_lines.all()}
     unknown = set(actuals) - set(lines)
     if unknown:
-        raise ValidationError(_("The budget has changed. Reload the page and try again."))
+        raise ValidationError(_("The budget has changed. Reload the page and try again."), code="budget_changed")
     changed = []
     for pk, value in actuals.items():
         if value is not None and (value < 0 or value != value.quantize(CENT)):
-            raise ValidationError(_("Amounts must be 0 € or more, in euros and cents."))
+            raise ValidationError(_("Amounts must be 0 € or more, in euros and cents."), code="invalid_amount")
         if lines[pk].actual_amount != value:
             lines[pk].actual_amount = value
             changed.append(lines[pk])
     BudgetLine.objects.bulk_update(changed, ["actual_amount"])
     if participants is not None and participants < 0:
-        raise ValidationError(_("The number of participants cannot be negative."))
+        raise ValidationError(_("The number of participants cannot be negative."), code="negative_participants")
     report.achievements = (achievements or "").strip()
     report.participants = participants
     report.save(update_fields=["achievements", "participants"])
@@ -289,9 +292,14 @@ def usage_report_submit(
     lines = _apply(report, achievements=achievements, participants=participants, actuals=actuals)
     errors = []
     if any(line.actual_amount is None for line in lines):
-        errors.append(_("Fill in the actual amount of every budget line (0 if nothing came in or was spent)."))
+        errors.append(
+            ValidationError(
+                _("Fill in the actual amount of every budget line (0 if nothing came in or was spent)."),
+                code="actual_missing",
+            )
+        )
     if not report.achievements:
-        errors.append(_("Tell what was achieved with the grant."))
+        errors.append(ValidationError(_("Tell what was achieved with the grant."), code="achievements_missing"))
     if errors:
         raise ValidationError(errors)
     report.status, report.submitted_at = ReportStatus.SUBMITTED, timezone.now()
@@ -312,7 +320,7 @@ def usage_report_attach(*, report: UsageReport, by: User, kind: str, upload: Upl
     """Add an attachment to the report, checked like the application's attachments."""
     _check_editable(report, by)
     if kind not in AttachmentKind.values:
-        raise ValidationError(_("Choose what kind of attachment this is."))
+        raise ValidationError(_("Choose what kind of attachment this is."), code="unknown_kind")
     checked = uploads.check(upload)
     attachment = Attachment(
         application=report.application,
@@ -333,7 +341,7 @@ def usage_report_attach(*, report: UsageReport, by: User, kind: str, upload: Upl
 def usage_report_detach(*, report: UsageReport, by: User, attachment: Attachment) -> None:
     _check_editable(report, by)
     if attachment.application_id != report.application_id or attachment.stage != AttachmentStage.USAGE_REPORT:
-        raise ValidationError(_("This attachment is not part of the usage report."))
+        raise ValidationError(_("This attachment is not part of the usage report."), code="not_report_attachment")
     name = attachment.original_name
     attachment.file.delete(save=False)
     attachment.delete()
@@ -344,7 +352,9 @@ def _check_reviewable(report: UsageReport, by: User) -> Application:
     _require(by, "grants.handle_application", report.application)
     application = _locked(report.application)
     if report.status != ReportStatus.SUBMITTED or application.status != S.REPORTED:
-        raise ValidationError(_("Only a usage report that has been sent can be approved or returned."))
+        raise ValidationError(
+            _("Only a usage report that has been sent can be approved or returned."), code="report_not_sent"
+        )
     return application
 
 
@@ -353,7 +363,9 @@ def usage_report_approve(*, report: UsageReport, by: User, comment: str = "", cl
     """Approve the report; with `close`, the grant is also closed (no instalments may be left)."""
     application = _check_reviewable(report, by)
     if close and application.instalments.filter(status=InstalmentStatus.PLANNED).exists():
-        raise ValidationError(_("Instalments are still waiting to be paid, so the grant cannot be closed yet."))
+        raise ValidationError(
+            _("Instalments are still waiting to be paid, so the grant cannot be closed yet."), code="instalments_unpaid"
+        )
     report.status, report.reviewed_by, report.reviewed_at = ReportStatus.APPROVED, by, timezone.now()
     report.review_comment = (comment or "").strip()
     report.save(update_fields=["status", "reviewed_by", "reviewed_at", "review_comment"])
@@ -373,9 +385,10 @@ def usage_report_approve(*, report: UsageReport, by: User, comment: str = "", cl
 @transaction.atomic
 def usage_report_return(*, report: UsageReport, by: User, comment: str) -> UsageReport:
     """Return the report to the NGO with a comment saying what to correct."""
+    _require(by, "grants.handle_application", report.application)
     comment = (comment or "").strip()
     if not comment:
-        raise ValidationError(_("Tell the NGO what to correct."))
+        raise ValidationError(_("Tell the NGO what to correct."), code="comment_missing")
     application = _check_reviewable(report, by)
     report.status, report.reviewed_by, report.reviewed_at = ReportStatus.RETURNED, by, timezone.now()
     report.review_comment = comment
@@ -403,17 +416,20 @@ def recovery_mark(*, application: Application, by: User, amount: Decimal, reason
     if application.status not in RECOVERABLE:
         raise ValidationError(
             _("A grant that is “%(status)s” cannot be marked for recovery.")
-            % {"status": application.get_status_display()}
+            % {"status": application.get_status_display()},
+            code="not_recoverable",
         )
     reason = (reason or "").strip()
     errors = {}
     if not reason:
-        errors["reason"] = _("Give the reason for the recovery.")
+        errors["reason"] = ValidationError(_("Give the reason for the recovery."), code="reason_missing")
     paid = paid_total(application)
     if amount is None or amount < 0 or amount != amount.quantize(CENT):
-        errors["amount"] = _("Give the amount in euros and cents.")
+        errors["amount"] = ValidationError(_("Give the amount in euros and cents."), code="invalid_amount")
     elif amount > paid:
-        errors["amount"] = _("At most the amount paid (%(paid)s) can be recovered.") % {"paid": format_euros(paid)}
+        errors["amount"] = ValidationError(
+            _("At most the amount paid (%(paid)s) can be recovered.") % {"paid": format_euros(paid)}, code="over_paid"
+        )
     if errors:
         raise ValidationError(errors)
     application.recovery_amount, application.recovery_reason = amount, reason
@@ -444,10 +460,13 @@ def application_close(*, application: Application, by: User) -> Application:
     _require(by, "grants.handle_application", application)
     application = _locked(application)
     if application.status == S.APPROVED and application.instalments.filter(status=InstalmentStatus.PLANNED).exists():
-        raise ValidationError(_("Instalments are still waiting to be paid, so the grant cannot be closed yet."))
-    if application.status not in (S.APPROVED, S.RECOVERY):
         raise ValidationError(
-            _("A grant that is “%(status)s” cannot be closed.") % {"status": application.get_status_display()}
+            _("Instalments are still waiting to be paid, so the grant cannot be closed yet."), code="instalments_unpaid"
+        )
+    if application.status not in CLOSABLE:
+        raise ValidationError(
+            _("A grant that is “%(status)s” cannot be closed.") % {"status": application.get_status_display()},
+            code="not_closable",
         )
     return transition(application, S.CLOSED, by=by)
 

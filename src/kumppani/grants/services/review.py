@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from kumppani.core import audit, mail
 from kumppani.core.models import BodyRoleKind, User
 from kumppani.grants.models import Application, ApplicationStatus, Criterion, ReviewAssignment, Score
-from kumppani.grants.workflow import transition
+from kumppani.grants.workflow import ASSIGNABLE, transition
 
 # Staff of the body who may review: not premises managers, whose work is elsewhere.
 REVIEWER_ROLES = {
@@ -27,7 +27,6 @@ REVIEWER_ROLES = {
     BodyRoleKind.BOARD_SECRETARY,
     BodyRoleKind.VIEWER,
 }
-ASSIGNABLE = {ApplicationStatus.SUBMITTED, ApplicationStatus.IN_REVIEW}
 MAX_SCORE = 5
 
 
@@ -65,12 +64,16 @@ def assign_reviewers(*, application: Application, reviewers: list[User], by: Use
         raise PermissionDenied
     application = Application.objects.select_for_update().select_related("programme__body").get(pk=application.pk)
     if application.status not in ASSIGNABLE:
-        raise ValidationError(_("Reviewers can be assigned only to a submitted application or one in review."))
+        raise ValidationError(
+            _("Reviewers can be assigned only to a submitted application or one in review."), code="not_assignable"
+        )
     if not reviewers:
-        raise ValidationError(_("Choose at least one reviewer."))
+        raise ValidationError(_("Choose at least one reviewer."), code="no_reviewers")
     allowed = set(eligible_reviewers(application.programme.body).values_list("pk", flat=True))
     if any(person.pk not in allowed for person in reviewers):
-        raise ValidationError(_("Only staff of the body that runs the programme can review its applications."))
+        raise ValidationError(
+            _("Only staff of the body that runs the programme can review its applications."), code="not_body_staff"
+        )
     existing = set(application.reviews.values_list("reviewer_id", flat=True))
     added = [
         ReviewAssignment.objects.create(application=application, reviewer=person, assigned_by=by)
@@ -107,9 +110,9 @@ def unassign_reviewer(*, review: ReviewAssignment, by: User) -> None:
         raise PermissionDenied
     review = ReviewAssignment.objects.select_for_update().select_related("application", "reviewer").get(pk=review.pk)
     if review.completed_at is not None:
-        raise ValidationError(_("A finished review stays on record and cannot be removed."))
+        raise ValidationError(_("A finished review stays on record and cannot be removed."), code="review_finished")
     if review.application.status not in ASSIGNABLE:
-        raise ValidationError(_("The review stage of this application is over."))
+        raise ValidationError(_("The review stage of this application is over."), code="review_over")
     review.delete()
     audit.record(
         actor=by, obj=review.application, action="reviewer_removed", changes={"reviewers": [str(review.reviewer), None]}
@@ -132,9 +135,13 @@ def declare_conflict(*, application: Application, by: User, reason: str) -> Revi
 
     Whatever the reviewer had scored is removed, so it cannot weigh in the summary. The officer
     who made the assignment is told, so that they can assign someone else."""
+    if not by.has_perm("grants.review_application", application):
+        raise PermissionDenied  # before the reason is checked, so that a stranger learns nothing
     reason = (reason or "").strip()
     if not reason:
-        raise ValidationError({"reason": _("Tell briefly why you are disqualified.")})
+        raise ValidationError(
+            {"reason": ValidationError(_("Tell briefly why you are disqualified."), code="reason_missing")}
+        )
     review = _own_review(application, by)
     review.scores.all().delete()
     review.has_conflict = True
@@ -183,24 +190,30 @@ def save_review(
     application = Application.objects.select_related("programme").get(pk=application.pk)
     review = _own_review(application, by)
     if application.status != ApplicationStatus.IN_REVIEW:
-        raise ValidationError(_("The application is no longer in review."))
+        raise ValidationError(_("The application is no longer in review."), code="not_in_review")
     criteria = {c.pk: c for c in application.programme.criteria.all()}
     errors = {}
     for item in scores:
         if item.criterion.pk not in criteria:
-            raise ValidationError(_("The criterion does not belong to this grant programme."))
+            raise ValidationError(_("The criterion does not belong to this grant programme."), code="unknown_criterion")
         if item.score is not None and not 0 <= item.score <= MAX_SCORE:
-            errors[f"score_{item.criterion.pk}"] = _("Give a score from 0 to 5.")
+            errors[f"score_{item.criterion.pk}"] = ValidationError(_("Give a score from 0 to 5."), code="invalid_score")
     if proposed_amount is not None:
         if proposed_amount < 0:
-            errors["proposed_amount"] = _("The amount cannot be negative.")
+            errors["proposed_amount"] = ValidationError(_("The amount cannot be negative."), code="negative_amount")
         elif application.amount_requested is not None and proposed_amount > application.amount_requested:
-            errors["proposed_amount"] = _("The proposal cannot be more than the amount applied for.")
+            errors["proposed_amount"] = ValidationError(
+                _("The proposal cannot be more than the amount applied for."), code="over_requested"
+            )
     scored = {item.criterion.pk for item in scores if item.score is not None}
     if complete and scored != set(criteria):
-        errors["__all__"] = _("Score every criterion before marking the review finished.")
+        errors["__all__"] = ValidationError(
+            _("Score every criterion before marking the review finished."), code="unscored_criteria"
+        )
     if complete and proposed_amount is None:
-        errors["proposed_amount"] = _("Propose an amount before marking the review finished (0 if nothing).")
+        errors["proposed_amount"] = ValidationError(
+            _("Propose an amount before marking the review finished (0 if nothing)."), code="proposed_amount_missing"
+        )
     if errors:
         raise ValidationError(errors)
 

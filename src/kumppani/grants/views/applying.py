@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,6 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from kumppani.core import audit
+from kumppani.core.forms import add_service_errors
 from kumppani.grants.forms.applying import (
     AttachmentForm,
     BudgetLineFormSet,
@@ -34,9 +34,9 @@ from kumppani.grants.forms.applying import (
     funding_rows,
 )
 from kumppani.grants.models import Application, ApplicationStatus, Attachment, AttachmentKind, GrantProgramme
+from kumppani.grants.queries import applying as reads
 from kumppani.grants.rules import is_applicant
 from kumppani.grants.services import applying as services
-from kumppani.grants.views.programmes import add_errors
 from kumppani.grants.workflow import can_move
 from kumppani.organisations.models import Organisation
 
@@ -91,7 +91,7 @@ def application_start(request, pk):
     drafts = Application.objects.filter(
         programme=programme, organisation__in=organisations, status__in=[S.DRAFT, S.COMPLETION_REQUESTED]
     ).select_related("organisation")
-    choices = [(o, services.eligibility_problems(programme, o)) for o in organisations]
+    choices = [(o, reads.eligibility_problems(programme, o)) for o in organisations]
     return render(
         request,
         "grants/applying/start.html",
@@ -99,7 +99,7 @@ def application_start(request, pk):
             "programme": programme,
             "choices": choices,
             "drafts": drafts,
-            "closed_reason": services.not_open_message(programme, timezone.now()),
+            "closed_reason": reads.not_open_message(programme, timezone.now()),
         },
     )
 
@@ -173,7 +173,7 @@ def _step_details(request, application, data):
                 data={f: form.cleaned_data[f] for f in fields},
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return True, {}
     return False, {"form": form}
@@ -195,7 +195,7 @@ def _step_outcomes(request, application, data):
                 data={f: form.cleaned_data[f] for f in ("target_groups", "expected_outcomes")},
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return True, {}
     return False, {"form": form}
@@ -213,20 +213,18 @@ def _step_budget(request, application, data):
     incomes = BudgetLineFormSet(data, initial=initial["income"], prefix="income")
     other = OtherFundingFormSet(data, initial=funding, prefix="funding")
     if data is not None and all(f.is_valid() for f in (form, expenses, incomes, other)):
-        version = form.cleaned_data["version"]
         try:
-            with transaction.atomic():
-                services.budget_replace(
-                    application=application,
-                    by=request.user,
-                    version=version,
-                    lines=budget_rows(expenses, "expense") + budget_rows(incomes, "income"),
-                )
-                services.other_funding_replace(
-                    application=application, by=request.user, version=version + 1, rows=funding_rows(other)
-                )
+            services.application_update(
+                application=application,
+                by=request.user,
+                version=form.cleaned_data["version"],
+                data={
+                    "budget": budget_rows(expenses, "expense") + budget_rows(incomes, "income"),
+                    "other_funding": funding_rows(other),
+                },
+            )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return True, {}
     return False, {
@@ -234,7 +232,7 @@ def _step_budget(request, application, data):
         "expenses": expenses,
         "incomes": incomes,
         "other": other,
-        "totals": services.budget_totals(lines),
+        "totals": reads.budget_totals(lines),
     }
 
 
@@ -252,7 +250,7 @@ def _step_questions(request, application, data):
                 answers=form.answers(),
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return True, {}
     return False, {"form": form}
@@ -272,7 +270,7 @@ def _step_attachments(request, application, data):
                     kind=form.cleaned_data["kind"],
                 )
             except ValidationError as error:
-                form.add_error(None if hasattr(error, "error_dict") else "file", error)
+                add_service_errors(form, error, default_field="file")
             else:
                 messages.success(
                     request, _("The attachment “%(name)s” has been added.") % {"name": attachment.original_name}
@@ -298,8 +296,8 @@ def _step_review(request, application, context):
         {
             **context,
             **_summary_context(application),
-            "missing": services.missing_for_submit(application),
-            "closed_reason": services.not_open_message(application.programme, timezone.now()),
+            "missing": reads.missing_for_submit(application),
+            "closed_reason": reads.not_open_message(application.programme, timezone.now()),
         },
     )
 
@@ -307,7 +305,7 @@ def _step_review(request, application, context):
 def _summary_context(application: Application) -> dict:
     lines = list(application.budget_lines.all())
     answers = {a.question_id: a.text for a in application.answers.all()}
-    totals = services.budget_totals(lines)
+    totals = reads.budget_totals(lines)
     return {
         "budget_tables": [
             (_("Expenses"), [line for line in lines if line.kind == "expense"], totals["expense"]),
@@ -361,7 +359,7 @@ def application_detail(request, pk):
             "can_request_completion": user.has_perm("grants.handle_application", application)
             and can_move(application, S.COMPLETION_REQUESTED),
             "is_applicant": is_applicant(user, application),
-            "open_request": services.open_completion_request(application),
+            "open_request": reads.open_completion_request(application),
         },
     )
 
@@ -410,7 +408,7 @@ def completion_request(request, pk):
                 deadline=form.cleaned_data["deadline"],
             )
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The completion request has been sent to the applicant."))
             return redirect(application)
@@ -421,7 +419,7 @@ def completion_request(request, pk):
 def completion_submit(request, pk):
     """The applicant adds what was asked (attachments too) and replies to the completion request."""
     application = _get_application(request, pk, "grants.edit_application")
-    request_ = services.open_completion_request(application)
+    request_ = reads.open_completion_request(application)
     if application.status != S.COMPLETION_REQUESTED or request_ is None:
         messages.info(request, _("No completion has been requested for this application."))
         return redirect(application)
@@ -436,7 +434,7 @@ def completion_submit(request, pk):
                 kind=upload.cleaned_data["kind"],
             )
         except ValidationError as error:
-            upload.add_error(None if hasattr(error, "error_dict") else "file", error)
+            add_service_errors(upload, error, default_field="file")
         else:
             messages.success(
                 request, _("The attachment “%(name)s” has been added.") % {"name": attachment.original_name}
@@ -446,7 +444,7 @@ def completion_submit(request, pk):
         try:
             services.completion_submit(application=application, by=request.user, response=form.cleaned_data["response"])
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you! Your completion has been sent to the grant officer."))
             return redirect(application)
@@ -458,7 +456,7 @@ def completion_submit(request, pk):
             "request_": request_,
             "form": form,
             "upload": upload,
-            "missing": services.missing_for_submit(application),
+            "missing": reads.missing_for_submit(application),
             **_attachment_context(application),
         },
     )
@@ -476,7 +474,7 @@ def application_withdraw(request, pk):
         try:
             services.application_withdraw(application=application, by=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The application has been withdrawn."))
             return redirect(reverse("grants:my_applications"))

@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.grants import board, pdf, summary
+from kumppani.core.forms import add_service_errors
+from kumppani.grants import pdf
 from kumppani.grants.euros import format_euros
 from kumppani.grants.forms.board import DecisionRowForm, MeetingForm, ProposalRowForm
 from kumppani.grants.models import Application, BoardMeeting, Decision, GrantProgramme, MeetingStatus
+from kumppani.grants.queries import board, summary
 from kumppani.grants.rules import is_applicant
 from kumppani.grants.services import decisions as services
 
@@ -77,7 +79,7 @@ def meeting_create(request, pk):
         try:
             meeting = services.meeting_create(programme=programme, by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The board meeting has been created. Now prepare the proposal."))
             return redirect("grants:proposal", pk=meeting.pk)

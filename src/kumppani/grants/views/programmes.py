@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 from kumppani.core.rules import body_roles
 from kumppani.grants.forms.programmes import (
@@ -28,15 +29,6 @@ from kumppani.grants.services import programmes as services
 from kumppani.organisations.rules import membership_roles
 
 PAGE_SIZE = 20
-
-
-def add_errors(form, error: ValidationError) -> None:
-    """Show a domain function's refusal on the form: at the field it names, or above the form."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 def programme_list(request):
@@ -144,7 +136,7 @@ def _programme_form(request, body: PublicBody, programme: GrantProgramme | None)
             else:
                 programme = services.programme_update(programme=programme, **arguments)
         except ValidationError as error:
-            add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The programme has been saved."))
             return redirect(programme)

@@ -13,7 +13,7 @@ from django.utils.translation import get_language
 from kumppani.core.models import PublicBody, Term
 from kumppani.grants import giving360
 from kumppani.grants.models import GrantProgramme
-from kumppani.grants.published import decided_applications, decided_grants
+from kumppani.grants.queries.published import decided_applications, decided_grants
 from kumppani.organisations.queries import name_order
 
 PAGE_SIZE = 100

@@ -17,9 +17,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 from kumppani.core.rules import body_roles, is_platform_admin
-from kumppani.grants import continuity, exports
+from kumppani.grants import exports
 from kumppani.grants.forms.reporting import (
     DueDateForm,
     InstalmentFormSet,
@@ -41,8 +42,9 @@ from kumppani.grants.models import (
     UsageReport,
 )
 from kumppani.grants.models import ApplicationStatus as S
-from kumppani.grants.published import DECIDED_STATES
+from kumppani.grants.queries import continuity
 from kumppani.grants.services import reporting
+from kumppani.grants.workflow import CLOSABLE, DECIDED_STATES, PAYABLE, RECOVERABLE, REPORT_STATES
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.rules import is_member
 
@@ -123,9 +125,9 @@ def application_payments(request, pk):
             "split": split if split.is_bound else SplitForm(initial={"first": timezone.localdate()}),
             "report": report,
             "due_form": DueDateForm(initial={"due_date": report.due_date}) if report else None,
-            "can_plan": application.status in reporting.PAYABLE and bool(decided),
-            "can_recover": application.status in reporting.RECOVERABLE,
-            "can_close": application.status in (S.APPROVED, S.RECOVERY),
+            "can_plan": application.status in PAYABLE and bool(decided),
+            "can_recover": application.status in RECOVERABLE,
+            "can_close": application.status in CLOSABLE,
         },
     )
 
@@ -183,7 +185,7 @@ def recovery(request, pk):
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The grant has been marked for recovery and the NGO has been told."))
             return redirect("grants:application_payments", pk=pk)
@@ -194,7 +196,7 @@ def recovery(request, pk):
             "application": application,
             "form": form,
             "paid": paid,
-            "allowed": application.status in reporting.RECOVERABLE,
+            "allowed": application.status in RECOVERABLE,
         },
     )
 
@@ -435,7 +437,7 @@ def usage_report(request, pk):
                 if stored is not None:  # the row was rolled back; do not keep its file either
                     stored.file.delete(save=False)
                 report.refresh_from_db()
-                form.add_error(None, error)
+                add_service_errors(form, error)
             else:
                 if submit:
                     messages.success(request, _("Thank you! The usage report has been sent."))
@@ -471,7 +473,7 @@ def usage_report_review(request, pk):
             else:
                 raise ValidationError(_("Choose whether to approve or return the report."))
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             return redirect("grants:usage_report_review", pk=pk)
     return render(
@@ -481,7 +483,7 @@ def usage_report_review(request, pk):
             **_report_context(application, report),
             "form": form,
             "can_review": report.status == ReportStatus.SUBMITTED and application.status == S.REPORTED,
-            "can_recover": application.status in reporting.RECOVERABLE,
+            "can_recover": application.status in RECOVERABLE,
         },
     )
 
@@ -515,7 +517,7 @@ def grant_history(request, slug):
             "years": continuity.grant_history(organisation, body_ids=scope),
             "limited": scope is not None,
             "decided_states": DECIDED_STATES,
-            "report_states": (S.PAID, S.REPORTED, S.APPROVED, S.CLOSED),
+            "report_states": REPORT_STATES,
         },
     )
 

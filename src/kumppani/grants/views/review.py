@@ -9,10 +9,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.grants import summary
+from kumppani.core.forms import add_service_errors
 from kumppani.grants.forms.review import AssignForm, ConflictForm, ReviewForm
 from kumppani.grants.models import Application, ApplicationStatus, GrantProgramme, ReviewAssignment
+from kumppani.grants.queries import summary
 from kumppani.grants.services import review as services
+from kumppani.grants.workflow import ASSIGNABLE
 
 
 def _application(pk: int) -> Application:
@@ -43,7 +45,7 @@ def assign(request, pk):
                 messages.success(request, _("The reviewers have been assigned and told by e-mail."))
                 return redirect("grants:assign_reviewers", pk=application.pk)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
     return render(
         request,
         "grants/review/assign.html",
@@ -51,7 +53,7 @@ def assign(request, pk):
             "application": application,
             "reviews": reviews,
             "form": form,
-            "can_assign": application.status in services.ASSIGNABLE,
+            "can_assign": application.status in ASSIGNABLE,
         },
     )
 
@@ -112,8 +114,7 @@ def review(request, pk):
                 complete=complete,
             )
         except ValidationError as error:
-            for field, problems in error.message_dict.items():
-                form.add_error(None if field == "__all__" else field, problems)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request, _("Your review is finished. Thank you!") if complete else _("Your review has been saved.")

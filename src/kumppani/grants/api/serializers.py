@@ -1,33 +1,18 @@
-"""REST API of grants: programmes and decided grants for anyone, applications for their NGO and
-the staff of the body that runs the programme.
+"""The grants API's serializers: what a programme, an application and a decided grant look like
+in /api/v1/. They validate the shape of a request only; every rule is in the domain functions
+(`grants.services.applying`), which the serializers call to write."""
 
-Every write goes through the same domain functions as the pages (kumppani.grants.services.applying):
-they check who may do it, the programme's deadline and the state move, and write the history, so
-the pages and the API cannot disagree. An NGO's representatives see their NGOs' applications, drafts
-included; a body's staff see the applications sent to their body's programmes, never drafts; nobody
-else sees any (a stranger's application is 404, as if it did not exist).
-"""
-
-import django_filters
 from django.db import transaction
-from django.db.models import Prefetch, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
-from rest_framework import mixins, permissions, serializers, viewsets
-from rest_framework.decorators import action
-from rest_framework.parsers import JSONParser
-from rest_framework.response import Response
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
 
 from kumppani.core.api.fields import TranslatedField
-from kumppani.core.api.views import ApiViewMixin
-from kumppani.core.models import PublicBody, Term, Vocabulary
-from kumppani.core.rules import body_roles, is_platform_admin
+from kumppani.core.models import Term, Vocabulary
 from kumppani.grants.models import (
     Answer,
     Application,
-    ApplicationStatus,
     Attachment,
     AttachmentKind,
     BoardMeeting,
@@ -38,12 +23,11 @@ from kumppani.grants.models import (
     FundingStatus,
     GrantProgramme,
     OtherFunding,
-    ProgrammeKind,
     Question,
 )
-from kumppani.grants.published import DECIDED_STATES, decided_grants
 from kumppani.grants.services import applying
-from kumppani.organisations.models import Membership, Organisation
+from kumppani.grants.workflow import DECIDED_STATES
+from kumppani.organisations.models import Organisation
 
 MONEY = {"max_digits": 12, "decimal_places": 2}
 
@@ -125,47 +109,6 @@ class ProgrammeSerializer(serializers.ModelSerializer):
 
     def get_is_open(self, programme) -> bool:
         return programme.is_open(self.context["now"])
-
-
-class ProgrammeFilter(django_filters.FilterSet):
-    body = django_filters.ModelChoiceFilter(
-        field_name="body", queryset=PublicBody.objects.all(), to_field_name="slug", help_text="Slug of the body."
-    )
-    year = django_filters.NumberFilter()
-    kind = django_filters.ChoiceFilter(choices=ProgrammeKind.choices)
-    open = django_filters.BooleanFilter(method="filter_open", help_text="true: only programmes taking applications.")
-
-    class Meta:
-        model = GrantProgramme
-        fields = ["body", "year", "kind", "open"]
-
-    def filter_open(self, queryset, name, value):
-        now = timezone.now()
-        is_open = Q(opens_at__lte=now) & (Q(closes_at__isnull=True) | Q(closes_at__gt=now))
-        return queryset.filter(is_open) if value else queryset.exclude(is_open)
-
-
-@extend_schema_view(
-    list=extend_schema(summary="List the published grant programmes"),
-    retrieve=extend_schema(summary="One grant programme with its principles, criteria and questions"),
-)
-class ProgrammeViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
-    """Grant programmes (avustuslajit) that their bodies have published. Anyone may read them."""
-
-    serializer_class = ProgrammeSerializer
-    filterset_class = ProgrammeFilter
-    permission_classes = [permissions.AllowAny]
-
-    def get_queryset(self):
-        return (
-            GrantProgramme.objects.filter(is_published=True)
-            .select_related("body")
-            .prefetch_related("criteria", "questions", "eligible_themes")
-            .order_by("-year", "name_fi", "pk")
-        )
-
-    def get_serializer_context(self):
-        return {**super().get_serializer_context(), "now": timezone.now()}
 
 
 # Applications -----------------------------------------------------------------------------------
@@ -329,33 +272,29 @@ class ApplicationSerializer(serializers.ModelSerializer):
             application = applying.application_start(
                 programme=validated_data.pop("programme"), organisation=validated_data.pop("organisation"), by=user
             )
-            _save(application, user, application.version, validated_data)
+            applying.application_update(
+                application=application, by=user, data=_domain_data(validated_data), version=application.version
+            )
         return application
 
     def update(self, application, validated_data):
-        user = self.context["request"].user
-        with transaction.atomic():
-            _save(application, user, validated_data.pop("version"), validated_data)
-        return application
+        version = validated_data.pop("version")
+        return applying.application_update(
+            application=application,
+            by=self.context["request"].user,
+            data=_domain_data(validated_data),
+            version=version,
+        )
 
 
-def _save(application: Application, by, version: int, data: dict) -> None:
-    """Write each part the request names through its domain function. Each claims the next version,
-    so the first one refuses a stale request; the caller's transaction keeps it all or nothing."""
-    fields = {key: data[key] for key in (*applying.DETAIL_FIELDS, *applying.OUTCOME_FIELDS) if key in data}
-    fields.update({key: data[key] for key in ("themes", "target_groups") if key in data})
-    if fields:
-        applying.application_save(application=application, by=by, version=version, data=fields)
-        version = application.version
-    if "budget_lines" in data:
-        applying.budget_replace(application=application, by=by, version=version, lines=data["budget_lines"])
-        version = application.version
-    if "other_funding" in data:
-        applying.other_funding_replace(application=application, by=by, version=version, rows=data["other_funding"])
-        version = application.version
-    if "answers" in data:
-        answers = {row["question_id"]: row["text"] for row in data["answers"]}
-        applying.answers_save(application=application, by=by, version=version, answers=answers)
+def _domain_data(validated: dict) -> dict:
+    """The request's parts under the names `applying.application_update` takes."""
+    data = {key: value for key, value in validated.items() if key not in ("budget_lines", "answers", "version")}
+    if "budget_lines" in validated:
+        data["budget"] = validated["budget_lines"]
+    if "answers" in validated:
+        data["answers"] = {row["question_id"]: row["text"] for row in validated["answers"]}
+    return data
 
 
 class SubmitSerializer(serializers.Serializer):
@@ -370,137 +309,6 @@ class WithdrawSerializer(serializers.Serializer):
 
 class CompleteSerializer(serializers.Serializer):
     response = serializers.CharField(allow_blank=True, max_length=5000, help_text="The reply to the request.")
-
-
-class ApplicationFilter(django_filters.FilterSet):
-    programme = django_filters.NumberFilter(field_name="programme_id")
-    organisation = django_filters.CharFilter(field_name="organisation__slug", help_text="Slug of the NGO.")
-    status = django_filters.ChoiceFilter(choices=ApplicationStatus.choices)
-
-    class Meta:
-        model = Application
-        fields = ["programme", "organisation", "status"]
-
-
-def visible_applications(user):
-    """The applications `user` may see: their NGOs' own, and those sent to their bodies' programmes."""
-    if not getattr(user, "is_authenticated", False):
-        return Application.objects.none()
-    own = Q(organisation_id__in=Membership.objects.filter(user=user).values("organisation_id"))
-    sent = ~Q(status=ApplicationStatus.DRAFT)
-    if not is_platform_admin(user):
-        sent &= Q(programme__body_id__in=list(body_roles(user)))
-    return Application.objects.filter(own | sent)
-
-
-_ERRORS = {
-    400: OpenApiResponse(
-        description="Not allowed now or invalid: an object whose keys are the fields (`non_field_errors` for the "
-        "whole application) and whose values are lists of reasons, in the language of the request (Accept-Language)."
-    ),
-    403: OpenApiResponse(description='Not signed in, or not allowed to do this: `{"detail": reason}`.'),
-    404: OpenApiResponse(description="No such application among those you may see."),
-}
-
-
-@extend_schema_view(
-    list=extend_schema(summary="List the applications you may see: your NGOs' own, or those sent to your body"),
-    retrieve=extend_schema(summary="One application", responses={200: ApplicationSerializer, 404: _ERRORS[404]}),
-    create=extend_schema(
-        summary="Start a draft application for an NGO you represent, while the programme is open",
-        responses={201: ApplicationSerializer, **_ERRORS},
-    ),
-    partial_update=extend_schema(
-        summary="Change a draft (or an application whose completion was requested); give `version`",
-        responses={200: ApplicationSerializer, **_ERRORS},
-    ),
-    submit=extend_schema(
-        summary="Submit a complete draft before the programme closes",
-        request=SubmitSerializer,
-        responses={200: ApplicationSerializer, **_ERRORS},
-    ),
-    withdraw=extend_schema(
-        summary="Withdraw the application",
-        request=WithdrawSerializer,
-        responses={200: ApplicationSerializer, **_ERRORS},
-    ),
-    complete=extend_schema(
-        summary="Send the completion the grant officer asked for, before its deadline",
-        request=CompleteSerializer,
-        responses={200: ApplicationSerializer, **_ERRORS},
-    ),
-)
-class ApplicationViewSet(
-    ApiViewMixin,
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    viewsets.GenericViewSet,
-):
-    """Grant applications. Signed-in users only; each sees only what the pages would show them."""
-
-    serializer_class = ApplicationSerializer
-    filterset_class = ApplicationFilter
-    permission_classes = [permissions.IsAuthenticated]
-    http_method_names = ["get", "post", "patch", "head", "options"]
-    parser_classes = [JSONParser]
-
-    def get_queryset(self):
-        return (
-            visible_applications(self.request.user)
-            .select_related("programme", "organisation", "decision__meeting")
-            .prefetch_related(
-                "themes",
-                "target_groups",
-                "budget_lines",
-                "other_funding",
-                "answers",
-                "attachments",
-                Prefetch("completion_requests", queryset=CompletionRequest.objects.order_by("-requested_at")),
-            )
-            .order_by("-created_at", "-pk")
-        )
-
-    def _reloaded(self, application: Application) -> Application:
-        return self.get_queryset().get(pk=application.pk)
-
-    def perform_create(self, serializer):
-        serializer.save()
-        serializer.instance = self._reloaded(serializer.instance)
-
-    def perform_update(self, serializer):
-        serializer.save()
-        serializer.instance = self._reloaded(serializer.instance)
-
-    def _answer(self, application: Application) -> Response:
-        return Response(self.get_serializer(self._reloaded(application)).data)
-
-    @action(detail=True, methods=["post"])
-    def submit(self, request, pk=None):
-        application = self.get_object()
-        data = self._valid(SubmitSerializer, request)
-        applying.application_submit(application=application, by=request.user, version=data.get("version"))
-        return self._answer(application)
-
-    @action(detail=True, methods=["post"])
-    def withdraw(self, request, pk=None):
-        application = self.get_object()
-        data = self._valid(WithdrawSerializer, request)
-        applying.application_withdraw(application=application, by=request.user, reason=data.get("reason", ""))
-        return self._answer(application)
-
-    @action(detail=True, methods=["post"])
-    def complete(self, request, pk=None):
-        application = self.get_object()
-        data = self._valid(CompleteSerializer, request)
-        applying.completion_submit(application=application, by=request.user, response=data["response"])
-        return self._answer(application)
-
-    def _valid(self, serializer_class, request) -> dict:
-        serializer = serializer_class(data=request.data)
-        serializer.is_valid(raise_exception=True)
-        return serializer.validated_data
 
 
 # Decided grants (public) -----------------------------------------------------------------------------
@@ -556,36 +364,3 @@ class GrantDecisionSerializer(serializers.ModelSerializer):
             "meeting",
         ]
         read_only_fields = fields
-
-
-class GrantDecisionFilter(django_filters.FilterSet):
-    body = django_filters.CharFilter(field_name="programme__body__slug", help_text="Slug of the body.")
-    year = django_filters.NumberFilter(field_name="programme__year")
-    programme = django_filters.NumberFilter(field_name="programme_id")
-    organisation = django_filters.CharFilter(field_name="organisation__slug", help_text="Slug of the NGO.")
-
-    class Meta:
-        model = Application
-        fields = ["body", "year", "programme", "organisation"]
-
-
-@extend_schema_view(
-    list=extend_schema(summary="List the decided grants (money granted), newest year first"),
-    retrieve=extend_schema(summary="One decided grant, by its reference"),
-)
-class GrantDecisionViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
-    """The grants boards have decided, as the public decision pages list them. Anyone may read them."""
-
-    serializer_class = GrantDecisionSerializer
-    filterset_class = GrantDecisionFilter
-    permission_classes = [permissions.AllowAny]
-    lookup_field = "reference"
-    lookup_value_regex = "[^/]+"
-
-    def get_queryset(self):
-        return (
-            decided_grants()
-            .select_related("programme__body", "organisation", "decision__meeting")
-            .prefetch_related("themes")
-            .order_by("-programme__year", "programme__body__name", "reference")
-        )

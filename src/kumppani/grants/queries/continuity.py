@@ -23,11 +23,9 @@ from kumppani.activities.models import Activity
 from kumppani.core.models import PublicBody
 from kumppani.grants.models import Application, Decision, OtherFunding
 from kumppani.grants.models import ApplicationStatus as S
-from kumppani.grants.published import DECIDED_STATES, decided_grants, neighbour_body_ids
+from kumppani.grants.queries.published import decided_grants
+from kumppani.grants.workflow import DECIDED_STATES, NOT_AN_APPLICATION
 from kumppani.organisations.models import Organisation
-
-# An application in these states does not show that the NGO is seeking funding this year.
-NOT_AN_APPLICATION = (S.DRAFT, S.WITHDRAWN)
 
 
 @dataclass
@@ -136,7 +134,7 @@ class Gap:
 def continuity_watch(body: PublicBody, year: int) -> list[Gap]:
     """NGOs granted money in `year - 1` by the body or its neighbours that have no application or
     decision in `year` from any of them, with last year's grants and the activities they funded."""
-    body_ids = neighbour_body_ids(body)
+    body_ids = body.area_body_ids()
     applied_this_year = Application.objects.filter(
         organisation=OuterRef("organisation"), programme__year=year, programme__body_id__in=body_ids
     ).exclude(status__in=NOT_AN_APPLICATION)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.utils.translation import get_language
 
 from kumppani.grants.models import BoardMeeting, Decision
-from kumppani.grants.published import decided_grants
+from kumppani.grants.queries.published import decided_grants
 from kumppani.organisations.models import Membership
 
 PREVIOUS_YEARS = 3
