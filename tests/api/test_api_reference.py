@@ -16,10 +16,20 @@ def test_bodies_are_listed_without_a_token(api_client):
     assert data["next"]
 
 
-def test_page_size_is_capped_at_200(api_client):
-    data = api_client.get("/api/v1/bodies/", {"page_size": 1000}).json()
-    assert len(data["results"]) == 200
+def test_page_size_is_at_most_200_and_a_wrong_page_is_a_400_that_names_it(api_client):
     assert len(api_client.get("/api/v1/bodies/").json()["results"]) == 50  # the default
+    for params in (
+        {"page_size": 1000},
+        {"page_size": 0},
+        {"page_size": "null"},
+        {"page": 0},
+        {"page": "1e30"},
+        {"page": 9223372036854775807},
+    ):
+        response = api_client.get("/api/v1/bodies/", params)
+        assert response.status_code == 400, params
+        assert list(response.json()) == [next(iter(params))]
+    assert api_client.get("/api/v1/bodies/", {"page": 999}).status_code == 404  # past the last page
 
 
 def test_body_detail_has_translated_name_county_and_absolute_url(api_client):

@@ -33,7 +33,7 @@ from kumppani.activities.models import (
     ScheduleRule,
 )
 from kumppani.core.api.fields import TranslatedField
-from kumppani.core.api.filters import documented, term_filter
+from kumppani.core.api.filters import StrictBooleanFilter, documented, term_filter
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations.models import Organisation, OrganisationStatus
@@ -304,7 +304,7 @@ class ActivityFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(
         choices=ActivityStatus.choices, method="filter_nothing", help_text="Active unless given."
     )
-    include_stale = django_filters.BooleanFilter(
+    include_stale = StrictBooleanFilter(
         method="filter_nothing", help_text="true: include activities not confirmed for a year."
     )
 

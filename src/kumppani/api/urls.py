@@ -2,12 +2,13 @@
 the request (Accept-Language)."""
 
 from csp.decorators import csp_update
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from kumppani.activities.api import ActivityViewSet
 from kumppani.core.api.reference import LanguageViewSet, PublicBodyViewSet, TargetGroupViewSet, ThemeViewSet
+from kumppani.core.api.views import not_found
 from kumppani.grants.api import ApplicationViewSet, GrantDecisionViewSet, ProgrammeViewSet
 from kumppani.organisations.api import OrganisationViewSet
 
@@ -32,4 +33,5 @@ urlpatterns = [
     ),
     path("v1/", include(router.urls)),
     path("hsds/", include("kumppani.activities.hsds_urls")),
+    re_path(r"^", not_found),  # last: an unknown API address answers in JSON too
 ]

@@ -18,7 +18,7 @@ from rest_framework.reverse import reverse
 
 from kumppani.core import search
 from kumppani.core.api.fields import TranslatedField
-from kumppani.core.api.filters import documented, term_filter
+from kumppani.core.api.filters import StrictBooleanFilter, TermsFilter, documented, term_filter
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
 from kumppani.organisations import queries, services
@@ -197,7 +197,7 @@ class OrganisationFilter(django_filters.FilterSet):
         "target_groups", Vocabulary.TARGET_GROUP, "Target group slug; repeat for NGOs with every one of them."
     )
     language = documented(
-        django_filters.ModelMultipleChoiceFilter(
+        TermsFilter(
             field_name="languages__code",
             queryset=Language.objects.all(),
             to_field_name="code",
@@ -206,7 +206,7 @@ class OrganisationFilter(django_filters.FilterSet):
         "Language code; repeat for NGOs working in every one of them.",
     )
     status = django_filters.ChoiceFilter(choices=OrganisationStatus.choices)
-    verified = django_filters.BooleanFilter(method="filter_verified", help_text="true or false.")
+    verified = StrictBooleanFilter(method="filter_verified", help_text="true or false.")
     q = django_filters.CharFilter(
         method="filter_search",
         max_length=200,

@@ -77,3 +77,19 @@ class TranslatedField(serializers.Field):
         if errors:
             raise serializers.ValidationError(errors)
         return values
+
+
+class OptionalURLField(serializers.URLField):
+    """A web address that may be missing: null (never "") when the model's field is empty, so that
+    the value always is what the OpenAPI document says (a URI or null)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("allow_blank", True)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return value or None
+
+    def to_internal_value(self, data):
+        return super().to_internal_value(data) if data else ""

@@ -4,7 +4,7 @@ import django_filters
 from django.db.models import Prefetch, Q
 from rest_framework import serializers, viewsets
 
-from kumppani.core.api.fields import TranslatedField
+from kumppani.core.api.fields import OptionalURLField, TranslatedField
 from kumppani.core.api.views import ApiViewMixin, by_translated_name
 from kumppani.core.models import BodyKind, Language, LanguageStatus, PublicBody, Term, Vocabulary
 
@@ -16,8 +16,12 @@ class PublicBodySerializer(serializers.ModelSerializer):
     name = TranslatedField(required_languages=("fi",), read_only=True)
     introduction = TranslatedField(read_only=True)
     county = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True, help_text="The wellbeing services county of a municipality."
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="The wellbeing services county of a municipality (null for a county and for Helsinki).",
     )
+    website = OptionalURLField(read_only=True, help_text="The body's web site, or null.")
     municipalities = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True, help_text="The municipalities of a county."
     )

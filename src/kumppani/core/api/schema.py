@@ -33,3 +33,54 @@ class TranslatedFieldExtension(OpenApiSerializerFieldExtension):
         elif required and auto_schema.method != "PATCH":
             schema["required"] = [language for language in LANGUAGES if language in required]
         return schema
+
+
+# Every operation may be refused: documented once here, so that a client (and schemathesis) knows
+# the shape of each refusal. 400: a field or parameter named with what is wrong; 403: no permission
+# (or a key that no longer works); 404: no such object, or one the caller may not know of.
+ERROR_RESPONSES = {
+    "400": {
+        "description": "Bad input: each field or query parameter that was not accepted, with the reasons.",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "additionalProperties": {"type": "array", "items": {"type": "string"}},
+                }
+            }
+        },
+    },
+    "403": {
+        "description": "Not allowed: not signed in, an API key that no longer works, or no permission.",
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+            }
+        },
+    },
+    "404": {
+        "description": "Not found: no such object, or no such page of a list.",
+        "content": {
+            "application/json": {
+                "schema": {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+            }
+        },
+    },
+}
+
+
+def document_refusals(result, generator, request, public):
+    """drf-spectacular postprocessing hook: add the refusals above to every operation that does not
+    describe its own; and say that an empty choice filter (`?status=`, as a form sends it) means no
+    filter, which is how the lists read it."""
+    for operations in result.get("paths", {}).values():
+        for method, operation in operations.items():
+            if method not in ("get", "post", "put", "patch", "delete"):
+                continue
+            for status, response in ERROR_RESPONSES.items():
+                operation.setdefault("responses", {}).setdefault(status, response)
+            for parameter in operation.get("parameters", []):
+                schema = parameter.get("schema", {})
+                if parameter.get("in") == "query" and "enum" in schema and "" not in schema["enum"]:
+                    schema["enum"] = [*schema["enum"], ""]
+    return result

@@ -28,3 +28,11 @@ def by_translated_name(base: str = "name", *, descending: bool = False):
         fallback = Coalesce(NullIf(F(f"{base}_{language}"), Value("")), F(f"{base}_{LANGUAGES[0]}"))
         order.set_source_expressions([fallback])
     return order.desc() if descending else order.asc()
+
+
+def not_found(request, *args, **kwargs):
+    """Any address under /api/ that is no API operation: a JSON 404, as the operations answer."""
+    from django.http import JsonResponse
+    from django.utils.translation import gettext as _
+
+    return JsonResponse({"detail": _("Not found.")}, status=404)

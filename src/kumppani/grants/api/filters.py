@@ -4,6 +4,7 @@ import django_filters
 from django.db.models import Q
 from django.utils import timezone
 
+from kumppani.core.api.filters import IdFilter, StrictBooleanFilter, YearFilter
 from kumppani.core.models import PublicBody
 from kumppani.grants.models import Application, ApplicationStatus, GrantProgramme, ProgrammeKind
 
@@ -12,9 +13,9 @@ class ProgrammeFilter(django_filters.FilterSet):
     body = django_filters.ModelChoiceFilter(
         field_name="body", queryset=PublicBody.objects.all(), to_field_name="slug", help_text="Slug of the body."
     )
-    year = django_filters.NumberFilter()
+    year = YearFilter()
     kind = django_filters.ChoiceFilter(choices=ProgrammeKind.choices)
-    open = django_filters.BooleanFilter(method="filter_open", help_text="true: only programmes taking applications.")
+    open = StrictBooleanFilter(method="filter_open", help_text="true: only programmes taking applications.")
 
     class Meta:
         model = GrantProgramme
@@ -27,7 +28,7 @@ class ProgrammeFilter(django_filters.FilterSet):
 
 
 class ApplicationFilter(django_filters.FilterSet):
-    programme = django_filters.NumberFilter(field_name="programme_id")
+    programme = IdFilter(field_name="programme_id")
     organisation = django_filters.CharFilter(field_name="organisation__slug", help_text="Slug of the NGO.")
     status = django_filters.ChoiceFilter(choices=ApplicationStatus.choices)
 
@@ -38,8 +39,8 @@ class ApplicationFilter(django_filters.FilterSet):
 
 class GrantDecisionFilter(django_filters.FilterSet):
     body = django_filters.CharFilter(field_name="programme__body__slug", help_text="Slug of the body.")
-    year = django_filters.NumberFilter(field_name="programme__year")
-    programme = django_filters.NumberFilter(field_name="programme_id")
+    year = YearFilter(field_name="programme__year")
+    programme = IdFilter(field_name="programme_id")
     organisation = django_filters.CharFilter(field_name="organisation__slug", help_text="Slug of the NGO.")
 
     class Meta:
