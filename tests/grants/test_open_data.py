@@ -293,3 +293,19 @@ def test_officials_of_another_body_get_no_export(client, world):
     assert client.get(reverse("grants:programme_export", args=[world["programme"].pk, "xlsx"])).status_code == 403
     client.force_login(factories.official(world["salo"], "official"))
     assert client.get(reverse("grants:programme_export", args=[world["programme"].pk, "pdf"])).status_code == 404
+
+
+def test_an_application_title_cannot_plant_a_formula_in_the_officials_exports(client, world):
+    world["granted"].title = '=HYPERLINK("https://example.org","Avaa")'
+    world["granted"].save()
+    client.force_login(factories.official(world["salo"], "official"))
+    sheet = load_workbook(
+        io.BytesIO(client.get(reverse("grants:programme_export", args=[world["programme"].pk, "xlsx"])).content)
+    ).active
+    cells = [value for row in sheet.iter_rows(values_only=True) for value in row if isinstance(value, str)]
+    assert "'" + world["granted"].title in cells
+    assert all(value.startswith("=SUM(") for value in cells if value.startswith("="))  # only the totals' own
+    text = client.get(reverse("grants:programme_export", args=[world["programme"].pk, "csv"])).content.decode(
+        "utf-8-sig"
+    )
+    assert not any(cell.startswith("=") for row in csv.reader(io.StringIO(text), delimiter=";") for cell in row)

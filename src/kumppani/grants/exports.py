@@ -20,6 +20,7 @@ from django.db.models import DecimalField, OuterRef, QuerySet, Subquery, Sum, Va
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
+from kumppani.core.opendata import safe_row
 from kumppani.grants.models import Application, ApplicationStatus, GrantProgramme, Instalment, InstalmentStatus
 
 EURO_FORMAT = '#,##0.00\\ "€"'
@@ -56,7 +57,7 @@ def finnish_date(value: dt.date | None) -> str:
 def _csv(rows) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerows(rows)
+    writer.writerows(safe_row(row) for row in rows)
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -186,7 +187,7 @@ def programme_xlsx(programme: GrantProgramme) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in _programme_rows(programme_applications(programme)):
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        sheet.append(safe_row(float(v) if isinstance(v, Decimal) else v for v in row))
     last = sheet.max_row
     for column in MONEY_COLUMNS:
         for (cell,) in sheet.iter_rows(min_row=2, max_row=last, min_col=column + 1, max_col=column + 1):
