@@ -443,11 +443,16 @@ def completion_request(
     if not by.has_perm("grants.handle_application", application):
         raise PermissionDenied
     message = (message or "").strip()
-    deadline = helsinki_time(deadline)
     errors = {}
+    try:
+        deadline = helsinki_time(deadline)
+    except ValidationError as problem:
+        errors["deadline"] = problem.error_list
     if not message:
         errors["message"] = [ValidationError(_("Tell the applicant what is missing."), code="message_missing")]
-    if deadline is None or deadline.astimezone(dt.UTC) <= (now or timezone.now()).astimezone(dt.UTC):
+    if "deadline" in errors:
+        pass
+    elif deadline is None or deadline.astimezone(dt.UTC) <= (now or timezone.now()).astimezone(dt.UTC):
         errors["deadline"] = [ValidationError(_("The deadline must be in the future."), code="deadline_past")]
     if errors:
         raise ValidationError(errors)

@@ -71,8 +71,16 @@ def dst_problem(value: dt.datetime) -> str | None:
 
 def helsinki_time(value: dt.datetime | None) -> dt.datetime | None:
     """An aware datetime; a naive one is read as Helsinki time, and refused when that time is
-    skipped or repeated at a daylight saving change."""
-    if value is None or timezone.is_aware(value):
+    skipped or repeated at a daylight saving change, or falls outside the years grants are handled."""
+    if value is None:
+        return value
+    if not 2000 <= value.year <= 2100:  # also keeps the conversion to UTC inside Python's dates
+        raise ValidationError(
+            _("Check the year: %(year)s is not a year in which grants are handled."),
+            code="year_out_of_range",
+            params={"year": value.year},
+        )
+    if timezone.is_aware(value):
         return value
     problem = dst_problem(value)
     if problem:
