@@ -5,6 +5,7 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import fields_for_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -73,6 +74,12 @@ def _dates(text: str) -> list[dt.date]:
     return dates
 
 
+def _formfield(field, **kwargs):
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
 class EventForm(forms.Form):
     start_date = forms.DateField(label=_("Date"), widget=DateInput())
     start_time = forms.TimeField(label=_("Starts at"), required=False, widget=TimeInput())
@@ -92,7 +99,7 @@ class EventForm(forms.Form):
         if event is not None:
             initial.update(_initial(event))
         super().__init__(*args, initial=initial, **kwargs)
-        self.fields.update(fields_for_model(Event, fields=MODEL_FIELDS))
+        self.fields.update(fields_for_model(Event, fields=MODEL_FIELDS, formfield_callback=_formfield))
         self.fields["municipality"].queryset = PublicBody.objects.filter(
             kind__in=[BodyKind.MUNICIPALITY, BodyKind.CITY_COUNTY]
         )
