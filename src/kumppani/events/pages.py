@@ -8,7 +8,7 @@ from kumppani.core.models import PublicBody
 from kumppani.core.pages import Section, register_body_section, register_dashboard_panel
 from kumppani.events import queries
 from kumppani.events.rules import editor_body_ids
-from kumppani.organisations.pages import Link, register_ngo_link
+from kumppani.organisations.pages import Link, register_coordinator_link, register_ngo_link
 
 
 def body_events(request, body) -> dict:
@@ -33,4 +33,10 @@ def register() -> None:
     register_dashboard_panel(Section("event_queues", "events/pages/_dashboard.html", editor_queues, order=40))
     register_ngo_link(
         "events", Link(_("Our events"), lambda organisation: reverse("events:manage", args=[organisation.slug]), 20)
+    )
+    register_coordinator_link(
+        "event_bulletin", Link(_("Bulletin"), lambda body: reverse("events:bulletin", args=[body.slug]), 30)
+    )
+    register_coordinator_link(
+        "trusted_ngos", Link(_("Trusted NGOs"), lambda body: reverse("events:trusted", args=[body.slug]), 31)
     )

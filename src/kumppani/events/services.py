@@ -418,6 +418,7 @@ def event_set_status(*, by: User, event: Event, status: str, reason: str = "") -
     _check(by, CHANGE, event)
     if status not in (EventStatus.CANCELLED, EventStatus.POSTPONED, EventStatus.PUBLISHED):
         raise ValidationError({"status": _("Choose cancelled or postponed.")}, code="bad_status")
+    event = Event.objects.select_for_update().get(pk=event.pk)
     old = event.status
     if old not in (EventStatus.PUBLISHED, EventStatus.CANCELLED, EventStatus.POSTPONED):
         raise ValidationError(_("Only a published event can be cancelled or postponed."), code="not_published")
