@@ -43,6 +43,8 @@ class CalendarFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in ("body", "theme", "target", "language"):
+            self.fields[name].empty_label = _("All")
         # Filters are read from links: a boolean is "1"/"on"/"true", anything else is refused below.
         self.unknown = []
         if self.is_bound:

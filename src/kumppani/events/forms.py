@@ -9,6 +9,7 @@ from django.db import models
 from django.forms.models import fields_for_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kumppani.core.models import BodyKind, PublicBody
 from kumppani.events import services
@@ -188,8 +189,8 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(
         label=_("New status"),
         choices=[
-            ("cancelled", _("Cancelled")),
-            ("postponed", _("Postponed")),
+            ("cancelled", pgettext_lazy("event", "Cancelled")),
+            ("postponed", pgettext_lazy("event", "Postponed")),
             ("published", _("Takes place after all")),
         ],
     )

@@ -20,6 +20,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kumppani.activities.models import Activity
 from kumppani.core.models import Language, PublicBody, Term
@@ -33,8 +34,8 @@ class EventStatus(models.TextChoices):
     SUBMITTED = "submitted", _("Awaiting approval")
     PUBLISHED = "published", _("Published")
     REJECTED = "rejected", _("Not approved")
-    CANCELLED = "cancelled", _("Cancelled")
-    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", pgettext_lazy("event", "Cancelled")
+    POSTPONED = "postponed", pgettext_lazy("event", "Postponed")
 
 
 # Statuses a resident sees: a cancelled or postponed event stays on the calendar, marked as such.
