@@ -47,6 +47,13 @@ def test_a_coordinator_marks_an_ngo_trusted(client, submitted):
     assert submitted.organisation.name in client.get(reverse("events:trusted", args=["salo"])).content.decode()
 
 
+def test_the_trusted_page_offers_the_ngos_serving_the_body(client, submitted):
+    factories.organisation("Tampereen Kuoro ry", areas=[factories.tampere()])
+    client.force_login(factories.official(factories.salo(), role="coordinator"))
+    page = client.get(reverse("events:trusted", args=["salo"])).content.decode()
+    assert f'<option value="{submitted.organisation.slug}">' in page and "Tampereen Kuoro ry" not in page
+
+
 @pytest.mark.parametrize("n", [1, 5])
 def test_the_queue_reads_a_fixed_number_of_queries(client, django_assert_num_queries, n):
     ngo = factories.organisation()

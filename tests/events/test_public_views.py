@@ -146,6 +146,10 @@ def test_the_embed_may_be_framed_and_other_pages_may_not(client, ngo):
     assert "Joulukonsertti" in embed.content.decode()
     assert "&lt;iframe" in embed.content.decode()
     assert client.get(reverse("events:calendar"))["X-Frame-Options"] == "DENY"
+    # The snippet's address sends each visitor to their own language.
+    assert 'src="http://testserver/tapahtumat/upotus/?start=' in embed.content.decode()
+    swedish = client.get("/tapahtumat/upotus/", HTTP_ACCEPT_LANGUAGE="sv")
+    assert swedish.status_code == 302 and swedish.url.startswith("/sv/tapahtumat/upotus/")
 
 
 def test_the_body_page_and_the_ngo_profile_show_coming_events(client, ngo, settings):

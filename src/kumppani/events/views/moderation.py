@@ -13,6 +13,7 @@ from kumppani.events import queries, services
 from kumppani.events.forms import DecisionForm
 from kumppani.events.models import Listing, TrustedOrganisation
 from kumppani.organisations.models import Organisation
+from kumppani.organisations.queries import public_organisations, serving_body
 
 
 def _body(request, slug, perm="events.moderate") -> PublicBody:
@@ -73,4 +74,12 @@ def trusted(request, body):
     trusted_orgs = [
         t.organisation for t in TrustedOrganisation.objects.filter(body=body).select_related("organisation")
     ]
-    return render(request, "events/moderation/trusted.html", {"body": body, "trusted": trusted_orgs})
+    candidates = (
+        serving_body(public_organisations(), body)
+        .exclude(pk__in=[o.pk for o in trusted_orgs])
+        .only("slug", "name", "name_fi", "name_sv", "name_en")
+        .order_by("name_fi")
+    )
+    return render(
+        request, "events/moderation/trusted.html", {"body": body, "trusted": trusted_orgs, "candidates": candidates}
+    )

@@ -222,4 +222,7 @@ def embed(request):
         return refusal
     first, last = form.range(_today(), LIST_DAYS)
     items = queries.occurrences(queries.Criteria.from_form(form.cleaned_data), first, last)[:30]
-    return render(request, "events/embed.html", {"items": items, "query": urlencode(_clean_query(form))})
+    # The snippet's address has no language prefix: each visitor is sent on to their own language.
+    neutral_path = request.path.removeprefix(f"/{get_language()}")
+    context = {"items": items, "query": urlencode(_clean_query(form)), "neutral_path": neutral_path}
+    return render(request, "events/embed.html", context)
