@@ -19,6 +19,15 @@ URL_NAMES |= {
 # coordinator (tests/events/test_permissions.py), and nothing changes.
 URL_NAMES |= {"events:manage", "events:create", "events:edit", "events:submit", "events:set_status"}
 
+# A body's own events: its coordinators and officials only; refused to NGOs and to another body's editors.
+URL_NAMES |= {
+    "events:body_manage",
+    "events:body_create",
+    "events:body_edit",
+    "events:body_submit",
+    "events:body_set_status",
+}
+
 # A body's queue and decisions (its coordinators and officials), its trusted NGOs and bulletin
 # (its coordinators): refused to the editors of another body and to NGOs.
 URL_NAMES |= {

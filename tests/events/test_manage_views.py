@@ -109,3 +109,21 @@ def test_an_edit_form_shows_the_event_as_it_is(client, ngo):
     client.post(reverse("events:edit", args=[ngo.slug, event.slug]), form)
     event.refresh_from_db()
     assert event.name_fi == "Uusi nimi"
+
+
+def test_a_body_publishes_its_own_event_in_its_calendar_at_once(client):
+    salo = factories.salo()
+    client.force_login(factories.official(salo, role="official"))
+    response = client.post(
+        reverse("events:body_create", args=["salo"]),
+        _form(name_fi="Itsenäisyyspäivän juhla", recurrence="", cancelled_dates=""),
+    )
+    event = Event.objects.get()
+    assert (event.organiser_body, event.organisation) == (salo, None)
+    assert response.url == reverse("events:body_submit", args=["salo", event.slug])
+    client.post(response.url, {"bodies": [salo.pk]})
+    event.refresh_from_db()
+    assert event.status == EventStatus.PUBLISHED
+    page = client.get(event.get_absolute_url()).content.decode()
+    assert "Salo" in page and event.get_edit_url() in page
+    assert "Itsenäisyyspäivän juhla" in client.get(reverse("events:body_manage", args=["salo"])).content.decode()

@@ -37,8 +37,10 @@ def world():
             "language": "fi",
         },
     )
+    body_event = services.event_create(by=coordinator, body=salo, data=ef.data(name_fi="Kaupungin tapahtuma"))
     return {
         "ngo": ngo,
+        "body_event": body_event,
         "event": event,
         "published": published,
         "listing": Listing.objects.get(event=event),
@@ -64,6 +66,20 @@ def ngo_pages(w):
         ("get", reverse("events:submit", args=[slug, event]), {}),
         ("post", reverse("events:submit", args=[slug, event]), {"bodies": [factories.tampere().pk]}),
         ("post", reverse("events:set_status", args=[slug, w["published"].slug]), {"status": "cancelled"}),
+    ]
+
+
+def body_pages(w):
+    event = w["body_event"].slug
+    return [
+        ("get", reverse("events:body_manage", args=["salo"]), {}),
+        ("get", reverse("events:body_create", args=["salo"]), {}),
+        ("post", reverse("events:body_create", args=["salo"]), {"name_fi": "X"}),
+        ("get", reverse("events:body_edit", args=["salo", event]), {}),
+        ("post", reverse("events:body_edit", args=["salo", event]), {"name_fi": "X"}),
+        ("get", reverse("events:body_submit", args=["salo", event]), {}),
+        ("post", reverse("events:body_submit", args=["salo", event]), {"bodies": [factories.salo().pk]}),
+        ("post", reverse("events:body_set_status", args=["salo", event]), {"status": "cancelled"}),
     ]
 
 
@@ -115,8 +131,8 @@ def test_only_the_ngo_writes_its_events(client, world, who):
 
 
 @pytest.mark.parametrize("who", ["anonymous", "another NGO", "editor of another body"])
-def test_only_the_body_editors_moderate_its_queue(client, world, who):
-    _refused(client, world["people"][who], editor_pages(world))
+def test_only_the_body_editors_moderate_its_queue_and_write_its_own_events(client, world, who):
+    _refused(client, world["people"][who], editor_pages(world) + body_pages(world))
 
 
 @pytest.mark.parametrize("who", ["anonymous", "another NGO", "editor of another body", "official of the body"])

@@ -182,3 +182,13 @@ def test_the_feeds_read_a_fixed_number_of_queries(client, ngo, django_assert_num
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == n
     with django_assert_num_queries(3):
         client.get(reverse("events:feed_rss"), {"body": "salo", "start": DAY.isoformat()})
+
+
+def test_the_list_covers_the_chosen_period_and_a_multi_day_event_shows_on_each_day(client, ngo):
+    ef.published(ngo, name_fi="Kevätleiri", day=dt.date(2027, 3, 1), end=ef.at(dt.date(2027, 3, 3), 15))
+    page = _calendar(client, start="2027-02-01", end="2027-03-31").content.decode()
+    assert page.count("Kevätleiri") == 3
+    week = _calendar(client, view="week", date="2027-03-03").content.decode()
+    assert week.count("Kevätleiri") == 3
+    day = _calendar(client, view="day", date="2027-03-04").content.decode()
+    assert "Kevätleiri" not in day

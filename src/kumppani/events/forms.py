@@ -176,13 +176,13 @@ class SubmitForm(forms.Form):
         help_text=_("The calendars of the municipalities and counties where the event should be seen."),
     )
 
-    def __init__(self, *args, organisation=None, **kwargs):
+    def __init__(self, *args, organisation=None, body=None, **kwargs):
         super().__init__(*args, **kwargs)
+        ids = set(body.responsible_body_ids()) if body is not None else set()
         if organisation is not None:
-            ids = set()
             for area in organisation.areas.all():
                 ids.update(area.responsible_body_ids())
-            self.fields["bodies"].queryset = PublicBody.objects.filter(pk__in=ids)
+        self.fields["bodies"].queryset = PublicBody.objects.filter(pk__in=ids)
 
 
 class StatusForm(forms.Form):

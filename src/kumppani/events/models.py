@@ -163,6 +163,17 @@ class Event(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("events:detail", kwargs={"slug": self.slug})
 
+    def get_manage_url(self) -> str:
+        """The organiser's own list of events, where this one is changed and sent."""
+        if self.organisation_id:
+            return reverse("events:manage", args=[self.organisation.slug])
+        return reverse("events:body_manage", args=[self.organiser_body.slug])
+
+    def get_edit_url(self) -> str:
+        if self.organisation_id:
+            return reverse("events:edit", args=[self.organisation.slug, self.slug])
+        return reverse("events:body_edit", args=[self.organiser_body.slug, self.slug])
+
     @property
     def organiser(self):
         return self.organisation or self.organiser_body

@@ -25,6 +25,17 @@ urlpatterns += [
     path(_ours + "<slug:event>/tila/", manage.set_status, name="set_status"),
 ]
 
+# A body's own events, written by its event editors (coordinators and officials).
+_body_ours = "alueet/<slug:slug>/omat-tapahtumat/"
+_as_body = {"body": True}
+urlpatterns += [
+    path(_body_ours, manage.manage, _as_body, name="body_manage"),
+    path(_body_ours + "uusi/", manage.create, _as_body, name="body_create"),
+    path(_body_ours + "<slug:event>/muokkaa/", manage.edit, _as_body, name="body_edit"),
+    path(_body_ours + "<slug:event>/laheta/", manage.submit, _as_body, name="body_submit"),
+    path(_body_ours + "<slug:event>/tila/", manage.set_status, _as_body, name="body_set_status"),
+]
+
 # A body's event editors and coordinators: the queue, trusted NGOs and the bulletin.
 _body = "alueet/<slug:body>/"
 urlpatterns += [

@@ -67,6 +67,9 @@ def calendar(request):
     view = data.get("view") or "list"
     day = data.get("date") or data.get("start") or _today()
     first, last, previous, following = _span(view, day)
+    if view == "list" and data.get("end") and not data.get("date"):
+        last = max(data["end"] + dt.timedelta(days=1), first + dt.timedelta(days=1))  # the chosen period
+        following = last
     criteria = queries.Criteria.from_form(data)
     items = queries.occurrences(criteria, first, last) if valid else []
     days = queries.by_day(items, first, last)
