@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 
+from kumppani.events import services
 from kumppani.events.models import Event, EventStatus, Listing, ListingStatus
 from tests import factories
 from tests.events import factories as ef
@@ -127,3 +128,17 @@ def test_a_body_publishes_its_own_event_in_its_calendar_at_once(client):
     page = client.get(event.get_absolute_url()).content.decode()
     assert "Salo" in page and event.get_edit_url() in page
     assert "Itsenäisyyspäivän juhla" in client.get(reverse("events:body_manage", args=["salo"])).content.decode()
+
+
+@pytest.mark.parametrize("n", [1, 5])
+def test_the_ngo_list_reads_a_fixed_number_of_queries(client, ngo, django_assert_num_queries, n):
+    by = factories.representative(ngo)
+    for i in range(n):
+        event = ef.event(ngo, by=by, name_fi=f"Tapahtuma {i}")
+        services.event_submit(by=by, event=event, bodies=[factories.salo()])
+    client.force_login(by)
+    client.get(reverse("events:manage", args=[ngo.slug]))
+    # session, user, NGO, memberships, events, listings, bodies, next deadline, and the page's own
+    with django_assert_num_queries(10):
+        response = client.get(reverse("events:manage", args=[ngo.slug]))
+    assert response.content.decode().count("/muokkaa/") == n

@@ -4,6 +4,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from icalendar import Calendar
 
@@ -192,3 +194,26 @@ def test_the_list_covers_the_chosen_period_and_a_multi_day_event_shows_on_each_d
     assert week.count("Kevätleiri") == 3
     day = _calendar(client, view="day", date="2027-03-04").content.decode()
     assert "Kevätleiri" not in day
+
+
+@pytest.mark.parametrize("n", [1, 6])
+def test_the_embed_reads_a_fixed_number_of_queries(client, ngo, django_assert_num_queries, n):
+    _published_many(ngo, n)
+    with django_assert_num_queries(2):  # the body, the occurrences with their events
+        response = client.get(reverse("events:embed"), {"body": "salo", "start": DAY.isoformat()})
+    assert response.content.decode().count("/fi/tapahtumat/tapahtuma-") == n
+
+
+@pytest.mark.parametrize("n", [1, 6])
+def test_the_body_page_section_reads_a_fixed_number_of_queries(client, ngo, django_assert_num_queries, n):
+    editor = factories.official(factories.salo(), role="official")
+    for i in range(n):
+        ef.published(ngo, editor=editor, name_fi=f"Tapahtuma {i}", day=dt.date.today() + dt.timedelta(days=2))
+    url = factories.salo().get_absolute_url()
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    assert few.captured_queries  # the same count whatever the number of events:
+    ef.published(ngo, editor=editor, name_fi="Vielä yksi", day=dt.date.today() + dt.timedelta(days=3))
+    with django_assert_num_queries(len(few.captured_queries)):
+        client.get(url)
