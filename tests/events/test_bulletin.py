@@ -80,8 +80,9 @@ def test_an_event_sent_after_the_deadline_is_in_the_next_issue(salo_events):
 def test_the_bilingual_bulletin_has_both_languages_side_by_side(salo_events):
     issue = _issue(factories.salo(), factories.official(factories.salo()), language="fi_sv")
     html = bulletin.html(issue)
-    assert html.count('class="column"') == 2
+    assert html.count('<td><div lang="fi"') == 2 and html.count('<td><div lang="sv"') == 2  # a row a day
     text = " ".join(page_texts(html))
+    assert text.index("Tiistai 8.12.2026") < text.index("Tisdag 8.12.2026") < text.index("Tiistai 15.12.2026")
     assert "Tiistai 8.12.2026" in text and "Tisdag 8.12.2026" in text
     assert "Första" in text and "Senare" in text and "Salo Kör rf" in text
 

@@ -169,7 +169,7 @@ def load(users: dict[str, User]) -> int:
                 day = today - dt.timedelta(days=21 - n % 7)
                 data.update({"start": _at(day, template[5]), "end": _at(day, template[5] + 2)})
                 data.update({"recurrence": "weekly", "recurrence_until": day + dt.timedelta(weeks=8)})
-                cancelled = [day + dt.timedelta(weeks=4)]  # a holiday
+                cancelled = [day + dt.timedelta(weeks=2 + n % 5)]  # a holiday
             if template[0] == "Joulumyyjäiset":
                 data.update({"all_day": True})
             event = services.event_create(by=admin, organisation=ngo, data=data, cancelled_dates=cancelled)

@@ -17,17 +17,22 @@ def _days(issue: BulletinIssue):
     return [(day, found) for day, found in queries.by_day(items, issue.period_start, last) if found]
 
 
-def _column(issue: BulletinIssue, days, language: str) -> str:
+def _day(issue: BulletinIssue, day, items, language: str) -> str:
     with translation.override(language):
-        return render_to_string("events/bulletin/_column.html", {"issue": issue, "days": days, "language": language})
+        return render_to_string(
+            "events/bulletin/_day.html", {"issue": issue, "day": day, "items": items, "language": language}
+        )
 
 
 def html(issue: BulletinIssue) -> str:
-    days = _days(issue)
+    """The issue's document. Both languages side by side are one table row per day, so that a day's
+    Finnish and Swedish texts stay level on the page and a page may break between any two days."""
     languages = ["fi", "sv"] if issue.language == BulletinLanguage.BOTH else [issue.language]
-    columns = [_column(issue, days, language) for language in languages]
+    rows = [[_day(issue, day, items, language) for language in languages] for day, items in _days(issue)]
     with translation.override(languages[0]):
-        return render_to_string("events/bulletin/document.html", {"issue": issue, "columns": columns})
+        return render_to_string(
+            "events/bulletin/document.html", {"issue": issue, "rows": rows, "bilingual": len(languages) == 2}
+        )
 
 
 def pdf(issue: BulletinIssue) -> bytes:
