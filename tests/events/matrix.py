@@ -29,7 +29,8 @@ URL_NAMES |= {
 }
 
 # A body's queue and decisions (its coordinators and officials), its trusted NGOs and bulletin
-# (its coordinators): refused to the editors of another body and to NGOs.
+# (its coordinators): refused to the editors of another body and to NGOs. A published bulletin issue
+# is public (tests/events/test_bulletin.py); a draft issue is refused like the rest.
 URL_NAMES |= {
     "events:queue",
     "events:decide",

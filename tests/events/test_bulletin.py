@@ -117,3 +117,13 @@ def test_a_deadline_after_the_period_starts_is_refused():
             factories.salo(), factories.official(factories.salo()), deadline=dt.datetime(2026, 12, 8, tzinfo=HELSINKI)
         )
     assert "deadline" in error.value.message_dict
+
+
+def test_a_published_issue_is_public_and_linked_from_the_body_calendar(client, salo_events):
+    coordinator = factories.official(factories.salo())
+    issue = _issue(factories.salo(), coordinator)
+    pdf_url = reverse("events:bulletin_pdf", args=["salo", issue.pk])
+    assert client.get(pdf_url).status_code == 302  # a draft: sign in first
+    services.bulletin_issue_save(by=coordinator, body=factories.salo(), issue=issue, data={"is_published": True})
+    assert client.get(pdf_url).content.startswith(b"%PDF")
+    assert pdf_url in client.get(reverse("events:calendar"), {"body": "salo"}).content.decode()

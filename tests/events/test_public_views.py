@@ -170,8 +170,9 @@ def _published_many(ngo, n):
 def test_the_calendar_reads_a_fixed_number_of_queries(client, ngo, django_assert_num_queries, n):
     _published_many(ngo, n)
     client.get(reverse("events:calendar"))  # sessions, languages etc. warmed up
-    # The body, the occurrences with their events, the next deadline, and the filter form's choices.
-    with django_assert_num_queries(7):
+    # The body, the occurrences with their events, the next deadline, the latest bulletin, and the
+    # filter form's choices.
+    with django_assert_num_queries(8):
         response = _calendar(client, view="month", date=DAY.isoformat(), body="salo")
     assert response.content.decode().count('href="/fi/tapahtumat/tapahtuma-') == n
 

@@ -155,3 +155,8 @@ def bulletin_occurrences(issue: BulletinIssue) -> list[Occurrence]:
         .select_related("event", "event__organisation", "event__organiser_body", "event__municipality")
         .order_by("start", "event_id")
     )
+
+
+def latest_bulletin(body) -> BulletinIssue | None:
+    """The body's newest published bulletin issue, for its calendar page."""
+    return BulletinIssue.objects.filter(body=body, is_published=True).order_by("-period_start").first()

@@ -3,6 +3,7 @@ and as a PDF, in Finnish, in Swedish or both side by side."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -41,17 +42,28 @@ def issues(request, body):
     )
 
 
-@login_required
+def _issue(request, slug, pk) -> BulletinIssue:
+    """A published issue is for everyone (it is printed for every household); a draft only for the
+    body's coordinators. A draft is 404 to others, so its existence is not told either."""
+    issue = get_object_or_404(BulletinIssue.objects.select_related("body"), pk=pk, body__slug=slug)
+    if not issue.is_published and not request.user.has_perm("events.manage_calendar", issue.body):
+        if not request.user.is_authenticated:
+            return None
+        raise PermissionDenied
+    return issue
+
+
 def issue(request, body, pk):
-    body = _body(request, body)
-    issue = get_object_or_404(BulletinIssue, pk=pk, body=body)
-    return HttpResponse(bulletin.html(issue))
+    found = _issue(request, body, pk)
+    if found is None:
+        return redirect_to_login(request.get_full_path())
+    return HttpResponse(bulletin.html(found))
 
 
-@login_required
 def issue_pdf(request, body, pk):
-    body = _body(request, body)
-    issue = get_object_or_404(BulletinIssue, pk=pk, body=body)
-    response = HttpResponse(bulletin.pdf(issue), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="tiedote-{body.slug}-{issue.period_start:%Y-%m-%d}.pdf"'
+    found = _issue(request, body, pk)
+    if found is None:
+        return redirect_to_login(request.get_full_path())
+    response = HttpResponse(bulletin.pdf(found), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="tiedote-{body}-{found.period_start:%Y-%m-%d}.pdf"'
     return response

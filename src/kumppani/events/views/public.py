@@ -97,6 +97,7 @@ def calendar(request):
         ],
         "feed_query": feed_query,
         "deadline": queries.next_deadline(data.get("body")),
+        "bulletin": queries.latest_bulletin(data["body"]) if data.get("body") else None,
         "today": _today(),
     }
     return render(request, "events/calendar.html", context, status=200 if valid else 400)
