@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kumppani.organisations",
     "kumppani.activities",
     "kumppani.grants",
+    "kumppani.events",
     "kumppani.api",
     "kumppani.demo",
 ]

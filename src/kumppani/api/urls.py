@@ -9,6 +9,7 @@ from rest_framework.routers import DefaultRouter
 from kumppani.activities.api import ActivityViewSet
 from kumppani.core.api.reference import LanguageViewSet, PublicBodyViewSet, TargetGroupViewSet, ThemeViewSet
 from kumppani.core.api.views import not_found
+from kumppani.events.api import EventPlaceViewSet, EventViewSet, KeywordViewSet
 from kumppani.grants.api import ApplicationViewSet, GrantDecisionViewSet, ProgrammeViewSet
 from kumppani.organisations.api import OrganisationViewSet
 
@@ -22,6 +23,9 @@ router.register("grant-programmes", ProgrammeViewSet, basename="api-grant-progra
 router.register("grant-applications", ApplicationViewSet, basename="api-grant-application")
 router.register("grant-decisions", GrantDecisionViewSet, basename="api-grant-decision")
 router.register("activities", ActivityViewSet, basename="api-activity")
+router.register("events", EventViewSet, basename="api-event")
+router.register("event-places", EventPlaceViewSet, basename="api-event-place")
+router.register("keywords", KeywordViewSet, basename="api-keyword")
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

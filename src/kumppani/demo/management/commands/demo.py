@@ -10,6 +10,7 @@ from kumppani.core import reference
 from kumppani.core.models import PublicBody
 from kumppani.demo import accounts, organisations
 from kumppani.demo import activities as demo_activities
+from kumppani.demo import events as demo_events
 from kumppani.demo import grants as demo_grants
 from kumppani.organisations.models import Organisation
 
@@ -43,6 +44,7 @@ class Command(BaseCommand):
             accounts.link(users)
             activity_count, path_count = demo_activities.load(users)
             applications = demo_grants.load(users)
+            demo_events.load(users)
         self.stdout.write(
             f"Demo data: {added} NGOs added, {existing} already there, {activity_count} activities and "
             f"{path_count} service paths added, {applications} grant applications added "

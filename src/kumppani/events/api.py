@@ -1,0 +1,475 @@
+"""REST API of events: /api/v1/events/, /api/v1/event-places/ and /api/v1/keywords/.
+
+The JSON follows Helsinki's Linked Events where its field names fit (name, short_description and
+description as language maps; start_time, end_time, event_status, offers, keywords, location,
+in_language, images), so that a Linked Events client needs little change.
+
+Anyone reads what residents see: published, cancelled and postponed events approved in some
+body's calendar. An event's own address answers also its NGO and the editors it was sent to.
+Writing needs `events.change_event` and goes through kumppani.events.services, the same functions
+as the pages: POST adds a draft (and with `submit_to` sends it to calendars), PATCH changes it.
+Nothing is deleted: DELETE is not offered; an event is cancelled with PATCH `{"status": "cancelled"}`.
+"""
+
+import django_filters
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Prefetch
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
+from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework.parsers import JSONParser
+
+from kumppani.core.api.fields import LANGUAGES, TranslatedField
+from kumppani.core.api.filters import documented, term_filter
+from kumppani.core.api.views import ApiViewMixin
+from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
+from kumppani.events import queries, services
+from kumppani.events.models import PUBLIC_STATUSES, Event, EventStatus, Listing, ListingStatus
+from kumppani.organisations.models import Organisation
+
+CHANGE = "events.change_event"
+_EVENT_STATUS = {
+    EventStatus.CANCELLED: "EventCancelled",
+    EventStatus.POSTPONED: "EventPostponed",
+}
+
+
+def _lang_map(obj, base: str) -> dict:
+    return {language: getattr(obj, f"{base}_{language}", None) or None for language in LANGUAGES}
+
+
+class KeywordSerializer(serializers.ModelSerializer):
+    id = serializers.CharField(source="slug", read_only=True, help_text="The keyword's identifier (slug).")
+    name = TranslatedField(read_only=True)
+    vocabulary = serializers.CharField(read_only=True, help_text="theme or target_group")
+    yso_id = serializers.CharField(read_only=True, help_text="The YSO concept, e.g. yso:p1234, if any.")
+
+    class Meta:
+        model = Term
+        fields = ["id", "name", "vocabulary", "yso_id"]
+
+
+@extend_schema_field(
+    {
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {
+                "is_free": {"type": "boolean"},
+                "price": {
+                    "type": "object",
+                    "nullable": True,
+                    "properties": {lang: {"type": "string"} for lang in LANGUAGES},
+                },
+            },
+        },
+    }
+)
+class OffersField(serializers.Field):
+    """[{"is_free": bool, "price": {fi, sv, en}}], as in Linked Events."""
+
+    def to_representation(self, event):
+        return [{"is_free": event.is_free, "price": None if event.is_free else _lang_map(event, "price")}]
+
+    def to_internal_value(self, data):
+        if not isinstance(data, list) or len(data) != 1 or not isinstance(data[0], dict):
+            raise serializers.ValidationError('Give one offer: [{"is_free": true}] or with a price.')
+        offer = data[0]
+        values = {"is_free": bool(offer.get("is_free", True))}
+        for language, text in (offer.get("price") or {}).items():
+            if language not in LANGUAGES:
+                raise serializers.ValidationError(f"Unknown language: {language}")
+            values[f"price_{language}"] = text or ""
+        return values
+
+
+class LocationSerializer(serializers.Serializer):
+    """A street address with its municipality; `null` for an online-only event."""
+
+    name = TranslatedField(base="place_name", required=False)
+    street_address = serializers.CharField(max_length=200)
+    postal_code = serializers.CharField(max_length=5, required=False, allow_blank=True)
+    municipality = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=PublicBody.objects.filter(kind__in=[BodyKind.MUNICIPALITY, BodyKind.CITY_COUNTY]),
+        help_text="Slug of a municipality in /api/v1/bodies/.",
+    )
+    address_locality = serializers.SerializerMethodField(help_text="The municipality's name in each language.")
+
+    @extend_schema_field({"type": "object", "properties": {lang: {"type": "string"} for lang in LANGUAGES}})
+    def get_address_locality(self, event) -> dict:
+        return _lang_map(event.municipality, "name") if event.municipality_id else {}
+
+
+def _terms(vocabulary: str, help_text: str):
+    return serializers.SlugRelatedField(
+        slug_field="slug",
+        many=True,
+        required=False,
+        queryset=Term.objects.filter(vocabulary=vocabulary),
+        help_text=help_text,
+    )
+
+
+class EventSerializer(serializers.ModelSerializer):
+    id = serializers.UUIDField(source="uuid", read_only=True)
+    url = serializers.SerializerMethodField(help_text="The event's page on the web site.")
+    organisation = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Organisation.objects.filter(merged_into__isnull=True),
+        required=False,
+        allow_null=True,
+        help_text="Slug of the organising NGO in /api/v1/organisations/.",
+    )
+    organiser_body = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=PublicBody.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Slug of the organising public body, for a body's own event.",
+    )
+    name = TranslatedField(required_languages=("fi",))
+    short_description = TranslatedField(required=False)
+    description = TranslatedField(required=False)
+    start_time = serializers.DateTimeField(source="start")
+    end_time = serializers.DateTimeField(source="end")
+    event_status = serializers.SerializerMethodField(
+        help_text="schema.org: EventScheduled, EventCancelled, EventPostponed or EventRescheduled."
+    )
+    location = serializers.SerializerMethodField()
+    location_input = LocationSerializer(
+        write_only=True, required=False, allow_null=True, help_text="Write the place here; read it from `location`."
+    )
+    offers = OffersField(source="*", required=False)
+    themes = _terms(Vocabulary.THEME, "Slugs of /api/v1/keywords/ (themes).")
+    target_groups = _terms(Vocabulary.TARGET_GROUP, "Slugs of /api/v1/keywords/ (target groups).")
+    keywords = serializers.SerializerMethodField(help_text="Themes and target groups together, as in Linked Events.")
+    in_language = serializers.SlugRelatedField(
+        source="languages", slug_field="code", many=True, required=False, queryset=Language.objects.all()
+    )
+    accessibility_info = TranslatedField(required=False)
+    images = serializers.SerializerMethodField()
+    cancelled_dates = serializers.ListField(
+        child=serializers.DateField(),
+        required=False,
+        write_only=True,
+        help_text="Dates of the series that do not take place.",
+    )
+    exdates = serializers.SerializerMethodField(
+        help_text="Dates of the series that do not take place (iCalendar EXDATE)."
+    )
+    submit_to = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=PublicBody.objects.all(),
+        many=True,
+        required=False,
+        write_only=True,
+        help_text="On create: slugs of the bodies whose calendars the event is sent to.",
+    )
+    maximum_attendee_capacity = serializers.IntegerField(
+        source="capacity", required=False, allow_null=True, min_value=0
+    )
+    last_modified_time = serializers.DateTimeField(source="updated_at", read_only=True)
+    created_time = serializers.DateTimeField(source="created_at", read_only=True)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id",
+            "url",
+            "slug",
+            "organisation",
+            "organiser_body",
+            "name",
+            "short_description",
+            "description",
+            "start_time",
+            "end_time",
+            "all_day",
+            "recurrence",
+            "recurrence_until",
+            "exdates",
+            "cancelled_dates",
+            "event_status",
+            "status",
+            "status_reason",
+            "location",
+            "location_input",
+            "is_online",
+            "online_url",
+            "offers",
+            "keywords",
+            "themes",
+            "target_groups",
+            "in_language",
+            "registration",
+            "registration_url",
+            "registration_email",
+            "registration_phone",
+            "maximum_attendee_capacity",
+            "is_accessible",
+            "accessibility_info",
+            "images",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "submit_to",
+            "created_time",
+            "last_modified_time",
+        ]
+        read_only_fields = ["slug", "status_reason"]
+        extra_kwargs = {
+            "status": {
+                "required": False,
+                "help_text": "draft, submitted, published, rejected, cancelled or postponed. Write cancelled, postponed or published to change a published event's status.",
+            }
+        }
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, event) -> str:
+        return self.context["request"].build_absolute_uri(event.get_absolute_url())
+
+    def get_event_status(self, event) -> str:
+        status = _EVENT_STATUS.get(event.status)
+        return status or ("EventRescheduled" if event.previous_start else "EventScheduled")
+
+    @extend_schema_field(LocationSerializer(allow_null=True))
+    def get_location(self, event):
+        if not event.street_address:
+            return None
+        return {
+            "name": _lang_map(event, "place_name"),
+            "street_address": event.street_address,
+            "postal_code": event.postal_code,
+            "municipality": event.municipality.slug if event.municipality_id else None,
+            "address_locality": _lang_map(event.municipality, "name") if event.municipality_id else {},
+        }
+
+    @extend_schema_field({"type": "array", "items": {"type": "string"}})
+    def get_keywords(self, event) -> list[str]:
+        return [term.slug for term in [*event.themes.all(), *event.target_groups.all()]]
+
+    @extend_schema_field({"type": "array", "items": {"type": "string", "format": "date"}})
+    def get_exdates(self, event) -> list[str]:
+        return [d.date.isoformat() for d in event.cancelled_dates.all()]
+
+    @extend_schema_field(
+        {
+            "type": "array",
+            "items": {"type": "object", "properties": {"url": {"type": "string"}, "alt_text": {"type": "object"}}},
+        }
+    )
+    def get_images(self, event) -> list[dict]:
+        if not event.image:
+            return []
+        return [
+            {
+                "url": self.context["request"].build_absolute_uri(event.image.url),
+                "alt_text": _lang_map(event, "image_alt"),
+            }
+        ]
+
+    def validate(self, attrs):
+        if self.instance is None and not attrs.get("organisation") and not attrs.get("organiser_body"):
+            raise serializers.ValidationError({"organisation": ["Give the organising NGO or body."]})
+        return attrs
+
+    def _service_data(self, validated: dict) -> dict:
+        data = dict(validated)
+        location = data.pop("location_input", "missing")
+        if location is None:
+            data.update({"street_address": "", "postal_code": "", "municipality": None})
+        elif location != "missing":
+            data.update({k: v for k, v in location.items() if k in ("street_address", "postal_code", "municipality")})
+            data.update({k: v for k, v in location.items() if k.startswith("place_name_")})
+        for key in ("organisation", "organiser_body", "status", "submit_to", "cancelled_dates"):
+            data.pop(key, None)
+        return data
+
+    def create(self, validated_data):
+        user = self.context["request"].user
+        organisation, body = validated_data.get("organisation"), validated_data.get("organiser_body")
+        bodies = validated_data.get("submit_to") or []
+        with transaction.atomic():
+            event = services.event_create(
+                by=user,
+                organisation=organisation,
+                body=None if organisation else body,
+                data=self._service_data(validated_data),
+                cancelled_dates=validated_data.get("cancelled_dates") or [],
+            )
+            if bodies:
+                services.event_submit(by=user, event=event, bodies=bodies)
+        return event
+
+    def update(self, event, validated_data):
+        user = self.context["request"].user
+        status = validated_data.get("status")
+        data = self._service_data(validated_data)
+        with transaction.atomic():
+            if data or "cancelled_dates" in validated_data:
+                event = services.event_update(
+                    by=user, event=event, data=data, cancelled_dates=validated_data.get("cancelled_dates")
+                )
+            if status and status != event.status:
+                services.event_set_status(by=user, event=event, status=status)
+            if validated_data.get("submit_to"):
+                services.event_submit(by=user, event=event, bodies=validated_data["submit_to"])
+        return event
+
+
+class EventFilter(django_filters.FilterSet):
+    start = django_filters.DateFilter(method="filter_start", help_text="Events that end on or after this day.")
+    end = django_filters.DateFilter(method="filter_end", help_text="Events that start on or before this day.")
+    body = documented(
+        django_filters.CharFilter(method="filter_body"), "Slug of a public body: the events of its calendar."
+    )
+    theme = term_filter("themes", Vocabulary.THEME, "Theme slug; repeat for events with every one of them.")
+    target_group = term_filter("target_groups", Vocabulary.TARGET_GROUP, "Target group slug; repeat for every one.")
+    organisation = documented(django_filters.CharFilter(field_name="organisation__slug"), "Slug of the organising NGO.")
+    status = django_filters.MultipleChoiceFilter(
+        choices=[(s.value, s.label) for s in PUBLIC_STATUSES], help_text="published, cancelled or postponed."
+    )
+
+    class Meta:
+        model = Event
+        fields = ["start", "end", "body", "theme", "target_group", "organisation", "status"]
+
+    def filter_start(self, queryset, name, value):
+        begin, _end = queries.day_bounds(value, value)
+        return queryset.filter(end__gte=begin)
+
+    def filter_end(self, queryset, name, value):
+        import datetime as dt
+
+        _begin, end = queries.day_bounds(value, value + dt.timedelta(days=1))
+        return queryset.filter(start__lt=end)
+
+    def filter_body(self, queryset, name, value):
+        approved = Listing.objects.filter(event=OuterRef("pk"), body__slug=value, status=ListingStatus.APPROVED)
+        return queryset.filter(Exists(approved))
+
+
+class EventPermission(permissions.BasePermission):
+    """Deny by default. Anyone reads; writing needs a signed-in user with `events.change_event`
+    (the services check it again on the NGO or body named)."""
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        if request.method.lower() not in view.http_method_names:
+            return True
+        return bool(request.user and request.user.is_authenticated)
+
+    def has_object_permission(self, request, view, obj):
+        if request.method in permissions.SAFE_METHODS:
+            if not request.user.has_perm("events.view_event", obj):
+                from django.http import Http404
+
+                raise Http404
+            return True
+        return request.user.has_perm(CHANGE, obj)
+
+
+_ERRORS = {
+    400: OpenApiResponse(description="Invalid data: an object keyed by the invalid fields, with lists of reasons."),
+    403: OpenApiResponse(description='Not signed in, or not allowed to do this: `{"detail": reason}`.'),
+}
+
+
+@extend_schema_view(
+    list=extend_schema(summary="List the events residents see (published, cancelled or postponed)"),
+    retrieve=extend_schema(summary="One event (a draft only to its NGO and the calendars' editors)"),
+    create=extend_schema(
+        summary="Add an event as a draft, optionally sending it to calendars",
+        responses={201: EventSerializer, **_ERRORS},
+    ),
+    partial_update=extend_schema(
+        summary="Change an event, or cancel or postpone it", responses={200: EventSerializer, **_ERRORS}
+    ),
+)
+class EventViewSet(
+    ApiViewMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Events of NGOs and public bodies."""
+
+    serializer_class = EventSerializer
+    filterset_class = EventFilter
+    permission_classes = [EventPermission]
+    lookup_field = "slug"
+    parser_classes = [JSONParser]
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_queryset(self):
+        events = queries.public_events() if self.action == "list" else Event.objects.all()
+        return self.with_relations(events).order_by("start", "pk")
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+    @staticmethod
+    def with_relations(events):
+        return events.select_related("organisation", "organiser_body", "municipality").prefetch_related(
+            Prefetch("themes", queryset=Term.objects.order_by("position")),
+            Prefetch("target_groups", queryset=Term.objects.order_by("position")),
+            Prefetch("languages", queryset=Language.objects.order_by("position")),
+            "cancelled_dates",
+        )
+
+    def _reloaded(self, event):
+        return self.with_relations(Event.objects.filter(pk=event.pk)).get()
+
+    def perform_create(self, serializer):
+        organisation = serializer.validated_data.get("organisation") or serializer.validated_data.get("organiser_body")
+        if not self.request.user.has_perm(CHANGE, organisation):
+            raise PermissionDenied
+        serializer.save()
+        serializer.instance = self._reloaded(serializer.instance)
+
+    def perform_update(self, serializer):
+        serializer.save()
+        serializer.instance = self._reloaded(serializer.instance)
+
+
+class EventPlaceSerializer(serializers.Serializer):
+    name = serializers.SerializerMethodField()
+    street_address = serializers.CharField()
+    postal_code = serializers.CharField()
+    municipality = serializers.CharField(source="municipality__slug")
+
+    @extend_schema_field({"type": "object", "properties": {lang: {"type": "string"} for lang in LANGUAGES}})
+    def get_name(self, row) -> dict:
+        return {language: row.get(f"place_name_{language}") or None for language in LANGUAGES}
+
+
+@extend_schema_view(list=extend_schema(summary="The places of the events residents see, each once"))
+class EventPlaceViewSet(ApiViewMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Street addresses where public events take place (the premises app will add its spaces)."""
+
+    serializer_class = EventPlaceSerializer
+    permission_classes = [permissions.AllowAny]
+
+    def get_queryset(self):
+        return (
+            queries.public_events()
+            .exclude(street_address="")
+            .values(
+                "place_name_fi", "place_name_sv", "place_name_en", "street_address", "postal_code", "municipality__slug"
+            )
+            .distinct()
+            .order_by("municipality__slug", "street_address", "place_name_fi")
+        )
+
+
+@extend_schema_view(list=extend_schema(summary="Keywords: the themes and target groups events are tagged with"))
+class KeywordViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = KeywordSerializer
+    permission_classes = [permissions.AllowAny]
+    lookup_field = "slug"
+    queryset = Term.objects.order_by("vocabulary", "position", "slug")

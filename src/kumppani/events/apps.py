@@ -1,0 +1,25 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "kumppani.events"
+    label = "events"
+    verbose_name = _("Events and the bulletin")
+
+    def ready(self) -> None:
+        from kumppani.core import audit
+        from kumppani.events import pages
+
+        audit.register_action_labels(
+            {
+                "event_created": _("Event added as a draft"),
+                "event_submitted": _("Event sent for approval"),
+                "event_published": _("Event published"),
+                "event_approved": _("Event approved"),
+                "event_rejected": _("Event not approved"),
+                "event_trust_added": _("Events published without approval"),
+                "event_trust_removed": _("Events approved one by one again"),
+            }
+        )
+        pages.register()

@@ -1,0 +1,42 @@
+"""Events on other pages: the coming events and (for its editors) the queue on a body's page; the
+queues with their counts on an editor's own page; "Our events" on each NGO's card."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.models import PublicBody
+from kumppani.core.pages import Section, register_body_section, register_dashboard_panel
+from kumppani.events import queries
+from kumppani.events.rules import editor_body_ids
+from kumppani.organisations.pages import Link, register_coordinator_link, register_ngo_link
+
+
+def body_events(request, body) -> dict:
+    return {
+        "body": body,
+        "items": queries.coming(queries.Criteria(body=body)),
+        "can_moderate": request.user.has_perm("events.moderate", body),
+    }
+
+
+def editor_queues(request) -> dict | None:
+    ids = editor_body_ids(request.user)
+    if not ids:
+        return None
+    counts = queries.queue_counts(ids)
+    bodies = PublicBody.objects.filter(pk__in=ids).order_by("name")
+    return {"queues": [(body, counts.get(body.pk, 0)) for body in bodies]}
+
+
+def register() -> None:
+    register_body_section(Section("events", "events/pages/_body_events.html", body_events, order=30))
+    register_dashboard_panel(Section("event_queues", "events/pages/_dashboard.html", editor_queues, order=40))
+    register_ngo_link(
+        "events", Link(_("Our events"), lambda organisation: reverse("events:manage", args=[organisation.slug]), 20)
+    )
+    register_coordinator_link(
+        "event_bulletin", Link(_("Bulletin"), lambda body: reverse("events:bulletin", args=[body.slug]), 30)
+    )
+    register_coordinator_link(
+        "trusted_ngos", Link(_("Trusted NGOs"), lambda body: reverse("events:trusted", args=[body.slug]), 31)
+    )

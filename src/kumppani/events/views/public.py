@@ -1,0 +1,232 @@
+"""The public calendar (list, day, week and month), an event's page, its .ics, the calendar's
+iCalendar and RSS feeds and the embed page. Anyone may read them, no sign-in."""
+
+import datetime as dt
+from urllib.parse import urlencode
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.clickjacking import xframe_options_exempt
+
+from kumppani.events import ics, jsonld, queries
+from kumppani.events.filters import CalendarFilterForm
+from kumppani.events.models import HELSINKI, Event, EventStatus, ListingStatus
+
+LIST_DAYS = 31
+FEED_DAYS = 365
+
+
+def _today() -> dt.date:
+    return timezone.localtime(timezone.now(), HELSINKI).date()
+
+
+def _form(request) -> CalendarFilterForm:
+    form = CalendarFilterForm(request.GET)
+    form.is_valid()
+    return form
+
+
+def _filter_query(form, **changes) -> str:
+    """The query string of the current filters with some changed, for the navigation links."""
+    keep = {key: value for key, value in form.data.items() if key in form.fields and value not in ("", None)}
+    keep.update({k: v for k, v in changes.items() if v is not None})
+    return urlencode(keep)
+
+
+def _span(view: str, day: dt.date) -> tuple[dt.date, dt.date, dt.date, dt.date]:
+    """(first, last exclusive, previous, next) for a view around `day`."""
+    if view == "day":
+        return day, day + dt.timedelta(days=1), day - dt.timedelta(days=1), day + dt.timedelta(days=1)
+    if view == "week":
+        monday = day - dt.timedelta(days=day.weekday())
+        return monday, monday + dt.timedelta(days=7), monday - dt.timedelta(days=7), monday + dt.timedelta(days=7)
+    if view == "month":
+        first = day.replace(day=1)
+        last = (first + dt.timedelta(days=32)).replace(day=1)
+        previous = (first - dt.timedelta(days=1)).replace(day=1)
+        return first, last, previous, last
+    return (
+        day,
+        day + dt.timedelta(days=LIST_DAYS),
+        day - dt.timedelta(days=LIST_DAYS),
+        day + dt.timedelta(days=LIST_DAYS),
+    )
+
+
+def calendar(request):
+    """The calendar of every body (or of one) with its filters. Filters that are not understood
+    are shown as errors, and the page answers 400 so that no crawler keeps the link."""
+    form = _form(request)
+    valid = form.is_valid()
+    data = form.cleaned_data if valid else {}
+    view = data.get("view") or "list"
+    day = data.get("date") or data.get("start") or _today()
+    first, last, previous, following = _span(view, day)
+    if view == "list" and data.get("end") and not data.get("date"):
+        last = max(data["end"] + dt.timedelta(days=1), first + dt.timedelta(days=1))  # the chosen period
+        following = last
+    criteria = queries.Criteria.from_form(data)
+    items = queries.occurrences(criteria, first, last) if valid else []
+    days = queries.by_day(items, first, last)
+    weeks = []
+    if view == "month":
+        lead = [(None, [])] * first.weekday()
+        cells = lead + days
+        cells += [(None, [])] * (-len(cells) % 7)
+        weeks = [cells[n : n + 7] for n in range(0, len(cells), 7)]
+    feed_query = _filter_query(form, view=None, date=None)
+    context = {
+        "form": form,
+        "view": view,
+        "day": day,
+        "first": first,
+        "last": last - dt.timedelta(days=1),
+        "days": days if view != "list" else [(d, items_) for d, items_ in days if items_],
+        "weeks": weeks,
+        "weekday_names": [_weekday(n) for n in range(7)],
+        "count": len(items),
+        "previous_query": _filter_query(form, view=view, date=previous.isoformat(), start=None),
+        "next_query": _filter_query(form, view=view, date=following.isoformat(), start=None),
+        "view_queries": [
+            (value, label, _filter_query(form, view=value)) for value, label in form.fields["view"].choices
+        ],
+        "feed_query": feed_query,
+        "deadline": queries.next_deadline(data.get("body")),
+        "bulletin": queries.latest_bulletin(data["body"]) if data.get("body") else None,
+        "today": _today(),
+    }
+    return render(request, "events/calendar.html", context, status=200 if valid else 400)
+
+
+def _weekday(n: int) -> str:
+    return [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")][n]
+
+
+def _visible_event(request, slug) -> Event:
+    event = get_object_or_404(
+        Event.objects.select_related("organisation", "organiser_body", "municipality", "activity"), slug=slug
+    )
+    if not request.user.has_perm("events.view_event", event):
+        raise Http404
+    return event
+
+
+def detail(request, slug):
+    event = _visible_event(request, slug)
+    language = get_language()
+    context = {
+        "event": event,
+        "jsonld": jsonld.event_jsonld(event, language),
+        "occurrences": list(event.occurrences.filter(end__gt=timezone.now())[:12]),
+        "cancelled": list(event.cancelled_dates.all()),
+        "calendars": [
+            listing.body for listing in event.listings.filter(status=ListingStatus.APPROVED).select_related("body")
+        ],
+        "can_change": request.user.has_perm("events.change_event", event),
+        "is_public": event.is_public,
+    }
+    return render(request, "events/detail.html", context)
+
+
+def event_ics(request, slug):
+    event = _visible_event(request, slug)
+    if not event.is_public:
+        raise Http404
+    body = ics.calendar([event], name=event.name, language=get_language())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
+    return response
+
+
+def _feed_form(request):
+    form = CalendarFilterForm(request.GET)
+    if not form.is_valid():
+        return form, HttpResponseBadRequest(form.error_text(), content_type="text/plain; charset=utf-8")
+    return form, None
+
+
+def feed_ics(request):
+    """The iCalendar feed of any filter combination, for a phone's or a web site's calendar."""
+    form, refusal = _feed_form(request)
+    if refusal:
+        return refusal
+    first, last = form.range(_today() - dt.timedelta(days=30), FEED_DAYS)
+    events = queries.feed_events(queries.Criteria.from_form(form.cleaned_data), first, last)
+    body = form.cleaned_data.get("body")
+    name = _("Events: %(name)s") % {"name": body.name} if body else _("Events")
+    response = HttpResponse(
+        ics.calendar(events, name=name, language=get_language()), content_type="text/calendar; charset=utf-8"
+    )
+    return response
+
+
+class EventFeed(Feed):
+    """RSS 2.0 of the coming events of a filter combination."""
+
+    def get_object(self, request):
+        return request._events_form
+
+    def title(self, form):
+        body = form.cleaned_data.get("body")
+        return _("Events: %(name)s") % {"name": body.name} if body else _("Events")
+
+    def link(self, form):
+        return reverse("events:calendar") + ("?" + urlencode(_clean_query(form)) if _clean_query(form) else "")
+
+    def description(self, form):
+        return _("Events of NGOs and public bodies, free to announce.")
+
+    def items(self, form):
+        first, last = form.range(_today(), FEED_DAYS)
+        return queries.feed_events(queries.Criteria.from_form(form.cleaned_data), first, last, limit=100)
+
+    def item_title(self, item):
+        when = timezone.localtime(item.start, HELSINKI)
+        prefix = f"{item.get_status_display()}: " if item.status != EventStatus.PUBLISHED else ""
+        return f"{prefix}{item.name} ({when.day}.{when.month}.{when.year})"
+
+    def item_description(self, item):
+        return item.short_description or item.description
+
+    def item_pubdate(self, item):
+        return item.created_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_guid(self, item):
+        return f"urn:uuid:{item.uuid}"
+
+    item_guid_is_permalink = False
+
+
+def _clean_query(form) -> dict:
+    return {key: value for key, value in form.data.items() if value not in ("", None)}
+
+
+def feed_rss(request):
+    form, refusal = _feed_form(request)
+    if refusal:
+        return refusal
+    request._events_form = form
+    return EventFeed()(request)
+
+
+@xframe_options_exempt
+def embed(request):
+    """A small page of coming events for an iframe on an NGO's or a municipality's own site: the only
+    page of Kumppani that another site may frame."""
+    form, refusal = _feed_form(request)
+    if refusal:
+        return refusal
+    first, last = form.range(_today(), LIST_DAYS)
+    items = queries.occurrences(queries.Criteria.from_form(form.cleaned_data), first, last)[:30]
+    # The snippet's address has no language prefix: each visitor is sent on to their own language.
+    neutral_path = request.path.removeprefix(f"/{get_language()}")
+    context = {"items": items, "query": urlencode(_clean_query(form)), "neutral_path": neutral_path}
+    return render(request, "events/embed.html", context)

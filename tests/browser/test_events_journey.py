@@ -1,0 +1,103 @@
+"""An event's journey in Chromium, with axe-core on every page: an NGO adds a weekly series and sends
+it to Salo's calendar, Salo's event editor approves it, and a Swedish-speaking resident finds it in
+the month view and adds it to their own calendar (.ics)."""
+
+import re
+
+import pytest
+from icalendar import Calendar
+from playwright.sync_api import expect
+
+from kumppani.events.models import Event
+from tests import factories
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(live_server):
+    from kumppani.core import reference
+    from kumppani.core.models import PublicBody
+
+    if not PublicBody.objects.exists():
+        reference.load_public_bodies()
+        reference.load_vocabularies()
+
+
+def sign_in(page, user) -> None:
+    page.context.clear_cookies()
+    page.goto("/fi/kirjaudu/")
+    page.fill("#id_username", user.email)
+    page.fill("#id_password", factories.PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
+
+
+def test_a_weekly_series_from_the_ngo_to_a_residents_calendar(page, axe_check):
+    salo = factories.salo()
+    ngo = factories.organisation("Salon Kuoro ry", name_sv="Salo Kör rf", areas=[salo])
+    singer = factories.representative(ngo)
+    editor = factories.official(salo, role="official")
+
+    # The NGO adds the series.
+    sign_in(page, singer)
+    page.goto(f"/fi/jarjestot/{ngo.slug}/tapahtumat/")
+    axe_check(page)
+    page.get_by_role("link", name="Lisää tapahtuma").click()
+    expect(page.locator("h1")).to_have_text("Lisää tapahtuma")
+    axe_check(page)
+    page.fill("#id_name_fi", "Kuoroilta")
+    page.fill("#id_name_sv", "Körkväll")
+    page.fill("#id_short_description_sv", "Vi sjunger tillsammans.")
+    page.fill("#id_start_date", "2026-12-08")
+    page.fill("#id_start_time", "18:00")
+    page.fill("#id_end_time", "20:00")
+    page.select_option("#id_recurrence", "weekly")
+    page.fill("#id_recurrence_until", "2027-02-23")
+    page.fill("#id_cancelled_dates", "29.12.2026")
+    page.fill("#id_street_address", "Kauppatori 1")
+    page.fill("#id_postal_code", "24100")
+    page.select_option("#id_municipality", label="Salo")
+    page.get_by_role("button", name="Tallenna").click()
+    expect(page.locator("h1")).to_contain_text("Lähetä kalentereihin")
+    axe_check(page)
+    page.get_by_label("Salo").check()
+    page.get_by_role("button", name="Lähetä").click()
+    expect(page.locator("main")).to_contain_text("Odottaa hyväksyntää")
+    axe_check(page)
+    event = Event.objects.get()
+    assert event.occurrences.count() == 12
+
+    # Salo's editor approves it from the queue on her own page.
+    sign_in(page, editor)
+    expect(page.locator("main")).to_contain_text("1 tapahtuma")
+    axe_check(page)
+    page.get_by_role("link", name="Salo").first.click()
+    expect(page.locator("h1")).to_have_text("Hyväksyntää odottavat tapahtumat")
+    axe_check(page)
+    page.get_by_role("button", name="Tallenna päätös").click()
+    expect(page.locator("main")).to_contain_text("Mikään ei odota hyväksyntää")
+    axe_check(page)
+
+    # A resident finds it in the Swedish month view and takes it to her calendar.
+    page.context.clear_cookies()
+    page.goto("/sv/tapahtumat/?view=month&date=2026-12-01&body=salo")
+    expect(page.locator("h1")).to_contain_text("Evenemang")
+    expect(page.locator(".event-month")).to_contain_text("Körkväll")
+    axe_check(page)
+    page.locator(".event-month").get_by_role("link", name="Körkväll").first.click()
+    expect(page.locator("h1")).to_have_text("Körkväll")
+    axe_check(page)
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Lägg till i min kalender (.ics)").click()
+    with open(download.value.path(), "rb") as file:
+        cal = Calendar.from_ical(file.read())
+    [vevent] = cal.walk("VEVENT")
+    assert str(vevent["SUMMARY"]) == "Körkväll"
+    assert vevent["RRULE"]["FREQ"] == ["WEEKLY"]
+
+    # On a phone the month view does not scroll the page sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto("/sv/tapahtumat/?view=month&date=2026-12-01&body=salo")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    axe_check(page)

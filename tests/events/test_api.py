@@ -1,0 +1,138 @@
+import datetime as dt
+
+import pytest
+from rest_framework.test import APIClient
+
+from kumppani.core.models import Term
+from kumppani.events.models import Event, EventStatus, Listing
+from tests import factories
+from tests.events import factories as ef
+
+pytestmark = pytest.mark.django_db
+DAY = dt.date(2026, 12, 10)
+
+
+@pytest.fixture
+def api():
+    return APIClient()
+
+
+@pytest.fixture
+def ngo():
+    return factories.organisation("Salon Kuoro ry")
+
+
+def test_the_list_uses_linked_events_field_names(api, ngo):
+    ef.published(ngo, is_free=False, price_fi="5 €", themes=[], languages=[])
+    ef.event(ngo, name_fi="Luonnos")
+    response = api.get("/api/v1/events/")
+    assert response.status_code == 200
+    [event] = response.json()["results"]
+    assert event["name"] == {"fi": "Joulukonsertti", "sv": "Julkonsert", "en": None}
+    assert event["start_time"] == "2026-12-10T18:00:00+02:00"
+    assert event["end_time"] == "2026-12-10T20:00:00+02:00"
+    assert event["event_status"] == "EventScheduled"
+    assert event["offers"] == [{"is_free": False, "price": {"fi": "5 €", "sv": None, "en": None}}]
+    assert event["location"]["street_address"] == "Kauppatori 1"
+    assert event["location"]["address_locality"]["fi"] == "Salo"
+    assert event["keywords"] == [] and event["in_language"] == []
+
+
+def test_filters(api, ngo):
+    ef.published(ngo, name_fi="Joulukuussa")
+    ef.published(ngo, name_fi="Tammikuussa", day=dt.date(2027, 1, 14))
+    names = lambda params: [e["name"]["fi"] for e in api.get("/api/v1/events/", params).json()["results"]]  # noqa: E731
+    assert names({"start": "2027-01-01"}) == ["Tammikuussa"]
+    assert names({"end": "2026-12-31"}) == ["Joulukuussa"]
+    assert names({"body": "tampere"}) == []
+    assert names({"organisation": ngo.slug}) == ["Joulukuussa", "Tammikuussa"]
+    assert api.get("/api/v1/events/", {"theme": "ei-ole"}).status_code == 400
+
+
+def test_an_ngo_adds_and_sends_an_event_through_the_api(api, ngo):
+    api.force_authenticate(factories.representative(ngo))
+    payload = {
+        "organisation": ngo.slug,
+        "name": {"fi": "Kuoroilta"},
+        "start_time": "2027-01-12T18:00:00+02:00",
+        "end_time": "2027-01-12T20:00:00+02:00",
+        "recurrence": "weekly",
+        "recurrence_until": "2027-04-27",
+        "cancelled_dates": ["2027-02-23"],
+        "location_input": {"street_address": "Kauppatori 1", "postal_code": "24100", "municipality": "salo"},
+        "offers": [{"is_free": True}],
+        "submit_to": ["salo"],
+    }
+    response = api.post("/api/v1/events/", payload, format="json")
+    assert response.status_code == 201, response.json()
+    event = Event.objects.get()
+    assert (event.status, event.occurrences.count(), Listing.objects.get().body.slug) == ("submitted", 16, "salo")
+    assert response.json()["exdates"] == ["2027-02-23"]
+
+
+def test_bad_input_through_the_api_changes_nothing(api, ngo):
+    api.force_authenticate(factories.representative(ngo))
+    payload = {
+        "organisation": ngo.slug,
+        "name": {"fi": "Kuoroilta"},
+        "start_time": "2027-01-12T18:00:00+02:00",
+        "end_time": "2027-01-12T17:00:00+02:00",
+        "recurrence": "weekly",
+        "location_input": {"street_address": "Kauppatori 1", "municipality": "salo"},
+    }
+    response = api.post("/api/v1/events/", payload, format="json")
+    assert response.status_code == 400
+    assert {"end", "recurrence_until"} <= set(response.json())
+    assert not Event.objects.exists()
+
+
+def test_another_ngo_cannot_write_through_the_api(api, ngo):
+    event = ef.published(ngo)
+    api.force_authenticate(factories.representative(factories.organisation("Muu ry")))
+    assert api.patch(f"/api/v1/events/{event.slug}/", {"name": {"fi": "X"}}, format="json").status_code == 403
+    payload = {
+        "organisation": ngo.slug,
+        "name": {"fi": "X"},
+        "start_time": "2027-01-12T18:00:00+02:00",
+        "end_time": "2027-01-12T19:00:00+02:00",
+    }
+    assert api.post("/api/v1/events/", payload, format="json").status_code == 403
+    api.force_authenticate(None)
+    assert api.patch(f"/api/v1/events/{event.slug}/", {"name": {"fi": "X"}}, format="json").status_code in (401, 403)
+    assert Event.objects.get().name_fi == "Joulukonsertti"
+    assert api.delete(f"/api/v1/events/{event.slug}/").status_code in (401, 403, 405)
+
+
+def test_the_ngo_cancels_through_the_api_and_a_draft_is_hidden(api, ngo):
+    event = ef.published(ngo)
+    draft = ef.event(ngo, name_fi="Luonnos")
+    assert api.get(f"/api/v1/events/{draft.slug}/").status_code == 404
+    api.force_authenticate(factories.representative(ngo))
+    response = api.patch(f"/api/v1/events/{event.slug}/", {"status": "cancelled"}, format="json")
+    assert response.json()["event_status"] == "EventCancelled"
+    assert Event.objects.get(pk=event.pk).status == EventStatus.CANCELLED
+
+
+def test_places_and_keywords(api, ngo):
+    ef.published(ngo, place_name_fi="Kirkko")
+    ef.published(ngo, name_fi="Toinen", place_name_fi="Kirkko")
+    [place] = api.get("/api/v1/event-places/").json()["results"]
+    assert place == {
+        "name": {"fi": "Kirkko", "sv": None, "en": None},
+        "street_address": "Kauppatori 1",
+        "postal_code": "24100",
+        "municipality": "salo",
+    }
+    keywords = api.get("/api/v1/keywords/").json()
+    assert keywords["count"] > 10 and {"id", "name", "vocabulary", "yso_id"} == set(keywords["results"][0])
+
+
+@pytest.mark.parametrize("n", [1, 6])
+def test_the_list_reads_a_fixed_number_of_queries(api, ngo, django_assert_num_queries, n):
+    editor = factories.official(factories.salo(), role="official")
+    theme = Term.objects.filter(vocabulary="theme").first()
+    for i in range(n):
+        ef.published(ngo, editor=editor, name_fi=f"Tapahtuma {i}", themes=[theme])
+    with django_assert_num_queries(6):  # count, events, themes, target groups, languages, cancelled dates
+        response = api.get("/api/v1/events/", {"body": "salo"})
+    assert len(response.json()["results"]) == n
