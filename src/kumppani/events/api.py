@@ -76,10 +76,15 @@ class OffersField(serializers.Field):
         if not isinstance(data, list) or len(data) != 1 or not isinstance(data[0], dict):
             raise serializers.ValidationError('Give one offer: [{"is_free": true}] or with a price.')
         offer = data[0]
-        values = {"is_free": bool(offer.get("is_free", True))}
-        for language, text in (offer.get("price") or {}).items():
+        is_free, price = offer.get("is_free", True), offer.get("price") or {}
+        if not isinstance(is_free, bool) or not isinstance(price, dict):
+            raise serializers.ValidationError('Give "is_free" as true or false and "price" as {"fi": "…", "sv": "…"}.')
+        values = {"is_free": is_free}
+        for language, text in price.items():
             if language not in LANGUAGES:
                 raise serializers.ValidationError(f"Unknown language: {language}")
+            if text is not None and not isinstance(text, str):
+                raise serializers.ValidationError(f"The price in {language} must be text.")
             values[f"price_{language}"] = text or ""
         return values
 

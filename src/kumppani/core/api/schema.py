@@ -71,8 +71,8 @@ ERROR_RESPONSES = {
 
 def document_refusals(result, generator, request, public):
     """drf-spectacular postprocessing hook: add the refusals above to every operation that does not
-    describe its own; and say that an empty choice filter (`?status=`, as a form sends it) means no
-    filter, which is how the lists read it."""
+    describe its own; and say that an empty choice or date filter (`?status=`, `?start=`, as a form
+    sends them) means no filter, which is how the lists read it."""
     for operations in result.get("paths", {}).values():
         for method, operation in operations.items():
             if method not in ("get", "post", "put", "patch", "delete"):
@@ -81,6 +81,10 @@ def document_refusals(result, generator, request, public):
                 operation.setdefault("responses", {}).setdefault(status, response)
             for parameter in operation.get("parameters", []):
                 schema = parameter.get("schema", {})
-                if parameter.get("in") == "query" and "enum" in schema and "" not in schema["enum"]:
+                if parameter.get("in") != "query":
+                    continue
+                if "enum" in schema and "" not in schema["enum"]:
                     schema["enum"] = [*schema["enum"], ""]
+                elif schema.get("format") in ("date", "date-time"):
+                    parameter["schema"] = {"oneOf": [schema, {"type": "string", "maxLength": 0}]}
     return result
