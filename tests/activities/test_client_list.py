@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from kumppani.activities import client_lists
+from kumppani.activities.client_lists import services as client_lists
 from kumppani.activities.models import ActivityStatus, ClientList, ClientListItem
 from tests import factories
 from tests.activities.factories import activity

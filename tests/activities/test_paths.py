@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from kumppani.activities import paths
 from kumppani.activities.models import PathStep, ServicePath
+from kumppani.activities.paths import services as paths
 from kumppani.core.models import AuditEntry
 from tests import factories
 from tests.activities.factories import activity

@@ -25,5 +25,5 @@ urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("v1/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("v1/", include(router.urls)),
-    path("hsds/", include("kumppani.activities.hsds_urls")),
+    path("hsds/", include("kumppani.activities.hsds.urls")),
 ]

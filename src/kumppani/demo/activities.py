@@ -3,7 +3,7 @@
 The activities are described deterministically (one random generator per NGO, so adding an NGO
 changes nothing for the others) and written with bulk_create: a few dozen queries for all of them,
 and one pass for the search index. Running it again adds activities only for NGOs that have none,
-and the paths only where they are missing. The paths are built through activities.paths, as a
+and the paths only where they are missing. The paths are built through activities.paths.services, as a
 coordinator builds them, so that their audit history is there too.
 """
 
@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from kumppani.activities import indexing
-from kumppani.activities import paths as path_rules
 from kumppani.activities.models import (
     Activity,
     ActivityStatus,
@@ -30,6 +29,7 @@ from kumppani.activities.models import (
     ScheduleRule,
     ServicePath,
 )
+from kumppani.activities.paths import services as path_rules
 from kumppani.core import search
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
 from kumppani.demo import activity_texts as texts

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kumppani.activities import client_lists, jsonld, queries
+from kumppani.activities import jsonld, queries
+from kumppani.activities.client_lists import services as client_lists
 from kumppani.activities.filters import TIME_OF_DAY_CHOICES, ActivityFilterForm
 from kumppani.activities.models import Activity, ActivityStatus, ActivityType, Weekday
 from kumppani.core import search

@@ -2,7 +2,7 @@
 
 Public: a body's published paths and one path. Everything else is for the body's NGO
 coordinator (and platform admins): `activities.manage_paths` on the body, checked here and
-again in activities.paths.
+again in activities.paths.services.
 """
 
 from urllib.parse import urlencode
@@ -17,10 +17,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.activities import path_queries, paths
 from kumppani.activities.indexing import SEARCH_KIND
 from kumppani.activities.models import Activity, PathStep, ServicePath, StepKind
-from kumppani.activities.path_forms import ActivitySearchForm, PathForm, StepForm
+from kumppani.activities.paths import queries as path_queries
+from kumppani.activities.paths import services as paths
+from kumppani.activities.paths.forms import ActivitySearchForm, PathForm, StepForm
 from kumppani.core import audit, search
 from kumppani.core.models import PublicBody
 

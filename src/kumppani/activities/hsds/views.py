@@ -1,7 +1,7 @@
 """The Open Referral HSDS 3.0 API under /api/hsds/: public activities as HSDS records.
 
 Read-only and public: every endpoint answers GET (and HEAD) to anyone, account or not, and shows
-the same public records to everyone (kumppani.activities.hsds decides what is public); any other
+the same public records to everyone (hsds.records decides what is public); any other
 method is 405. Parameters follow the HSDS API reference (data/hsds-openapi.json); a bad value is 400
 naming the parameter, in the request's language; an unknown or malformed id is 404.
 
@@ -25,7 +25,8 @@ from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from kumppani.activities import hsds, indexing, queries
+from kumppani.activities import indexing, queries
+from kumppani.activities.hsds import records as hsds
 from kumppani.activities.models import Activity, Place
 from kumppani.core import search
 from kumppani.core.models import Term
@@ -34,7 +35,7 @@ from kumppani.organisations.queries import public_organisations
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
-OPENAPI = Path(__file__).resolve().parent / "data" / "hsds-openapi.json"
+OPENAPI = Path(__file__).resolve().parent.parent / "data" / "hsds-openapi.json"
 TRUE_FALSE = [("true", "true"), ("false", "false")]
 
 

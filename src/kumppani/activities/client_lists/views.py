@@ -11,8 +11,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.activities import client_lists, queries
-from kumppani.activities.client_list_forms import ClientListForm, CollectForm
+from kumppani.activities import queries
+from kumppani.activities.client_lists import services as client_lists
+from kumppani.activities.client_lists.forms import ClientListForm, CollectForm
 from kumppani.activities.models import Activity, ClientList
 from kumppani.core import search
 

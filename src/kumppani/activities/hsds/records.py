@@ -3,7 +3,7 @@ services at locations, taxonomies and taxonomy terms.
 
 One builder per HSDS object, each a plain function of rows already fetched: the querysets below
 fetch every relation a record shows in a fixed number of queries, so a page of 200 records costs
-what a page of 5 does. The API (hsds_views) and `kumppani export hsds` use the same builders, so
+what a page of 5 does. The API (hsds.views) and `kumppani export hsds` use the same builders, so
 the files hold exactly what the API answers.
 
 Identifiers are UUIDs that stay the same from one export to the next: activities, places and NGOs
