@@ -66,7 +66,7 @@ def clear(request):
 def draft(request):
     """The list being collected: choose the client's language, a title and a note, then save it."""
     ids = client_lists.collected_ids(request.session)
-    activities = search.in_order(queries.with_listing_relations(queries.public_activities()), ids)
+    activities = search.in_order(queries.with_listing_relations(queries.listed_activities()), ids)
     form = ClientListForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST" and form.is_valid():
         try:

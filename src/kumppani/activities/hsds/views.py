@@ -181,7 +181,7 @@ def _language(params: dict) -> str:
 
 
 def _filtered_activities(params: dict):
-    activities = hsds.public_activities()
+    activities = queries.published_activities()
     if params.get("search"):
         activities = search.filter_matching(activities, indexing.SEARCH_KIND, params["search"])
     if params.get("taxonomy_term_id"):
@@ -251,7 +251,7 @@ def _service_detail(request, id):
     params, error = _parse(DetailParams, request)
     if error:
         return error
-    activity = _uuid(id) and hsds.with_service_relations(hsds.public_activities()).filter(uuid=id).first()
+    activity = _uuid(id) and hsds.with_service_relations(queries.published_activities()).filter(uuid=id).first()
     if not activity:
         return _not_found()
     with translation.override(_language(params)):
@@ -360,7 +360,7 @@ def _service_at_location_detail(request, id):
     if sal_id is None:
         return _not_found()
     place_uuid, online_uuid = hsds.service_at_location_sources(sal_id)
-    activities = hsds.with_service_relations(hsds.public_activities())
+    activities = hsds.with_service_relations(queries.published_activities())
     activity = activities.filter(places__uuid=place_uuid).first()
     place = next((p for p in activity.places.all() if p.uuid == place_uuid), None) if activity else None
     if activity is None:

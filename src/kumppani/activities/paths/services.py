@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from kumppani.activities.models import Activity, ActivityStatus, PathStep, ServicePath, StepKind
+from kumppani.activities import queries
+from kumppani.activities.models import Activity, PathStep, ServicePath, StepKind
 from kumppani.core import audit
 from kumppani.core.models import PublicBody, User
-from kumppani.organisations.models import OrganisationStatus
 
 PATH_FIELDS = ["name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"]
 STEP_FIELDS = [
@@ -52,22 +52,9 @@ def _touch(path: ServicePath) -> None:
     ServicePath.objects.filter(pk=path.pk).update(updated_at=path.updated_at)
 
 
-def serving_area_ids(body: PublicBody) -> list[int]:
-    """The areas whose activities the body's residents may join: the body and its county, or a
-    county and its municipalities."""
-    if body.is_county:
-        return [body.pk, *body.municipalities.values_list("pk", flat=True)]
-    return [body.pk] + ([body.county_id] if body.county_id else [])
-
-
 def attachable_activities(body: PublicBody) -> QuerySet[Activity]:
-    """Active activities of live NGOs that are offered to the body's residents."""
-    offered = Activity.areas.through.objects.filter(publicbody_id__in=serving_area_ids(body))
-    return Activity.objects.filter(
-        status=ActivityStatus.ACTIVE,
-        organisation__merged_into__isnull=True,
-        pk__in=offered.values("activity_id"),
-    ).exclude(organisation__status=OrganisationStatus.DISSOLVED)
+    """The listed (active, public) activities that the body's residents may join."""
+    return queries.open_to_residents_of(queries.listed_activities(), body)
 
 
 # Words the editor's own addresses use after /palvelupolkujen-hallinta/.

@@ -20,7 +20,6 @@ from kumppani.activities.models import Activity, ActivityStatus, ActivityType, W
 from kumppani.core import search
 from kumppani.core.models import Language, Term, Vocabulary
 from kumppani.organisations.forms import body_options_html
-from kumppani.organisations.models import OrganisationStatus
 
 PAGE_SIZE = 20
 # A cached page is shared by many visitors, so it is stored with this in place of the CSRF token of
@@ -120,11 +119,7 @@ def _term_facets(vocabulary: str, counts: dict[int, int]) -> list[tuple[Term, in
 def detail(request, slug):
     """Everything about one activity. Paused and ended activities still answer, with a notice, so
     that old links and printed lists lead somewhere; those of a merged or dissolved NGO do not."""
-    activity = (
-        queries.with_detail_relations(Activity.objects.filter(slug=slug, organisation__merged_into__isnull=True))
-        .exclude(organisation__status=OrganisationStatus.DISSOLVED)
-        .first()
-    )
+    activity = queries.with_detail_relations(queries.public_activities().filter(slug=slug)).first()
     if activity is None:
         raise Http404
     collected = client_lists.collected_ids(request.session) if request.session.session_key else []
