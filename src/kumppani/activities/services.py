@@ -16,7 +16,6 @@ from decimal import Decimal
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kumppani.activities import indexing
@@ -31,6 +30,7 @@ from kumppani.activities.models import (
 )
 from kumppani.core import audit
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, User, Vocabulary
+from kumppani.core.slugs import unique_slug
 from kumppani.organisations.models import Organisation
 
 CHANGE = "activities.change_activity"
@@ -113,14 +113,6 @@ def exception_problems(values: dict) -> dict[str, str]:
 
 
 # Helpers ------------------------------------------------------------------------------------
-
-
-def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:120] or "toiminta"
-    slug, n = base, 2
-    while Activity.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _check_permission(by: User | None, obj) -> None:
@@ -353,7 +345,7 @@ def activity_create(
         time_count=len(time_objects),
         place_indexes=place_indexes,
     )
-    activity.slug = unique_slug(activity.name_fi)
+    activity.slug = unique_slug(Activity.objects.all(), activity.name_fi, fallback="toiminta", max_length=120)
     activity.save()
     for field in _M2M:
         getattr(activity, field).set(data.get(field) or [])

@@ -10,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kumppani.core import audit, mail, search
 from kumppani.core.models import BodyRole, BodyRoleKind, PublicBody, User
+from kumppani.core.slugs import unique_slug
 from kumppani.organisations.models import (
     ContactPerson,
     Invitation,
@@ -75,14 +75,6 @@ def reindex(organisation: Organisation) -> None:
     search.update_entry(SEARCH_KIND, organisation.pk, search_texts(organisation))
 
 
-def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:100] or "yhdistys"
-    slug, n = base, 2
-    while Organisation.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def _apply(organisation: Organisation, data: dict) -> None:
     for field, value in data.items():
         if field in _M2M:
@@ -103,7 +95,8 @@ def _set_m2m(organisation: Organisation, data: dict) -> None:
 @transaction.atomic
 def organisation_create(*, by: User | None, data: dict, verified: bool = False) -> Organisation:
     """Add an NGO to the register. A coordinator's new NGO may be verified at once."""
-    organisation = Organisation(slug=unique_slug(data.get("name_fi") or data.get("name") or ""))
+    name = data.get("name_fi") or data.get("name") or ""
+    organisation = Organisation(slug=unique_slug(Organisation.objects.all(), name, fallback="yhdistys"))
     _apply(organisation, data)
     organisation.full_clean(exclude=["slug", "logo"])
     if verified and by is not None:

@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kumppani.activities import queries
 from kumppani.activities.models import Activity, PathStep, ServicePath, StepKind
 from kumppani.core import audit
 from kumppani.core.models import PublicBody, User
+from kumppani.core.slugs import unique_slug
 
 PATH_FIELDS = ["name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"]
 STEP_FIELDS = [
@@ -61,14 +61,6 @@ def attachable_activities(body: PublicBody) -> QuerySet[Activity]:
 RESERVED_SLUGS = {"uusi"}
 
 
-def unique_slug(body: PublicBody, name: str) -> str:
-    base = slugify(name)[:100] or "palvelupolku"
-    slug, n = base, 2
-    while slug in RESERVED_SLUGS or ServicePath.objects.filter(body=body, slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def _apply(obj, data: dict, fields: list[str]) -> None:
     for field in fields:
         if field in data:
@@ -82,7 +74,10 @@ def _apply(obj, data: dict, fields: list[str]) -> None:
 def path_create(*, body: PublicBody, by: User, data: dict) -> ServicePath:
     """A new, unpublished path of the body."""
     _check(by, body)
-    path = ServicePath(body=body, slug=unique_slug(body, data.get("name_fi", "")))
+    slug = unique_slug(
+        ServicePath.objects.filter(body=body), data.get("name_fi", ""), fallback="palvelupolku", reserved=RESERVED_SLUGS
+    )
+    path = ServicePath(body=body, slug=slug)
     _apply(path, data, PATH_FIELDS)
     path.full_clean()
     path.save()
