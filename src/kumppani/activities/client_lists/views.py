@@ -16,6 +16,7 @@ from kumppani.activities.client_lists import services as client_lists
 from kumppani.activities.client_lists.forms import ClientListForm, CollectForm
 from kumppani.activities.models import Activity, ClientList
 from kumppani.core import search
+from kumppani.core.forms import add_service_errors
 
 
 def _back(request, form: CollectForm, activity_id: int | None = None):
@@ -72,7 +73,7 @@ def draft(request):
         try:
             client_list = client_lists.client_list_create(activity_ids=ids, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             client_lists.clear(request.session)
             messages.success(request, _("The list is saved. Give the client its link, or print it."))

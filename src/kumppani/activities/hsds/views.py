@@ -10,7 +10,6 @@ version (queries.catalogue_version, as the activity directory's), so a change to
 NGO shows at once; the ETag lets a harvester ask again for free.
 """
 
-import hashlib
 import json
 import math
 import uuid
@@ -18,7 +17,6 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from django.urls import reverse
 from django.utils import translation
@@ -28,7 +26,7 @@ from django.views.decorators.http import require_safe
 from kumppani.activities import indexing, queries
 from kumppani.activities.hsds import records as hsds
 from kumppani.activities.models import Activity, Place
-from kumppani.core import search
+from kumppani.core import pagecache, search
 from kumppani.core.models import Term
 from kumppani.organisations import services as organisation_services
 from kumppani.organisations.queries import public_organisations
@@ -133,23 +131,16 @@ def _json(data) -> HttpResponse:
 
 def _cached(request, build):
     """The answer of `build()` for this URL at the data's current version: from the cache when
-    there, 304 when the client already has it. Only successful answers are kept (errors are in the
-    request's language)."""
-    digest = hashlib.sha256(f"{queries.catalogue_version()}|{request.get_full_path()}".encode()).hexdigest()
+    there (for everyone: the answers depend on no session), 304 when the client already has it."""
+    digest = pagecache.digest(request, queries.catalogue_version())
     etag = f'"{digest[:32]}"'
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
         response["ETag"] = etag
         return response
-    key = f"kumppani:hsds:{digest}"
-    content = cache.get(key) if settings.DIRECTORY_CACHE_SECONDS > 0 else None
-    if content is None:
-        response = build()
-        if response.status_code != 200:
-            return response
-        content = response.content
-        if settings.DIRECTORY_CACHE_SECONDS > 0:
-            cache.set(key, content, settings.DIRECTORY_CACHE_SECONDS)
+    content = pagecache.cached_content(f"kumppani:hsds:{digest}", build)
+    if isinstance(content, HttpResponse):
+        return content  # an error, not kept
     response = HttpResponse(content, content_type="application/json")
     response["ETag"] = etag
     return response

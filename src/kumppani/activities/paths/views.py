@@ -23,6 +23,7 @@ from kumppani.activities.paths import queries as path_queries
 from kumppani.activities.paths import services as paths
 from kumppani.activities.paths.forms import ActivitySearchForm, PathForm, StepForm
 from kumppani.core import audit, search
+from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 
 SEARCH_PAGE_SIZE = 20
@@ -104,7 +105,7 @@ def path_create(request, body):
         try:
             path = paths.path_create(body=body, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The path was created. Now add its steps."))
             return _editor(path)
@@ -144,7 +145,7 @@ def path_update(request, body, slug):
         try:
             paths.path_update(path=path, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return _editor(path)
@@ -185,7 +186,7 @@ def step_create(request, body, slug):
         try:
             step = paths.step_add(path=path, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The step was added."))
             if step.kind == StepKind.NGO:
@@ -202,7 +203,7 @@ def step_update(request, body, slug, pk):
         try:
             paths.step_update(step=step, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return _editor(step.path)
