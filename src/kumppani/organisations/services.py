@@ -94,7 +94,25 @@ def _set_m2m(organisation: Organisation, data: dict) -> None:
 
 @transaction.atomic
 def organisation_create(*, by: User | None, data: dict, verified: bool = False) -> Organisation:
-    """Add an NGO to the register. A coordinator's new NGO may be verified at once."""
+    """Add an NGO to the register: a coordinator or a platform admin (organisations.add_organisation).
+    Their new NGO may be verified at once.
+
+    `by` None is the system itself, no person: the demo loader and test data, which the history
+    records as added by no one."""
+    if by is not None and not by.has_perm("organisations.add_organisation"):
+        raise PermissionDenied
+    return _create(by=by, data=data, verified=verified)
+
+
+@transaction.atomic
+def organisation_propose(*, by: User, data: dict) -> Organisation:
+    """A person signing up adds the NGO they represent when it is not in the register yet. Anyone
+    may: the NGO stays unverified, and the person only asks to represent it (membership_request_create),
+    which a coordinator decides."""
+    return _create(by=by, data=data, verified=False)
+
+
+def _create(*, by: User | None, data: dict, verified: bool) -> Organisation:
     name = data.get("name_fi") or data.get("name") or ""
     organisation = Organisation(slug=unique_slug(Organisation.objects.all(), name, fallback="yhdistys"))
     _apply(organisation, data)
@@ -310,7 +328,8 @@ def invitation_find(token: str) -> Invitation | None:
 
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, user: User) -> None:
-    """Give the signed-in (or just created) user what the invitation offers. Works once."""
+    """Give the signed-in (or just created) user what the invitation offers. Works once: the
+    secret link is the permission."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open:
         raise ValidationError(_("This invitation has already been used or it has expired."))
@@ -346,6 +365,8 @@ def user_create(*, email: str, full_name: str, password: str, language: str = "f
 @transaction.atomic
 def membership_request_create(*, user: User, organisation: Organisation, message: str = "") -> MembershipRequest:
     """A signed-in person asks to represent an NGO. The coordinators of its bodies are told."""
+    if not user.is_authenticated:
+        raise PermissionDenied
     if Membership.objects.filter(user=user, organisation=organisation).exists():
         raise ValidationError(_("You already represent this NGO."))
     if MembershipRequest.objects.filter(user=user, organisation=organisation, status=RequestStatus.PENDING).exists():

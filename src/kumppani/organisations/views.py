@@ -166,6 +166,7 @@ def edit(request, slug):
 
 @login_required
 def create(request):
+    # Checked here too, so that a visitor without the right sees no form to fill in.
     if not request.user.has_perm("organisations.add_organisation"):
         raise PermissionDenied
     form = OrganisationForm(request.POST or None, request.FILES or None)
@@ -309,7 +310,7 @@ def signup(request):
                 )
                 organisation = data["organisation"]
                 if organisation is None:
-                    organisation = services.organisation_create(
+                    organisation = services.organisation_propose(
                         by=user,
                         data={"name_fi": data["new_organisation_name"], "areas": [data["new_organisation_area"]]},
                     )
