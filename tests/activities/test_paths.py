@@ -287,10 +287,12 @@ def test_only_active_activities_offered_to_the_bodys_residents_can_be_attached(c
         assert [m.level_tag for m in response.context["messages"]] == ["error"]
         assert refused.name in response.content.decode()  # the message names the activity
     assert not step.activities.exists()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         paths.activity_attach(step=step, by=salo_world["coordinator"], activity=far)
-    with pytest.raises(ValidationError):
+    assert error.value.code == "not_offered"
+    with pytest.raises(ValidationError) as error:
         paths.activity_attach(step=public_step, by=salo_world["coordinator"], activity=salo_world["group"])
+    assert error.value.code == "not_ngo_step"
 
     client.post(_url("step_activities", path, step), {"activity": county_wide.pk, "action": "attach"})
     assert list(step.activities.all()) == [county_wide]

@@ -93,8 +93,9 @@ def test_an_invitation_works_once_and_only_until_it_expires(mailoutbox, django_c
     services.invitation_accept(invitation=invitation, user=person)
     assert Membership.objects.filter(user=person, organisation=org).exists()
     assert services.invitation_find(token) is None
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.invitation_accept(invitation=invitation, user=person)
+    assert error.value.code == "invitation_closed"
 
 
 def test_an_expired_invitation_is_not_found():
@@ -136,8 +137,9 @@ def test_sign_up_request_is_approved_by_the_coordinator():
         services.membership_request_decide(request=request, by=factories.official(factories.tampere()), approve=True)
     services.membership_request_decide(request=request, by=factories.official(factories.salo()), approve=True)
     assert Membership.objects.filter(user=person, organisation=org).exists()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.membership_request_decide(request=request, by=factories.official(factories.salo()), approve=False)
+    assert error.value.code == "already_decided"
 
 
 def test_coordinator_removes_a_role_and_it_is_recorded(client):

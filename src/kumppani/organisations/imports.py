@@ -64,7 +64,9 @@ def _read_rows(content: bytes, filename: str) -> list[dict]:
         try:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
         except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise ValidationError(_("The file could not be read as an Excel workbook.")) from exc
+            raise ValidationError(
+                _("The file could not be read as an Excel workbook."), code="unreadable_file"
+            ) from exc
         rows = sheet.iter_rows(values_only=True)
         header = [str(h or "").strip().lower() for h in next(rows, [])]
         return [{h: ("" if v is None else str(v).strip()) for h, v in zip(header, row, strict=False)} for row in rows]

@@ -185,7 +185,7 @@ def organisation_set_status(*, organisation: Organisation, by: User, status: str
     if not by.has_perm("organisations.verify_organisation", organisation):
         raise PermissionDenied
     if status not in OrganisationStatus.values:
-        raise ValidationError(_("Unknown status."))
+        raise ValidationError(_("Unknown status."), code="unknown_status")
     old = organisation.status
     if old != status:
         organisation.status = status
@@ -203,9 +203,9 @@ def organisation_merge(*, keep: Organisation, duplicate: Organisation, by: User)
     duplicate stays as a record that points to `keep`, so old links still lead somewhere.
     """
     if keep.pk == duplicate.pk:
-        raise ValidationError(_("An NGO cannot be merged into itself."))
+        raise ValidationError(_("An NGO cannot be merged into itself."), code="merge_into_itself")
     if duplicate.merged_into_id:
-        raise ValidationError(_("This NGO has already been merged."))
+        raise ValidationError(_("This NGO has already been merged."), code="already_merged")
     for organisation in (keep, duplicate):
         if not by.has_perm("organisations.merge_organisation", organisation):
             raise PermissionDenied
@@ -305,7 +305,7 @@ def invitation_create_for_body(
     if not by.has_perm("core.coordinate_body", body):
         raise PermissionDenied
     if role not in BodyRoleKind.values:
-        raise ValidationError(_("Unknown role."))
+        raise ValidationError(_("Unknown role."), code="unknown_role")
     invitation, token = _invite(
         by=by,
         email=email,
@@ -332,7 +332,7 @@ def invitation_accept(*, invitation: Invitation, user: User) -> None:
     secret link is the permission."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open:
-        raise ValidationError(_("This invitation has already been used or it has expired."))
+        raise ValidationError(_("This invitation has already been used or it has expired."), code="invitation_closed")
     if invitation.kind == InvitationKind.ORGANISATION:
         Membership.objects.get_or_create(
             user=user, organisation=invitation.organisation, defaults={"role": invitation.membership_role}
@@ -353,7 +353,13 @@ def invitation_accept(*, invitation: Invitation, user: User) -> None:
 def user_create(*, email: str, full_name: str, password: str, language: str = "fi") -> User:
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("An account with this e-mail address already exists. Sign in instead.")})
+        raise ValidationError(
+            {
+                "email": ValidationError(
+                    _("An account with this e-mail address already exists. Sign in instead."), code="email_taken"
+                )
+            }
+        )
     user = User.objects.create_user(email=email, password=password, full_name=full_name.strip(), language=language)
     audit.record(actor=user, obj=user, action="signed_up")
     return user
@@ -368,9 +374,9 @@ def membership_request_create(*, user: User, organisation: Organisation, message
     if not user.is_authenticated:
         raise PermissionDenied
     if Membership.objects.filter(user=user, organisation=organisation).exists():
-        raise ValidationError(_("You already represent this NGO."))
+        raise ValidationError(_("You already represent this NGO."), code="already_member")
     if MembershipRequest.objects.filter(user=user, organisation=organisation, status=RequestStatus.PENDING).exists():
-        raise ValidationError(_("Your request is already waiting for approval."))
+        raise ValidationError(_("Your request is already waiting for approval."), code="request_pending")
     request = MembershipRequest.objects.create(user=user, organisation=organisation, message=message)
     audit.record(actor=user, obj=organisation, action="membership_requested", message=user.email)
     from kumppani.organisations.rules import responsible_body_ids
@@ -402,7 +408,7 @@ def membership_request_decide(*, request: MembershipRequest, by: User, approve: 
     if not by.has_perm("organisations.verify_organisation", request.organisation):
         raise PermissionDenied
     if request.status != RequestStatus.PENDING:
-        raise ValidationError(_("This request has already been decided."))
+        raise ValidationError(_("This request has already been decided."), code="already_decided")
     request.status = RequestStatus.APPROVED if approve else RequestStatus.REJECTED
     request.decided_at, request.decided_by = timezone.now(), by
     request.save(update_fields=["status", "decided_at", "decided_by"])

@@ -105,7 +105,7 @@ def path_publish(*, path: ServicePath, by: User) -> ServicePath:
     _check(by, path.body)
     path = _locked(path)
     if not path.steps.exists():
-        raise ValidationError(_("Add at least one step before publishing the path."))
+        raise ValidationError(_("Add at least one step before publishing the path."), code="no_steps")
     if not path.is_published:
         path.is_published, path.updated_at = True, timezone.now()
         path.save(update_fields=["is_published", "updated_at"])
@@ -181,7 +181,7 @@ def step_move(*, step: PathStep, by: User, direction: str) -> PathStep:
     """Swap the step with its neighbour above ("up") or below ("down"); at either end nothing moves."""
     _check(by, step.path.body)
     if direction not in ("up", "down"):
-        raise ValidationError(_("Unknown direction."))
+        raise ValidationError(_("Unknown direction."), code="unknown_direction")
     path = _locked(step.path)
     step = path.steps.get(pk=step.pk)  # positions as they are now, after the lock
     neighbours = path.steps.filter(position__lt=step.position).order_by("-position")
@@ -227,11 +227,12 @@ def activity_attach(*, step: PathStep, by: User, activity: Activity) -> None:
     body = step.path.body
     _check(by, body)
     if step.kind != StepKind.NGO:
-        raise ValidationError(_("NGO activities can be added to NGO steps only."))
+        raise ValidationError(_("NGO activities can be added to NGO steps only."), code="not_ngo_step")
     if not attachable_activities(body).filter(pk=activity.pk).exists():
         raise ValidationError(
             _("“%(activity)s” is not an active activity offered to the residents of %(body)s.")
-            % {"activity": activity.name, "body": body.name}
+            % {"activity": activity.name, "body": body.name},
+            code="not_offered",
         )
     if step.activities.filter(pk=activity.pk).exists():
         return
