@@ -1,3 +1,6 @@
+"""The activities as a Django app: history labels, the reminder job and the pages it fills,
+registered when the app is ready."""
+
 import datetime as dt
 
 from django.apps import AppConfig

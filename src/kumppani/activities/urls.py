@@ -1,3 +1,6 @@
+"""The activities' addresses, in Finnish: /toiminta/, /ohjauslista/, an NGO's /jarjestot/<slug>/toiminta/
+and a body's /alueet/<slug>/palvelupolut/."""
+
 from django.urls import path
 
 from kumppani.activities.client_lists import views as client_list

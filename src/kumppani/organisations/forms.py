@@ -1,3 +1,6 @@
+"""The register's forms: the directory's filters, an NGO's information and contact persons,
+merging, invitations, signing up, membership requests and the import file."""
+
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache

@@ -1,3 +1,7 @@
+"""The register's pages: the public directory and an NGO's page, editing, verifying and merging,
+representatives and invitations, signing up, the import and the export. Thin: the rules are in
+services.py and rules.py, the reads in queries.py."""
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
