@@ -300,6 +300,26 @@ def test_only_active_activities_offered_to_the_bodys_residents_can_be_attached(c
     assert not step.activities.exists()
 
 
+def test_a_dissolved_ngos_activity_leaves_the_public_path(client, salo_world):
+    path = _build(
+        salo_world["salo"],
+        salo_world["coordinator"],
+        steps=(("ngo", "Vertaistukea muistiperheille"),),
+        activities=[salo_world["group"]],
+    )
+    assert "Muistiperheiden vertaistukiryhmä" in client.get(_url("path", path)).content.decode()
+    salo_world["ngo"].status = "dissolved"
+    salo_world["ngo"].save()
+    assert "Muistiperheiden vertaistukiryhmä" not in client.get(_url("path", path)).content.decode()
+    assert paths_listed(salo_world["salo"]) == [(path.pk, 0)]
+
+
+def paths_listed(body):
+    from kumppani.activities.paths import queries
+
+    return [(p.pk, p.activity_count) for p in queries.body_paths(body)]
+
+
 def test_a_county_path_takes_activities_of_its_municipalities(salo_world):
     county = salo_world["salo"].county
     coordinator = factories.official(county, "coordinator")
