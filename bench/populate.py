@@ -30,7 +30,7 @@ def main() -> None:
     from django.utils.text import slugify
 
     from bench.places import genitive
-    from kumppani.activities import hsds
+    from kumppani.activities.hsds import records as hsds
     from kumppani.core import search
     from kumppani.core.models import BodyKind, Language, LanguageStatus, PublicBody, Term
     from kumppani.demo import texts

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from kumppani.activities import client_lists
+from kumppani.activities.client_lists import services as client_lists
 from kumppani.activities.models import ActivityStatus, ClientList, ClientListItem
 from tests import factories
 from tests.activities.factories import activity
@@ -143,8 +143,9 @@ def test_a_list_holds_at_most_thirty_activities(client, activities):
     assert many[-1].pk not in client.session[client_lists.SESSION_KEY]
     page = client.get(response["Location"].split("#")[0]).content.decode()
     assert "Ohjauslistalla voi olla enintään 30 toimintaa" in page
-    with pytest.raises(ValidationError, match="enintään 30"):
+    with pytest.raises(ValidationError, match="enintään 30") as error:
         client_lists.client_list_create(activity_ids=[item.pk for item in many], language="fi")
+    assert error.value.code == "too_many"
     assert not ClientList.objects.exists()
 
 

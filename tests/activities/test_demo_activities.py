@@ -5,9 +5,9 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from kumppani.activities import paths
 from kumppani.activities.indexing import SEARCH_KIND
 from kumppani.activities.models import Activity, ActivityStatus, ScheduleException, ServicePath
+from kumppani.activities.paths import services as paths
 from kumppani.core import search
 
 pytestmark = pytest.mark.django_db

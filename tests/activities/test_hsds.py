@@ -24,7 +24,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from kumppani.activities import hsds
+from kumppani.activities.hsds import records as hsds
 from kumppani.activities.models import Activity, Frequency, Place, ScheduleKind, ScheduleRule
 from kumppani.core.models import AuditEntry
 from kumppani.organisations import services as organisation_services
@@ -606,7 +606,7 @@ def test_a_change_shows_at_once_and_an_unchanged_list_is_304(client, world, sett
 
 
 def test_the_permission_test_tries_every_endpoint(world):
-    endpoints = {p.name for p in get_resolver("kumppani.activities.hsds_urls").url_patterns}
+    endpoints = {p.name for p in get_resolver("kumppani.activities.hsds.urls").url_patterns}
     tried = {resolve(f"{API}{url.split('?')[0]}").url_name for url in all_api_urls(world)}
     assert tried == endpoints
     assert endpoints <= URL_NAMES

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from kumppani.activities import paths
 from kumppani.activities.models import PathStep, ServicePath
+from kumppani.activities.paths import services as paths
 from kumppani.core.models import AuditEntry
 from tests import factories
 from tests.activities.factories import activity
@@ -287,15 +287,37 @@ def test_only_active_activities_offered_to_the_bodys_residents_can_be_attached(c
         assert [m.level_tag for m in response.context["messages"]] == ["error"]
         assert refused.name in response.content.decode()  # the message names the activity
     assert not step.activities.exists()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         paths.activity_attach(step=step, by=salo_world["coordinator"], activity=far)
-    with pytest.raises(ValidationError):
+    assert error.value.code == "not_offered"
+    with pytest.raises(ValidationError) as error:
         paths.activity_attach(step=public_step, by=salo_world["coordinator"], activity=salo_world["group"])
+    assert error.value.code == "not_ngo_step"
 
     client.post(_url("step_activities", path, step), {"activity": county_wide.pk, "action": "attach"})
     assert list(step.activities.all()) == [county_wide]
     client.post(_url("step_activities", path, step), {"activity": county_wide.pk, "action": "detach"})
     assert not step.activities.exists()
+
+
+def test_a_dissolved_ngos_activity_leaves_the_public_path(client, salo_world):
+    path = _build(
+        salo_world["salo"],
+        salo_world["coordinator"],
+        steps=(("ngo", "Vertaistukea muistiperheille"),),
+        activities=[salo_world["group"]],
+    )
+    assert "Muistiperheiden vertaistukiryhmä" in client.get(_url("path", path)).content.decode()
+    salo_world["ngo"].status = "dissolved"
+    salo_world["ngo"].save()
+    assert "Muistiperheiden vertaistukiryhmä" not in client.get(_url("path", path)).content.decode()
+    assert paths_listed(salo_world["salo"]) == [(path.pk, 0)]
+
+
+def paths_listed(body):
+    from kumppani.activities.paths import queries
+
+    return [(p.pk, p.activity_count) for p in queries.body_paths(body)]
 
 
 def test_a_county_path_takes_activities_of_its_municipalities(salo_world):

@@ -73,6 +73,10 @@ def messages_of(error: ValidationError) -> dict[str, list[str]]:
     return error.value.message_dict
 
 
+def codes_of(error: ValidationError) -> dict[str, list[str]]:
+    return {field: [e.code for e in errors] for field, errors in error.value.error_dict.items()}
+
+
 # Publishing ---------------------------------------------------------------------------------
 
 
@@ -179,6 +183,14 @@ def test_every_problem_is_told_at_once_and_nothing_is_half_saved(ngo):
         "Time 2, week of the month: Choose which week of the month, e.g. the first or the last.",
     ]
     assert problems["exceptions"] == ["Exception 1, until: The last day must not be before the first day."]
+    assert codes_of(error) == {
+        "name_fi": ["required"],
+        "areas": ["areas_required"],
+        "kind": ["blank"],
+        "places": ["invalid_place"],
+        "times": ["invalid_time", "invalid_time"],
+        "exceptions": ["invalid_exception"],
+    }
     assert (Activity.objects.count(), Place.objects.count(), ScheduleRule.objects.count()) == (0, 0, 0)
     assert not AuditEntry.objects.filter(object_type="activities.activity").exists()
 
@@ -266,8 +278,9 @@ def test_invalid_update_changes_nothing(ngo):
     person = factories.representative(ngo)
     activity = create(person, ngo)
     before = Activity.objects.values().get(pk=activity.pk)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.activity_update(by=person, activity=activity, data={"name_fi": "Uusi nimi"}, places=[])
+    assert codes_of(error) == {"places": ["no_place"]}
     assert Activity.objects.values().get(pk=activity.pk) == before
     assert activity.places.count() == 1
 
@@ -276,10 +289,11 @@ def test_a_place_of_another_activity_cannot_be_taken_over(ngo):
     person = factories.representative(ngo)
     mine = create(person, ngo)
     other = create(factories.representative(ngo), ngo)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.activity_update(
             by=person, activity=mine, data={}, places=[{**place(), "uuid": other.places.get().uuid}]
         )
+    assert codes_of(error) == {"places": ["foreign_place"]}
     assert other.places.get().activity_id == other.pk
 
 
@@ -310,8 +324,9 @@ def test_confirming_marks_the_activity_current_and_clears_the_reminder(ngo):
 
 def test_an_ended_activity_cannot_be_confirmed(ngo):
     activity = make_activity(ngo, status="ended", confirmed_days_ago=400)
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.activity_confirm(by=factories.representative(ngo), activity=activity)
+    assert error.value.code == "ended"
 
 
 def test_confirm_all_confirms_the_ngos_open_activities_only(ngo):
@@ -349,5 +364,6 @@ def test_pausing_ending_and_starting_again(ngo):
         e.changes["status"] for e in AuditEntry.objects.filter(object_id=str(activity.pk), action="status_changed")
     ]
     assert sorted(statuses) == [["active", "paused"], ["paused", "active"]]
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.activity_set_status(by=person, activity=activity, status="deleted")
+    assert codes_of(error) == {"status": ["unknown_status"]}

@@ -93,8 +93,9 @@ def test_an_invitation_works_once_and_only_until_it_expires(mailoutbox, django_c
     services.invitation_accept(invitation=invitation, user=person)
     assert Membership.objects.filter(user=person, organisation=org).exists()
     assert services.invitation_find(token) is None
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.invitation_accept(invitation=invitation, user=person)
+    assert error.value.code == "invitation_closed"
 
 
 def test_an_expired_invitation_is_not_found():
@@ -136,8 +137,9 @@ def test_sign_up_request_is_approved_by_the_coordinator():
         services.membership_request_decide(request=request, by=factories.official(factories.tampere()), approve=True)
     services.membership_request_decide(request=request, by=factories.official(factories.salo()), approve=True)
     assert Membership.objects.filter(user=person, organisation=org).exists()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as error:
         services.membership_request_decide(request=request, by=factories.official(factories.salo()), approve=False)
+    assert error.value.code == "already_decided"
 
 
 def test_coordinator_removes_a_role_and_it_is_recorded(client):
@@ -166,3 +168,30 @@ def test_the_last_coordinator_cannot_remove_themself():
     with pytest.raises(ValidationError):
         core_services.body_role_remove(role=BodyRole.objects.get(user=coordinator), by=coordinator)
     assert BodyRole.objects.filter(user=coordinator).exists()
+
+
+def test_only_a_coordinator_or_an_admin_adds_an_ngo():
+    representative = factories.representative(factories.organisation())
+    with pytest.raises(PermissionDenied):
+        services.organisation_create(by=representative, data={"name_fi": "Luvaton ry", "areas": [factories.salo()]})
+    coordinator = factories.official(factories.salo())
+    org = services.organisation_create(
+        by=coordinator, data={"name_fi": "Luvallinen ry", "areas": [factories.salo()]}, verified=True
+    )
+    assert org.verified_by == coordinator
+    assert not Organisation.objects.filter(name_fi="Luvaton ry").exists()
+
+
+def test_a_person_signing_up_proposes_their_ngo_unverified():
+    person = factories.user()
+    org = services.organisation_propose(by=person, data={"name_fi": "Uusi seura ry", "areas": [factories.salo()]})
+    assert org.verified_at is None
+    assert AuditEntry.objects.get(object_id=str(org.pk), action="created").actor == person
+
+
+def test_only_a_coordinator_or_an_admin_imports_a_list():
+    from kumppani.organisations import imports
+
+    with pytest.raises(PermissionDenied):
+        imports.import_file(b"name_fi\nTuotu ry\n", filename="lista.csv", by=factories.user(), commit=True)
+    assert not Organisation.objects.filter(name_fi="Tuotu ry").exists()

@@ -36,7 +36,7 @@ from kumppani.core.api.fields import TranslatedField
 from kumppani.core.api.filters import StrictBooleanFilter, documented, term_filter
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
-from kumppani.organisations.models import Organisation, OrganisationStatus
+from kumppani.organisations.queries import unmerged_organisations
 
 CHANGE = "activities.change_activity"
 
@@ -145,7 +145,7 @@ class ActivitySerializer(serializers.ModelSerializer):
     url = serializers.SerializerMethodField(help_text="The activity's page on the web site.")
     organisation = serializers.SlugRelatedField(
         slug_field="slug",
-        queryset=Organisation.objects.filter(merged_into__isnull=True),
+        queryset=unmerged_organisations(),
         help_text="Slug of the NGO in /api/v1/organisations/. Set when the activity is added.",
     )
     name = TranslatedField(required_languages=("fi",))
@@ -387,10 +387,12 @@ class ActivityViewSet(ApiViewMixin, viewsets.ModelViewSet):
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        activities = Activity.objects.filter(organisation__merged_into__isnull=True)
         if self.action == "list":
             # The filters choose the status (active unless asked) and leave out the stale ones.
-            activities = activities.exclude(organisation__status=OrganisationStatus.DISSOLVED)
+            activities = queries.public_activities()
+        else:
+            # An activity's own address answers while its NGO is an entry of its own, dissolved or not.
+            activities = Activity.objects.filter(organisation__in=unmerged_organisations())
         return self.with_relations(activities).order_by(queries.name_order(get_language()), "pk")
 
     def filter_queryset(self, queryset):

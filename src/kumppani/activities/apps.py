@@ -1,3 +1,6 @@
+"""The activities as a Django app: history labels, the reminder job and the pages it fills,
+registered when the app is ready."""
+
 import datetime as dt
 
 from django.apps import AppConfig
@@ -18,7 +21,7 @@ class ActivitiesConfig(AppConfig):
                 # NGO activities (activities.services)
                 "activity_published": _("Activity published"),
                 "activity_confirmed": _("Confirmed as current"),
-                # Service paths (activities.paths)
+                # Service paths (activities.paths.services)
                 "path_created": _("Service path created"),
                 "path_updated": _("Service path changed"),
                 "path_published": _("Service path published"),

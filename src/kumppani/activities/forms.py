@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.activities import services
 from kumppani.activities.models import Activity, ActivityStatus, Place, ScheduleException, ScheduleRule
 from kumppani.core.collation import sort_key
+from kumppani.core.forms import add_service_errors
 from kumppani.core.models import BodyKind, PublicBody
 from kumppani.organisations.widgets import AreaCheckboxes, grouped_area_choices
 
@@ -279,9 +280,7 @@ class ActivityEditor:
 
     def add_error(self, error: ValidationError) -> None:
         """Show the domain function's errors: by a field of the activity form, or above the form."""
-        for field, messages in error.message_dict.items():
-            for message in messages:
-                self.form.add_error(field if field in self.form.fields else None, message)
+        add_service_errors(self.form, error)
 
     @property
     def has_errors(self) -> bool:

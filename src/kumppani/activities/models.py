@@ -1,3 +1,6 @@
+"""The activities' data: an NGO activity with its places, regular times and breaks; service paths
+and their steps; saved client lists."""
+
 import uuid
 from datetime import timedelta
 

@@ -20,7 +20,8 @@ from kumppani.activities.models import (
 )
 from kumppani.core import search
 from kumppani.core.models import Language, PublicBody, Term
-from kumppani.organisations.models import Organisation, OrganisationStatus
+from kumppani.organisations.models import Organisation
+from kumppani.organisations.queries import hidden_organisations
 
 # Times of day by the hours a meeting overlaps: a group from 16 to 18 is both afternoon and evening.
 NOON, EVENING = dt.time(12), dt.time(17)
@@ -40,13 +41,32 @@ def stale_cutoff(now: dt.datetime | None = None) -> dt.datetime:
     return (now or timezone.now()) - STALE_AFTER
 
 
-def public_activities() -> QuerySet[Activity]:
-    """Activities a resident may see: active, of an NGO that is neither merged away nor dissolved.
+# Which activities the public sees: three sets, each inside the one before. The NGOs come from
+# organisations.queries (public_organisations); "not of a hidden NGO" is a subquery, not a join,
+# so that a list is answered from the activity_listing_idx index alone and pages without sorting.
 
-    The NGOs are excluded by a subquery, not a join, so that the filter is answered from the
-    activity_listing_idx index alone."""
-    hidden = Organisation.objects.filter(Q(merged_into__isnull=False) | Q(status=OrganisationStatus.DISSOLVED))
-    return Activity.objects.filter(status=ActivityStatus.ACTIVE).exclude(organisation_id__in=hidden.values("pk"))
+
+def public_activities() -> QuerySet[Activity]:
+    """Every activity of a public NGO, whatever its status: its own page answers (a paused or an
+    ended one with a notice, so that old links and printed lists lead somewhere)."""
+    return Activity.objects.exclude(organisation_id__in=hidden_organisations().values("pk"))
+
+
+def published_activities() -> QuerySet[Activity]:
+    """The public activities in the open data (HSDS): those that have not ended."""
+    return public_activities().exclude(status=ActivityStatus.ENDED)
+
+
+def listed_activities() -> QuerySet[Activity]:
+    """The public activities a resident can find and join: active ones (the directory with its
+    filters, client lists, service paths)."""
+    return public_activities().filter(status=ActivityStatus.ACTIVE)
+
+
+def current_activities(now: dt.datetime | None = None) -> QuerySet[Activity]:
+    """The listed activities in the default search results and on the NGO's profile: confirmed
+    within a year (stale_cutoff)."""
+    return listed_activities().filter(confirmed_at__gte=stale_cutoff(now))
 
 
 def catalogue_version() -> str:
@@ -68,18 +88,12 @@ def catalogue_version() -> str:
         return "-".join(str(value) for value in cursor.fetchone())
 
 
-def body_ids(body: PublicBody) -> QuerySet[PublicBody]:
-    """The bodies whose activities a body's residents may join: a municipality's own and its county's
-    (a county-wide activity is open in each of its municipalities); for a county (or Helsinki, which
-    is its own county) its own and those of all its municipalities."""
-    if body.is_county:
-        return PublicBody.objects.filter(Q(pk=body.pk) | Q(county_id=body.pk)).values("pk")
-    return PublicBody.objects.filter(pk__in=[body.pk, *([body.county_id] if body.county_id else [])]).values("pk")
-
-
 def open_to_residents_of(queryset: QuerySet[Activity], body: PublicBody) -> QuerySet[Activity]:
+    """The activities a body's residents may join (PublicBody.area_body_ids): a municipality's own and
+    its county's (a county-wide activity is open in each of its municipalities); for a county (or
+    Helsinki, which is its own county) its own and those of all its municipalities."""
     return queryset.filter(
-        pk__in=Activity.areas.through.objects.filter(publicbody_id__in=body_ids(body)).values("activity_id")
+        pk__in=Activity.areas.through.objects.filter(publicbody_id__in=body.area_body_ids()).values("activity_id")
     )
 
 
@@ -131,12 +145,10 @@ def _rule_condition(criteria: Criteria, *, weekdays: bool = True, times: bool = 
 
 
 def matching(criteria: Criteria, *, ignore: Collection[str] = (), now: dt.datetime | None = None) -> QuerySet[Activity]:
-    """The public activities that meet every criterion but those named in `ignore` ("kinds",
+    """The listed activities that meet every criterion but those named in `ignore` ("kinds",
     "languages", "schedule", "stale"): a facet of alternatives counts what choosing one more
     alternative would add."""
-    activities = public_activities()
-    if not (criteria.include_stale or "stale" in ignore):
-        activities = activities.filter(confirmed_at__gte=stale_cutoff(now))
+    activities = listed_activities() if criteria.include_stale or "stale" in ignore else current_activities(now)
     if criteria.body is not None:
         activities = open_to_residents_of(activities, criteria.body)
     for term in criteria.themes:

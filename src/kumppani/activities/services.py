@@ -16,7 +16,6 @@ from decimal import Decimal
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kumppani.activities import indexing
@@ -31,6 +30,7 @@ from kumppani.activities.models import (
 )
 from kumppani.core import audit
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, User, Vocabulary
+from kumppani.core.slugs import unique_slug
 from kumppani.organisations.models import Organisation
 
 CHANGE = "activities.change_activity"
@@ -115,24 +115,16 @@ def exception_problems(values: dict) -> dict[str, str]:
 # Helpers ------------------------------------------------------------------------------------
 
 
-def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:120] or "toiminta"
-    slug, n = base, 2
-    while Activity.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def _check_permission(by: User | None, obj) -> None:
     if by is None or not by.has_perm(CHANGE, obj):
         raise PermissionDenied
 
 
-def _add(errors: dict, key: str, message: str) -> None:
-    errors.setdefault(key, []).append(message)
+def _add(errors: dict, key: str, message: str, code: str) -> None:
+    errors.setdefault(key, []).append(ValidationError(message, code=code))
 
 
-def _row_errors(errors: dict, key: str, label: str, n: int, problems: dict, model) -> None:
+def _row_errors(errors: dict, key: str, label: str, n: int, problems: dict, model, code: str) -> None:
     """Each problem of row n under `key`, saying the row and the field: "Place 2, postal code: …"."""
     for field, texts in problems.items():
         try:
@@ -140,7 +132,7 @@ def _row_errors(errors: dict, key: str, label: str, n: int, problems: dict, mode
         except FieldDoesNotExist:
             where = f"{label} {n}"
         for text in [texts] if isinstance(texts, str) else texts:
-            _add(errors, key, f"{where}: {text}")
+            _add(errors, key, f"{where}: {text}", code)
 
 
 def _apply(activity: Activity, data: dict) -> None:
@@ -161,16 +153,23 @@ def _check_relations(data: dict, errors: dict, *, creating: bool) -> None:
     for field, vocabulary in vocabularies.items():
         for term in data.get(field) or []:
             if not isinstance(term, Term) or term.vocabulary != vocabulary:
-                _add(errors, field, _("Choose from the list."))
+                _add(errors, field, _("Choose from the list."), "not_in_list")
                 break
     if any(not isinstance(language, Language) for language in data.get("languages") or []):
-        _add(errors, "languages", _("Choose from the list."))
+        _add(errors, "languages", _("Choose from the list."), "not_in_list")
     if "areas" in data or creating:
         areas = list(data.get("areas") or [])
         if not areas:
-            _add(errors, "areas", _("Choose whose residents may take part: at least one municipality or county."))
+            _add(
+                errors,
+                "areas",
+                _("Choose whose residents may take part: at least one municipality or county."),
+                "areas_required",
+            )
         elif any(not isinstance(area, PublicBody) for area in areas):
-            _add(errors, "areas", _("Choose municipalities or wellbeing services counties from the list."))
+            _add(
+                errors, "areas", _("Choose municipalities or wellbeing services counties from the list."), "not_in_list"
+            )
 
 
 def _validate(
@@ -186,29 +185,31 @@ def _validate(
     place_indexes: list[int | None],
 ) -> None:
     """Raise one ValidationError with everything that is wrong, before anything is saved."""
-    errors: dict[str, list[str]] = {}
+    errors: dict[str, list[ValidationError]] = {}
     for n, index in enumerate(place_indexes, start=1):
         if index is not None and not (0 <= index < place_count):
-            _add(errors, "times", _("Time %(n)s: choose one of the activity's places.") % {"n": n})
+            _add(errors, "times", _("Time %(n)s: choose one of the activity's places.") % {"n": n}, "unknown_place")
     exclude = ["slug", "organisation", *_TRANSLATED]
     try:
         activity.full_clean(exclude=exclude, validate_unique=False)
     except ValidationError as error:
-        for field, texts in error.message_dict.items():
-            for text in texts:
-                _add(errors, field, text)
+        for field, field_errors in error.error_dict.items():  # the model's own codes kept
+            errors.setdefault(field, []).extend(field_errors)
     if not (activity.name_fi or "").strip():
-        _add(errors, "name_fi", _("Give the name in Finnish."))
+        _add(errors, "name_fi", _("Give the name in Finnish."), "required")
     _check_relations(data, errors, creating=creating)
     if not activity.is_online and place_count == 0:
-        _add(errors, "places", _("Give at least one place where the activity meets, or mark it as online."))
+        _add(errors, "places", _("Give at least one place where the activity meets, or mark it as online."), "no_place")
     if not activity.is_free and (activity.fee is None or activity.fee <= Decimal(0)):
-        _add(errors, "fee", _("Give the fee in euros, or mark the activity as free of charge."))
+        _add(errors, "fee", _("Give the fee in euros, or mark the activity as free of charge."), "no_fee")
     if activity.schedule_kind == ScheduleKind.RECURRING and time_count == 0:
-        _add(errors, "times", _("Give at least one regular time, or choose “by appointment”."))
+        _add(errors, "times", _("Give at least one regular time, or choose “by appointment”."), "no_times")
     if activity.schedule_kind == ScheduleKind.BY_APPOINTMENT and time_count > 0:
         _add(
-            errors, "times", _("An activity by appointment has no regular times: remove them or choose regular times.")
+            errors,
+            "times",
+            _("An activity by appointment has no regular times: remove them or choose regular times."),
+            "times_by_appointment",
         )
     for n, place in enumerate(places or [], start=1):
         values = {f: getattr(place, f) for f in ("postal_code", "latitude", "longitude")}
@@ -220,7 +221,7 @@ def _validate(
         except ValidationError as error:
             row = {**error.message_dict, **row}
         if row:
-            _row_errors(errors, "places", _("Place"), n, row, Place)
+            _row_errors(errors, "places", _("Place"), n, row, Place, "invalid_place")
     for n, rule in enumerate(times or [], start=1):
         row = time_problems({f: getattr(rule, f) for f in TIME_FIELDS})
         try:
@@ -228,7 +229,7 @@ def _validate(
         except ValidationError as error:
             row = {**error.message_dict, **row}
         if row:
-            _row_errors(errors, "times", _("Time"), n, row, ScheduleRule)
+            _row_errors(errors, "times", _("Time"), n, row, ScheduleRule, "invalid_time")
     for n, exception in enumerate(exceptions or [], start=1):
         row = exception_problems({"date": exception.date, "until": exception.until})
         try:
@@ -236,7 +237,7 @@ def _validate(
         except ValidationError as error:
             row = {**error.message_dict, **row}
         if row:
-            _row_errors(errors, "exceptions", _("Exception"), n, row, ScheduleException)
+            _row_errors(errors, "exceptions", _("Exception"), n, row, ScheduleException, "invalid_exception")
     if errors:
         raise ValidationError(errors)
 
@@ -249,7 +250,9 @@ def _build_places(activity: Activity, rows: list[dict]) -> list[Place]:
     for row in rows:
         key = str(row.get("uuid") or "")
         if key and key not in existing:
-            raise ValidationError({"places": _("This place does not belong to the activity.")})
+            raise ValidationError(
+                {"places": ValidationError(_("This place does not belong to the activity."), code="foreign_place")}
+            )
         place = existing.get(key) or Place()
         for field in PLACE_FIELDS:
             if field in row:
@@ -353,7 +356,7 @@ def activity_create(
         time_count=len(time_objects),
         place_indexes=place_indexes,
     )
-    activity.slug = unique_slug(activity.name_fi)
+    activity.slug = unique_slug(Activity.objects.all(), activity.name_fi, fallback="toiminta", max_length=120)
     activity.save()
     for field in _M2M:
         getattr(activity, field).set(data.get(field) or [])
@@ -419,7 +422,7 @@ def activity_confirm(*, by: User, activity: Activity) -> Activity:
     """The NGO tells that the activity still runs as described."""
     _check_permission(by, activity)
     if activity.status == ActivityStatus.ENDED:
-        raise ValidationError(_("An ended activity cannot be confirmed. Start it again first."))
+        raise ValidationError(_("An ended activity cannot be confirmed. Start it again first."), code="ended")
     _mark_confirmed(activity, by, timezone.now())
     activity.save(update_fields=["confirmed_at", "confirmed_by", "reminder_sent_at"])
     audit.record(actor=by, obj=activity, action="activity_confirmed")
@@ -445,7 +448,7 @@ def activity_set_status(*, by: User, activity: Activity, status: str) -> Activit
     """Pause, end or restart an activity. Starting it again also confirms it."""
     _check_permission(by, activity)
     if status not in ActivityStatus.values:
-        raise ValidationError({"status": _("Unknown status.")})
+        raise ValidationError({"status": ValidationError(_("Unknown status."), code="unknown_status")})
     old = activity.status
     if old == status:
         return activity

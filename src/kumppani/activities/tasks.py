@@ -16,7 +16,8 @@ from django_tasks import task
 from kumppani.activities.models import CONFIRM_INTERVAL, Activity
 from kumppani.activities.services import OPEN_STATUSES
 from kumppani.core import mail
-from kumppani.organisations.models import Organisation, OrganisationStatus
+from kumppani.organisations.models import Organisation
+from kumppani.organisations.queries import public_organisations
 
 # An NGO that has been reminded is not reminded again for a month, whatever it has left unconfirmed.
 REMIND_AGAIN_AFTER = timedelta(days=30)
@@ -58,11 +59,7 @@ def send_confirmation_reminders() -> int:
     by_organisation: dict[int, list[Activity]] = {}
     for activity in due:
         by_organisation.setdefault(activity.organisation_id, []).append(activity)
-    organisations = (
-        Organisation.objects.filter(pk__in=by_organisation, merged_into__isnull=True)
-        .exclude(status=OrganisationStatus.DISSOLVED)
-        .prefetch_related("memberships__user")
-    )
+    organisations = public_organisations().filter(pk__in=by_organisation).prefetch_related("memberships__user")
     reminded = 0
     for organisation in organisations:
         people = [m.user for m in organisation.memberships.all() if m.user.is_active]

@@ -1,3 +1,6 @@
+"""The fields of activities, places and service paths kept in Finnish, Swedish and English
+(django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from kumppani.activities.models import Activity, PathStep, Place, ServicePath

@@ -1,10 +1,15 @@
+"""The activities' addresses, in Finnish: /toiminta/, /ohjauslista/, an NGO's /jarjestot/<slug>/toiminta/
+and a body's /alueet/<slug>/palvelupolut/."""
+
 from django.urls import path
 
-from kumppani.activities.views import client_list, manage, paths, public
+from kumppani.activities.client_lists import views as client_list
+from kumppani.activities.paths import views as paths
+from kumppani.activities.views import manage, public
 
 app_name = "activities"
 
-# Each part of the app adds its pages here; the views live in views/<part>.py.
+# Each part of the app adds its pages here; the views live in views/<part>.py or in the part's package (paths/, client_lists/).
 urlpatterns = []
 
 # Service paths: public pages, and the coordinator's editor under /alueet/<body>/palvelupolkujen-hallinta/.

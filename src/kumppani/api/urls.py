@@ -36,6 +36,6 @@ urlpatterns = [
         name="api-docs",
     ),
     path("v1/", include(router.urls)),
-    path("hsds/", include("kumppani.activities.hsds_urls")),
+    path("hsds/", include("kumppani.activities.hsds.urls")),
     re_path(r"^", not_found),  # last: an unknown API address answers in JSON too
 ]

@@ -27,6 +27,27 @@ def cacheable(request: HttpRequest) -> bool:
     )
 
 
+def digest(request: HttpRequest, version: str) -> str:
+    """The same for the same URL asked at the same `version` of the data (a cache key's last part,
+    and an ETag)."""
+    return hashlib.sha256(f"{version}|{request.get_full_path()}".encode()).hexdigest()
+
+
+def cached_content(key: str, build: Callable[[], HttpResponse]) -> bytes | HttpResponse:
+    """The content kept under `key`, or else `build()`'s, kept when it is successful. An
+    unsuccessful response is returned as it is, never kept (its errors may be in the request's
+    language, or passing)."""
+    content = cache.get(key) if settings.DIRECTORY_CACHE_SECONDS > 0 else None
+    if content is None:
+        response = build()
+        if response.status_code != 200:
+            return response
+        content = response.content
+        if settings.DIRECTORY_CACHE_SECONDS > 0:
+            cache.set(key, content, settings.DIRECTORY_CACHE_SECONDS)
+    return content
+
+
 def cached_page(
     request: HttpRequest, *, name: str, version: Callable[[], str], build: Callable[..., HttpResponse]
 ) -> HttpResponse:
@@ -34,13 +55,12 @@ def cached_page(
     session asked the same at the same `version()` of the data. Only successful pages are kept."""
     if not cacheable(request):
         return build()
-    digest = hashlib.sha256(f"{version()}|{request.get_full_path()}".encode()).hexdigest()
-    key = f"kumppani:{name}:{get_language()}:{digest}"
-    content = cache.get(key)
-    if content is None:
-        response = build(csrf_token=CSRF_PLACEHOLDER)
-        if response.status_code != 200:
-            return response
-        content = response.content
-        cache.set(key, content, settings.DIRECTORY_CACHE_SECONDS)
-    return HttpResponse(content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode()))
+    key = f"kumppani:{name}:{get_language()}:{digest(request, version())}"
+    content = cached_content(key, lambda: build(csrf_token=CSRF_PLACEHOLDER))
+    if isinstance(content, HttpResponse):
+        return content
+    placeholder = CSRF_PLACEHOLDER.encode()
+    # Only a page with a form gets the visitor's token (and so the CSRF cookie).
+    if placeholder in content:
+        content = content.replace(placeholder, get_token(request).encode())
+    return HttpResponse(content)

@@ -3,8 +3,8 @@
 The activities are described deterministically (one random generator per NGO, so adding an NGO
 changes nothing for the others) and written with bulk_create: a few dozen queries for all of them,
 and one pass for the search index. Running it again adds activities only for NGOs that have none,
-and the paths only where they are missing. The paths are built through activities.paths, as a
-coordinator builds them, so that their audit history is there too. The paths' texts are in
+and the paths only where they are missing. The paths are built through activities.paths.services, as
+a coordinator builds them, so that their audit history is there too. The paths' texts are in
 data/service_paths.toml, the activities' in data/activities.csv and data/activity_texts.toml.
 """
 
@@ -19,7 +19,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from kumppani.activities import indexing
-from kumppani.activities import paths as path_rules
 from kumppani.activities.models import (
     Activity,
     ActivityStatus,
@@ -31,6 +30,7 @@ from kumppani.activities.models import (
     ScheduleRule,
     ServicePath,
 )
+from kumppani.activities.paths import services as path_rules
 from kumppani.core import search
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
 from kumppani.demo import activity_texts as texts

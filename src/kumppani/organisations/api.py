@@ -324,11 +324,8 @@ class OrganisationViewSet(
     parser_classes = [JSONParser]
 
     def get_queryset(self):
-        if self.action == "list":
-            organisations = queries.public_organisations()
-        else:
-            # An NGO's own address keeps working after it is dissolved (its status tells).
-            organisations = Organisation.objects.filter(merged_into__isnull=True)
+        # An NGO's own address keeps working after it is dissolved (its status tells).
+        organisations = queries.public_organisations() if self.action == "list" else queries.unmerged_organisations()
         return queries.with_listing_relations(organisations).order_by(queries.name_order(get_language()), "pk")
 
     def list(self, request, *args, **kwargs):

@@ -1,3 +1,6 @@
+"""The NGO register as a Django app: its history labels, scheduled jobs and pages, registered when
+the app is ready."""
+
 import datetime as dt
 
 from django.apps import AppConfig

@@ -1,3 +1,6 @@
+"""The register's forms: the directory's filters, an NGO's information and contact persons,
+merging, invitations, signing up, membership requests and the import file."""
+
 from django import forms
 from django.contrib.auth.password_validation import validate_password
 from django.core.cache import cache
@@ -10,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.core.collation import sort_key
 from kumppani.core.models import BodyKind, BodyRoleKind, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations.models import MembershipRole, Organisation, OrganisationStatus
+from kumppani.organisations.queries import unmerged_organisations
 from kumppani.organisations.validators import normalise_association_id, normalise_business_id
 from kumppani.organisations.widgets import AreaCheckboxes, grouped_area_choices
 
@@ -179,7 +183,7 @@ class MergeForm(forms.Form):
     def clean_duplicate(self) -> Organisation:
         # Accept the whole address (https://…/fi/jarjestot/salon-seura-2/) or only its last part.
         slug = self.cleaned_data["duplicate"].strip().rstrip("/").rsplit("/", 1)[-1]
-        duplicate = Organisation.objects.filter(slug=slug, merged_into__isnull=True).first()
+        duplicate = unmerged_organisations().filter(slug=slug).first()
         if duplicate is None:
             raise ValidationError(_("No NGO has this web address."))
         return duplicate
@@ -209,7 +213,7 @@ class AccountForm(forms.Form):
 class SignupForm(AccountForm):
     organisation = forms.ModelChoiceField(
         label=_("The NGO you represent"),
-        queryset=Organisation.objects.filter(merged_into__isnull=True).order_by("name"),
+        queryset=unmerged_organisations().order_by("name"),
         required=False,
         help_text=_("Choose it from the register, or write its name below if it is not there yet."),
     )

@@ -8,7 +8,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -64,7 +64,9 @@ def _read_rows(content: bytes, filename: str) -> list[dict]:
         try:
             sheet = load_workbook(io.BytesIO(content), read_only=True, data_only=True).active
         except Exception as exc:  # openpyxl raises many kinds for a broken file
-            raise ValidationError(_("The file could not be read as an Excel workbook.")) from exc
+            raise ValidationError(
+                _("The file could not be read as an Excel workbook."), code="unreadable_file"
+            ) from exc
         rows = sheet.iter_rows(values_only=True)
         header = [str(h or "").strip().lower() for h in next(rows, [])]
         return [{h: ("" if v is None else str(v).strip()) for h, v in zip(header, row, strict=False)} for row in rows]
@@ -185,7 +187,11 @@ def check_rows(rows: list[dict]) -> tuple[list[dict], list[RowError]]:
 
 
 def import_file(content: bytes, *, filename: str, by, commit: bool) -> ImportReport:
-    """Check a file and, when `commit` is set and every row is valid, import it in one transaction."""
+    """Check a file and, when `commit` is set and every row is valid, import it in one transaction.
+    A coordinator's or a platform admin's (organisations.import_organisations); `by` None is the
+    system itself, as in organisation_create."""
+    if by is not None and not by.has_perm("organisations.import_organisations"):
+        raise PermissionDenied
     report = ImportReport()
     try:
         rows = _read_rows(content, filename)

@@ -1,3 +1,6 @@
+"""The NGO register's data: an NGO (Organisation) with its contact persons, the people who
+represent it (Membership), invitations by e-mail and requests to represent an NGO."""
+
 import uuid
 
 from django.conf import settings

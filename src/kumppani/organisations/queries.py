@@ -25,23 +25,38 @@ def register_version() -> str:
         return "-".join(str(value) for value in cursor.fetchone())
 
 
+# Which NGOs the public sees. The one definition: every public list, page and open data file, the
+# activities of the public NGOs included, is read through these three.
+
+
 def public_organisations() -> QuerySet[Organisation]:
-    """NGOs shown in the public directory: not merged away, not dissolved."""
+    """NGOs shown to the public (directory, API list, open data): not merged away, not dissolved."""
     return Organisation.objects.filter(merged_into__isnull=True).exclude(status=OrganisationStatus.DISSOLVED)
 
 
-def serving_body(queryset: QuerySet[Organisation], body: PublicBody) -> QuerySet[Organisation]:
-    """NGOs that serve the body's residents.
+def hidden_organisations() -> QuerySet[Organisation]:
+    """The NGOs public_organisations() leaves out: merged into another or dissolved.
 
-    A municipality's residents are also served by NGOs working for its whole county; a county's
-    by NGOs working in any of its municipalities.
-    """
-    if body.is_county:
-        ids = [body.pk, *body.municipalities.values_list("pk", flat=True)]
-    else:
-        ids = [body.pk] + ([body.county_id] if body.county_id else [])
+    A short list, so "not of a hidden NGO" is a cheap subquery for the lists of activities, where a
+    join to the NGOs would make the database read every activity before it can page."""
+    return Organisation.objects.filter(Q(merged_into__isnull=False) | Q(status=OrganisationStatus.DISSOLVED))
+
+
+def unmerged_organisations() -> QuerySet[Organisation]:
+    """NGOs that are entries of their own, dissolved ones included: a merged NGO is only a pointer
+    to the one it was merged into. An NGO's own address, its representatives' pages and the
+    coordinators' lists keep a dissolved NGO (its status tells)."""
+    return Organisation.objects.filter(merged_into__isnull=True)
+
+
+def serving_body(queryset: QuerySet[Organisation], body: PublicBody) -> QuerySet[Organisation]:
+    """NGOs that serve the body's residents (PublicBody.area_body_ids: a municipality's residents are
+    also served by NGOs working for its whole county; a county's by NGOs working in any of its
+    municipalities)."""
     return queryset.filter(
-        pk__in=Organisation.areas.through.objects.filter(publicbody_id__in=ids).values("organisation_id")
+        pk__in=Organisation.areas.through.objects.filter(publicbody_id__in=body.area_body_ids()).values(
+            "organisation_id"
+        )
     )
 
 
@@ -74,15 +89,13 @@ def facet_counts(queryset: QuerySet[Organisation]) -> dict[str, dict[int, int]]:
 
 
 def in_care_of(bodies) -> QuerySet[Organisation]:
-    """NGOs whose area includes one of `bodies` or a municipality of one of them (counties)."""
-    body_ids = set()
-    for body in bodies:
-        body_ids.add(body.pk)
-        if body.is_county:
-            body_ids.update(body.municipalities.values_list("pk", flat=True))
-    return Organisation.objects.filter(
-        merged_into__isnull=True,
-        pk__in=Organisation.areas.through.objects.filter(publicbody_id__in=body_ids).values("organisation_id"),
+    """The unmerged NGOs in the care of any of `bodies`: those with an area for which one of them
+    is responsible (PublicBody.responsible_body_ids: the area itself or its county). So a county's
+    officials care for the NGOs of its municipalities, a municipality's not for county-wide ones."""
+    ids = [body.pk for body in bodies]
+    areas = PublicBody.objects.filter(Q(pk__in=ids) | Q(county_id__in=ids)).values("pk")
+    return unmerged_organisations().filter(
+        pk__in=Organisation.areas.through.objects.filter(publicbody_id__in=areas).values("organisation_id"),
     )
 
 

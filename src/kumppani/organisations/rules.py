@@ -16,9 +16,7 @@ def responsible_body_ids(organisation) -> set[int]:
     if cached is None:
         cached = set()
         for area in organisation.areas.all():
-            cached.add(area.pk)
-            if area.county_id:
-                cached.add(area.county_id)
+            cached.update(area.responsible_body_ids())
         organisation._responsible_body_ids = cached
     return cached
 

@@ -10,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from kumppani.core import audit, mail, search
 from kumppani.core.models import BodyRole, BodyRoleKind, PublicBody, User
+from kumppani.core.slugs import unique_slug
 from kumppani.organisations.models import (
     ContactPerson,
     Invitation,
@@ -81,14 +81,6 @@ def reindex(organisation: Organisation) -> None:
     search.update_entry(SEARCH_KIND, organisation.pk, search_texts(organisation))
 
 
-def unique_slug(name: str, *, exclude_pk: int | None = None) -> str:
-    base = slugify(name)[:100] or "yhdistys"
-    slug, n = base, 2
-    while Organisation.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
 def _apply(organisation: Organisation, data: dict) -> None:
     for field, value in data.items():
         if field in _M2M:
@@ -108,8 +100,27 @@ def _set_m2m(organisation: Organisation, data: dict) -> None:
 
 @transaction.atomic
 def organisation_create(*, by: User | None, data: dict, verified: bool = False) -> Organisation:
-    """Add an NGO to the register. A coordinator's new NGO may be verified at once."""
-    organisation = Organisation(slug=unique_slug(data.get("name_fi") or data.get("name") or ""))
+    """Add an NGO to the register: a coordinator or a platform admin (organisations.add_organisation).
+    Their new NGO may be verified at once.
+
+    `by` None is the system itself, no person: the demo loader and test data, which the history
+    records as added by no one."""
+    if by is not None and not by.has_perm("organisations.add_organisation"):
+        raise PermissionDenied
+    return _create(by=by, data=data, verified=verified)
+
+
+@transaction.atomic
+def organisation_propose(*, by: User, data: dict) -> Organisation:
+    """A person signing up adds the NGO they represent when it is not in the register yet. Anyone
+    may: the NGO stays unverified, and the person only asks to represent it (membership_request_create),
+    which a coordinator decides."""
+    return _create(by=by, data=data, verified=False)
+
+
+def _create(*, by: User | None, data: dict, verified: bool) -> Organisation:
+    name = data.get("name_fi") or data.get("name") or ""
+    organisation = Organisation(slug=unique_slug(Organisation.objects.all(), name, fallback="yhdistys"))
     _apply(organisation, data)
     organisation.full_clean(exclude=["slug", "logo"])
     if verified and by is not None:
@@ -180,7 +191,7 @@ def organisation_set_status(*, organisation: Organisation, by: User, status: str
     if not by.has_perm("organisations.verify_organisation", organisation):
         raise PermissionDenied
     if status not in OrganisationStatus.values:
-        raise ValidationError(_("Unknown status."))
+        raise ValidationError(_("Unknown status."), code="unknown_status")
     old = organisation.status
     if old != status:
         organisation.status = status
@@ -198,9 +209,9 @@ def organisation_merge(*, keep: Organisation, duplicate: Organisation, by: User)
     duplicate stays as a record that points to `keep`, so old links still lead somewhere.
     """
     if keep.pk == duplicate.pk:
-        raise ValidationError(_("An NGO cannot be merged into itself."))
+        raise ValidationError(_("An NGO cannot be merged into itself."), code="merge_into_itself")
     if duplicate.merged_into_id:
-        raise ValidationError(_("This NGO has already been merged."))
+        raise ValidationError(_("This NGO has already been merged."), code="already_merged")
     for organisation in (keep, duplicate):
         if not by.has_perm("organisations.merge_organisation", organisation):
             raise PermissionDenied
@@ -300,7 +311,7 @@ def invitation_create_for_body(
     if not by.has_perm("core.coordinate_body", body):
         raise PermissionDenied
     if role not in BodyRoleKind.values:
-        raise ValidationError(_("Unknown role."))
+        raise ValidationError(_("Unknown role."), code="unknown_role")
     invitation, token = _invite(
         by=by,
         email=email,
@@ -323,10 +334,11 @@ def invitation_find(token: str) -> Invitation | None:
 
 @transaction.atomic
 def invitation_accept(*, invitation: Invitation, user: User) -> None:
-    """Give the signed-in (or just created) user what the invitation offers. Works once."""
+    """Give the signed-in (or just created) user what the invitation offers. Works once: the
+    secret link is the permission."""
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_open:
-        raise ValidationError(_("This invitation has already been used or it has expired."))
+        raise ValidationError(_("This invitation has already been used or it has expired."), code="invitation_closed")
     if invitation.kind == InvitationKind.ORGANISATION:
         Membership.objects.get_or_create(
             user=user, organisation=invitation.organisation, defaults={"role": invitation.membership_role}
@@ -347,7 +359,13 @@ def invitation_accept(*, invitation: Invitation, user: User) -> None:
 def user_create(*, email: str, full_name: str, password: str, language: str = "fi") -> User:
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
-        raise ValidationError({"email": _("An account with this e-mail address already exists. Sign in instead.")})
+        raise ValidationError(
+            {
+                "email": ValidationError(
+                    _("An account with this e-mail address already exists. Sign in instead."), code="email_taken"
+                )
+            }
+        )
     user = User.objects.create_user(email=email, password=password, full_name=full_name.strip(), language=language)
     audit.record(actor=user, obj=user, action="signed_up")
     return user
@@ -359,10 +377,12 @@ def user_create(*, email: str, full_name: str, password: str, language: str = "f
 @transaction.atomic
 def membership_request_create(*, user: User, organisation: Organisation, message: str = "") -> MembershipRequest:
     """A signed-in person asks to represent an NGO. The coordinators of its bodies are told."""
+    if not user.is_authenticated:
+        raise PermissionDenied
     if Membership.objects.filter(user=user, organisation=organisation).exists():
-        raise ValidationError(_("You already represent this NGO."))
+        raise ValidationError(_("You already represent this NGO."), code="already_member")
     if MembershipRequest.objects.filter(user=user, organisation=organisation, status=RequestStatus.PENDING).exists():
-        raise ValidationError(_("Your request is already waiting for approval."))
+        raise ValidationError(_("Your request is already waiting for approval."), code="request_pending")
     request = MembershipRequest.objects.create(user=user, organisation=organisation, message=message)
     audit.record(actor=user, obj=organisation, action="membership_requested", message=user.email)
     from kumppani.organisations.rules import responsible_body_ids
@@ -394,7 +414,7 @@ def membership_request_decide(*, request: MembershipRequest, by: User, approve: 
     if not by.has_perm("organisations.verify_organisation", request.organisation):
         raise PermissionDenied
     if request.status != RequestStatus.PENDING:
-        raise ValidationError(_("This request has already been decided."))
+        raise ValidationError(_("This request has already been decided."), code="already_decided")
     request.status = RequestStatus.APPROVED if approve else RequestStatus.REJECTED
     request.decided_at, request.decided_by = timezone.now(), by
     request.save(update_fields=["status", "decided_at", "decided_by"])

@@ -1,3 +1,5 @@
+"""The register's addresses, in Finnish: /jarjestot/ for NGOs, /alueet/ for bodies' people."""
+
 from django.urls import path
 
 from kumppani.organisations import views

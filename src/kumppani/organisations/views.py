@@ -1,10 +1,10 @@
-import hashlib
+"""The register's pages: the public directory and an NGO's page, editing, verifying and merging,
+representatives and invitations, signing up, the import and the export. Thin: the rules are in
+services.py and rules.py, the reads in queries.py."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -15,8 +15,9 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.core import audit, search
+from kumppani.core import audit, pagecache, search
 from kumppani.core import services as core_services
+from kumppani.core.forms import add_service_errors
 from kumppani.core.models import BodyRole, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations import exports, imports, jsonld, queries, services
 from kumppani.organisations.forms import (
@@ -40,25 +41,12 @@ PAGE_SIZE = 20
 
 def directory(request):
     """The public NGO directory. Residents' identical searches are answered from the cache."""
-    cacheable = (
-        settings.DIRECTORY_CACHE_SECONDS > 0
-        and not request.user.is_authenticated
-        and "messages" not in request.COOKIES
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return pagecache.cached_page(
+        request, name="directory", version=queries.register_version, build=lambda **kw: _directory(request, **kw)
     )
-    if not cacheable:
-        return _directory(request)
-    digest = hashlib.sha256(f"{queries.register_version()}|{request.get_full_path()}".encode()).hexdigest()
-    key = f"kumppani:directory:{get_language()}:{digest}"
-    content = cache.get(key)
-    if content is None:
-        response = _directory(request)
-        cache.set(key, response.content, settings.DIRECTORY_CACHE_SECONDS)
-        return response
-    return HttpResponse(content)
 
 
-def _directory(request):
+def _directory(request, csrf_token=None):
     """The public NGO directory: search, filters with counts, sorting and pages."""
     form = DirectoryFilterForm(request.GET or None)
     organisations = queries.public_organisations()
@@ -91,33 +79,29 @@ def _directory(request):
     params.pop("page", None)
     themes = Term.objects.filter(vocabulary=Vocabulary.THEME)
     targets = Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP)
-    return render(
-        request,
-        "organisations/directory.html",
-        {
-            "form": form,
-            "page": page,
-            "query": query,
-            "sort": sort,
-            "querystring": params.urlencode(),
-            "body_options": body_options_html(data.get("body", "")),
-            "theme_facets": [(t, facets["themes"].get(t.pk, 0)) for t in themes],
-            "target_facets": [(t, facets["target_groups"].get(t.pk, 0)) for t in targets],
-            "language_facets": [(lang, facets["languages"].get(lang.pk, 0)) for lang in Language.objects.all()],
-            "selected": {
-                "theme": {t.slug for t in data.get("theme") or []},
-                "target": {t.slug for t in data.get("target") or []},
-                "language": {lang.code for lang in data.get("language") or []},
-            },
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "sort": sort,
+        "querystring": params.urlencode(),
+        "body_options": body_options_html(data.get("body", "")),
+        "theme_facets": [(t, facets["themes"].get(t.pk, 0)) for t in themes],
+        "target_facets": [(t, facets["target_groups"].get(t.pk, 0)) for t in targets],
+        "language_facets": [(lang, facets["languages"].get(lang.pk, 0)) for lang in Language.objects.all()],
+        "selected": {
+            "theme": {t.slug for t in data.get("theme") or []},
+            "target": {t.slug for t in data.get("target") or []},
+            "language": {lang.code for lang in data.get("language") or []},
         },
-    )
+    }
+    if csrf_token is not None:
+        context["csrf_token"] = csrf_token  # a cached page's placeholder (core.pagecache)
+    return render(request, "organisations/directory.html", context)
 
 
 def _get_organisation(slug: str) -> Organisation:
-    organisation = get_object_or_404(Organisation, slug=slug)
-    if organisation.merged_into_id:
-        raise Http404
-    return organisation
+    return get_object_or_404(queries.unmerged_organisations(), slug=slug)
 
 
 def detail(request, slug):
@@ -175,7 +159,7 @@ def edit(request, slug):
                 )
                 services.contact_persons_replace(organisation=organisation, by=request.user, persons=persons)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Thank you! The information has been saved."))
             return redirect(organisation)
@@ -186,6 +170,7 @@ def edit(request, slug):
 
 @login_required
 def create(request):
+    # Checked here too, so that a visitor without the right sees no form to fill in.
     if not request.user.has_perm("organisations.add_organisation"):
         raise PermissionDenied
     form = OrganisationForm(request.POST or None, request.FILES or None)
@@ -193,7 +178,7 @@ def create(request):
         try:
             organisation = services.organisation_create(by=request.user, data=form.domain_data(), verified=True)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The NGO has been added to the register."))
             return redirect(organisation)
@@ -232,7 +217,7 @@ def merge(request, slug):
         try:
             services.organisation_merge(keep=keep, duplicate=form.cleaned_data["duplicate"], by=request.user)
         except ValidationError as error:
-            form.add_error("duplicate", error)
+            add_service_errors(form, error, default_field="duplicate")
         except PermissionDenied:
             form.add_error("duplicate", _("You may not change the duplicate entry."))
         else:
@@ -302,7 +287,7 @@ def accept_invitation(request, token):
                     language=get_language(),
                 )
             except ValidationError as error:
-                form.add_error(None, error)
+                add_service_errors(form, error)
                 user = None
             else:
                 login(request, user, backend="django.contrib.auth.backends.ModelBackend")
@@ -329,13 +314,13 @@ def signup(request):
                 )
                 organisation = data["organisation"]
                 if organisation is None:
-                    organisation = services.organisation_create(
+                    organisation = services.organisation_propose(
                         by=user,
                         data={"name_fi": data["new_organisation_name"], "areas": [data["new_organisation_area"]]},
                     )
                 services.membership_request_create(user=user, organisation=organisation, message=data["message"])
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             messages.success(
@@ -355,7 +340,7 @@ def request_membership(request, slug):
                 user=request.user, organisation=organisation, message=form.cleaned_data["message"]
             )
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your request has been sent to the coordinator."))
             return redirect(organisation)

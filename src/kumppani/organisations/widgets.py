@@ -1,3 +1,5 @@
+"""Form widgets of the register: areas as municipalities grouped by wellbeing services county."""
+
 from django import forms
 from django.utils.translation import gettext as _
 

@@ -1,0 +1,1 @@
+"""Management commands of the activities (none of their own yet)."""

@@ -1,0 +1,1 @@
+"""Template tags that show activities and service paths on other apps' pages."""

@@ -15,8 +15,8 @@ register = template.Library()
 def ngo_activities(context, organisation):
     user = context["request"].user
     activities = (
-        queries.public_activities()
-        .filter(organisation=organisation, confirmed_at__gte=queries.stale_cutoff())
+        queries.current_activities()
+        .filter(organisation=organisation)
         .order_by(queries.name_order(get_language()), "pk")
         .prefetch_related("schedule_rules")
     )

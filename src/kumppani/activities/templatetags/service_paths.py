@@ -3,7 +3,7 @@ NGO's activities are used on, on the NGO's profile."""
 
 from django import template
 
-from kumppani.activities import path_queries
+from kumppani.activities.paths import queries as path_queries
 
 register = template.Library()
 

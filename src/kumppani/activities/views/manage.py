@@ -17,13 +17,14 @@ from kumppani.activities.forms import ActivityEditor, StatusForm
 from kumppani.activities.models import Activity, ActivityStatus, Place
 from kumppani.core.models import PublicBody
 from kumppani.organisations.models import Organisation
+from kumppani.organisations.queries import unmerged_organisations
 
 CHANGE = "activities.change_activity"
 PAGE_SIZE = 50
 
 
 def _organisation(request, slug: str) -> Organisation:
-    organisation = get_object_or_404(Organisation, slug=slug, merged_into__isnull=True)
+    organisation = get_object_or_404(unmerged_organisations(), slug=slug)
     if not request.user.has_perm(CHANGE, organisation):
         raise PermissionDenied
     return organisation

@@ -1,30 +1,22 @@
 """The public activity directory and an activity's own page. Anyone may read them, no sign-in."""
 
-import hashlib
-
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
-from django.middleware.csrf import get_token
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kumppani.activities import client_lists, jsonld, queries
+from kumppani.activities import jsonld, queries
+from kumppani.activities.client_lists import services as client_lists
 from kumppani.activities.filters import TIME_OF_DAY_CHOICES, ActivityFilterForm
 from kumppani.activities.models import Activity, ActivityStatus, ActivityType, Weekday
-from kumppani.core import search
+from kumppani.core import pagecache, search
 from kumppani.core.models import Language, Term, Vocabulary
 from kumppani.organisations.forms import body_options_html
-from kumppani.organisations.models import OrganisationStatus
 
 PAGE_SIZE = 20
-# A cached page is shared by many visitors, so it is stored with this in place of the CSRF token of
-# the add-to-list forms, and each response gets the visitor's own token.
-CSRF_PLACEHOLDER = "kumppani-csrf-token-placeholder"
 
 
 class _CountedPaginator(Paginator):
@@ -38,22 +30,9 @@ class _CountedPaginator(Paginator):
 def directory(request):
     """The activity directory. Identical searches by visitors without a session come from the cache,
     keyed by the activities' and the NGOs' version, so a change shows at once."""
-    cacheable = (
-        settings.DIRECTORY_CACHE_SECONDS > 0
-        and not request.user.is_authenticated
-        and "messages" not in request.COOKIES
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+    return pagecache.cached_page(
+        request, name="activities", version=queries.catalogue_version, build=lambda **kw: _directory(request, **kw)
     )
-    if not cacheable:
-        return _directory(request)
-    version = queries.catalogue_version()
-    digest = hashlib.sha256(f"{version}|{request.get_full_path()}".encode()).hexdigest()
-    key = f"kumppani:activities:{get_language()}:{digest}"
-    content = cache.get(key)
-    if content is None:
-        content = _directory(request, csrf_token=CSRF_PLACEHOLDER).content
-        cache.set(key, content, settings.DIRECTORY_CACHE_SECONDS)
-    return HttpResponse(content.replace(CSRF_PLACEHOLDER.encode(), get_token(request).encode()))
 
 
 def _directory(request, csrf_token=None):
@@ -119,11 +98,7 @@ def _term_facets(vocabulary: str, counts: dict[int, int]) -> list[tuple[Term, in
 def detail(request, slug):
     """Everything about one activity. Paused and ended activities still answer, with a notice, so
     that old links and printed lists lead somewhere; those of a merged or dissolved NGO do not."""
-    activity = (
-        queries.with_detail_relations(Activity.objects.filter(slug=slug, organisation__merged_into__isnull=True))
-        .exclude(organisation__status=OrganisationStatus.DISSOLVED)
-        .first()
-    )
+    activity = queries.with_detail_relations(queries.public_activities().filter(slug=slug)).first()
     if activity is None:
         raise Http404
     collected = client_lists.collected_ids(request.session) if request.session.session_key else []

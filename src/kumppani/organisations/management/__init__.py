@@ -1,0 +1,1 @@
+"""Management commands of the NGO register (none of its own yet)."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from kumppani.activities import hsds
+from kumppani.activities.hsds import records as hsds
 from kumppani.grants import giving360
 
 FORMATS = {

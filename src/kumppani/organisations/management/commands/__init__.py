@@ -1,0 +1,1 @@
+"""The NGO register's `kumppani` commands (none yet)."""

@@ -4,7 +4,8 @@ an NGO's activities are used on. Each takes a fixed number of queries, however l
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils.translation import get_language
 
-from kumppani.activities.models import Activity, ActivityStatus, PathStep, Place, ServicePath
+from kumppani.activities import queries
+from kumppani.activities.models import Activity, PathStep, Place, ServicePath
 from kumppani.core.models import PublicBody
 from kumppani.organisations.models import Organisation
 
@@ -19,10 +20,10 @@ def body_paths(body: PublicBody, *, published_only: bool = True) -> QuerySet[Ser
     paths = ServicePath.objects.filter(body=body)
     if published_only:
         paths = paths.filter(is_published=True)
-    active = Q(steps__activities__status=ActivityStatus.ACTIVE)
+    listed = Q(steps__activities__in=queries.listed_activities().values("pk"))
     return paths.select_related("body").annotate(
         step_count=Count("steps", distinct=True),
-        activity_count=Count("steps__activities", filter=active, distinct=True),
+        activity_count=Count("steps__activities", filter=listed, distinct=True),
     )
 
 
@@ -35,10 +36,9 @@ def with_row_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
 
 
 def activities_prefetch(*, active_only: bool) -> Prefetch:
-    """A step's activities, ready for their rows."""
-    activities = with_row_relations(Activity.objects.all())
-    if active_only:
-        activities = activities.filter(status=ActivityStatus.ACTIVE)
+    """A step's activities, ready for their rows: the listed ones (queries.listed_activities) for the
+    public, all of them for the coordinator."""
+    activities = with_row_relations(queries.listed_activities() if active_only else Activity.objects.all())
     return Prefetch("activities", queryset=activities.order_by(sort_field(), "pk"))
 
 

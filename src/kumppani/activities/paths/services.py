@@ -10,13 +10,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max, QuerySet
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from kumppani.activities.models import Activity, ActivityStatus, PathStep, ServicePath, StepKind
+from kumppani.activities import queries
+from kumppani.activities.models import Activity, PathStep, ServicePath, StepKind
 from kumppani.core import audit
 from kumppani.core.models import PublicBody, User
-from kumppani.organisations.models import OrganisationStatus
+from kumppani.core.slugs import unique_slug
 
 PATH_FIELDS = ["name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"]
 STEP_FIELDS = [
@@ -52,34 +52,13 @@ def _touch(path: ServicePath) -> None:
     ServicePath.objects.filter(pk=path.pk).update(updated_at=path.updated_at)
 
 
-def serving_area_ids(body: PublicBody) -> list[int]:
-    """The areas whose activities the body's residents may join: the body and its county, or a
-    county and its municipalities."""
-    if body.is_county:
-        return [body.pk, *body.municipalities.values_list("pk", flat=True)]
-    return [body.pk] + ([body.county_id] if body.county_id else [])
-
-
 def attachable_activities(body: PublicBody) -> QuerySet[Activity]:
-    """Active activities of live NGOs that are offered to the body's residents."""
-    offered = Activity.areas.through.objects.filter(publicbody_id__in=serving_area_ids(body))
-    return Activity.objects.filter(
-        status=ActivityStatus.ACTIVE,
-        organisation__merged_into__isnull=True,
-        pk__in=offered.values("activity_id"),
-    ).exclude(organisation__status=OrganisationStatus.DISSOLVED)
+    """The listed (active, public) activities that the body's residents may join."""
+    return queries.open_to_residents_of(queries.listed_activities(), body)
 
 
 # Words the editor's own addresses use after /palvelupolkujen-hallinta/.
 RESERVED_SLUGS = {"uusi"}
-
-
-def unique_slug(body: PublicBody, name: str) -> str:
-    base = slugify(name)[:100] or "palvelupolku"
-    slug, n = base, 2
-    while slug in RESERVED_SLUGS or ServicePath.objects.filter(body=body, slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def _apply(obj, data: dict, fields: list[str]) -> None:
@@ -95,7 +74,10 @@ def _apply(obj, data: dict, fields: list[str]) -> None:
 def path_create(*, body: PublicBody, by: User, data: dict) -> ServicePath:
     """A new, unpublished path of the body."""
     _check(by, body)
-    path = ServicePath(body=body, slug=unique_slug(body, data.get("name_fi", "")))
+    slug = unique_slug(
+        ServicePath.objects.filter(body=body), data.get("name_fi", ""), fallback="palvelupolku", reserved=RESERVED_SLUGS
+    )
+    path = ServicePath(body=body, slug=slug)
     _apply(path, data, PATH_FIELDS)
     path.full_clean()
     path.save()
@@ -123,7 +105,7 @@ def path_publish(*, path: ServicePath, by: User) -> ServicePath:
     _check(by, path.body)
     path = _locked(path)
     if not path.steps.exists():
-        raise ValidationError(_("Add at least one step before publishing the path."))
+        raise ValidationError(_("Add at least one step before publishing the path."), code="no_steps")
     if not path.is_published:
         path.is_published, path.updated_at = True, timezone.now()
         path.save(update_fields=["is_published", "updated_at"])
@@ -199,7 +181,7 @@ def step_move(*, step: PathStep, by: User, direction: str) -> PathStep:
     """Swap the step with its neighbour above ("up") or below ("down"); at either end nothing moves."""
     _check(by, step.path.body)
     if direction not in ("up", "down"):
-        raise ValidationError(_("Unknown direction."))
+        raise ValidationError(_("Unknown direction."), code="unknown_direction")
     path = _locked(step.path)
     step = path.steps.get(pk=step.pk)  # positions as they are now, after the lock
     neighbours = path.steps.filter(position__lt=step.position).order_by("-position")
@@ -245,11 +227,12 @@ def activity_attach(*, step: PathStep, by: User, activity: Activity) -> None:
     body = step.path.body
     _check(by, body)
     if step.kind != StepKind.NGO:
-        raise ValidationError(_("NGO activities can be added to NGO steps only."))
+        raise ValidationError(_("NGO activities can be added to NGO steps only."), code="not_ngo_step")
     if not attachable_activities(body).filter(pk=activity.pk).exists():
         raise ValidationError(
             _("“%(activity)s” is not an active activity offered to the residents of %(body)s.")
-            % {"activity": activity.name, "body": body.name}
+            % {"activity": activity.name, "body": body.name},
+            code="not_offered",
         )
     if step.activities.filter(pk=activity.pk).exists():
         return

@@ -11,10 +11,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.activities import client_lists, queries
-from kumppani.activities.client_list_forms import ClientListForm, CollectForm
+from kumppani.activities import queries
+from kumppani.activities.client_lists import services as client_lists
+from kumppani.activities.client_lists.forms import ClientListForm, CollectForm
 from kumppani.activities.models import Activity, ClientList
 from kumppani.core import search
+from kumppani.core.forms import add_service_errors
 
 
 def _back(request, form: CollectForm, activity_id: int | None = None):
@@ -65,13 +67,13 @@ def clear(request):
 def draft(request):
     """The list being collected: choose the client's language, a title and a note, then save it."""
     ids = client_lists.collected_ids(request.session)
-    activities = search.in_order(queries.with_listing_relations(queries.public_activities()), ids)
+    activities = search.in_order(queries.with_listing_relations(queries.listed_activities()), ids)
     form = ClientListForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST" and form.is_valid():
         try:
             client_list = client_lists.client_list_create(activity_ids=ids, **form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             client_lists.clear(request.session)
             messages.success(request, _("The list is saved. Give the client its link, or print it."))

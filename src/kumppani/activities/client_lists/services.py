@@ -35,7 +35,7 @@ def collect(session, activity_id: int) -> None:
             params={"count": MAX_ITEMS},
             code="too_many",
         )
-    if not queries.public_activities().filter(pk=activity_id).exists():
+    if not queries.listed_activities().filter(pk=activity_id).exists():
         raise ValidationError(_("This activity is no longer available."), code="not_public")
     session[SESSION_KEY] = [*ids, activity_id]
 
@@ -52,7 +52,7 @@ def client_list_create(*, activity_ids: list[int], language: str, title: str = "
     """Save a client list with a random 128-bit link. Activities that have left the public listing
     since they were collected are left out; a list needs at least one activity and holds at most
     MAX_ITEMS."""
-    public = set(queries.public_activities().filter(pk__in=activity_ids).values_list("pk", flat=True))
+    public = set(queries.listed_activities().filter(pk__in=activity_ids).values_list("pk", flat=True))
     ids = [pk for pk in dict.fromkeys(activity_ids) if pk in public]
     if not ids:
         raise ValidationError(_("Add at least one activity to the list first."), code="empty")

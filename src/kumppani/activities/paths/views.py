@@ -2,7 +2,7 @@
 
 Public: a body's published paths and one path. Everything else is for the body's NGO
 coordinator (and platform admins): `activities.manage_paths` on the body, checked here and
-again in activities.paths.
+again in activities.paths.services.
 """
 
 from urllib.parse import urlencode
@@ -17,11 +17,13 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.activities import path_queries, paths
 from kumppani.activities.indexing import SEARCH_KIND
 from kumppani.activities.models import Activity, PathStep, ServicePath, StepKind
-from kumppani.activities.path_forms import ActivitySearchForm, PathForm, StepForm
+from kumppani.activities.paths import queries as path_queries
+from kumppani.activities.paths import services as paths
+from kumppani.activities.paths.forms import ActivitySearchForm, PathForm, StepForm
 from kumppani.core import audit, search
+from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 
 SEARCH_PAGE_SIZE = 20
@@ -103,7 +105,7 @@ def path_create(request, body):
         try:
             path = paths.path_create(body=body, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The path was created. Now add its steps."))
             return _editor(path)
@@ -143,7 +145,7 @@ def path_update(request, body, slug):
         try:
             paths.path_update(path=path, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return _editor(path)
@@ -184,7 +186,7 @@ def step_create(request, body, slug):
         try:
             step = paths.step_add(path=path, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The step was added."))
             if step.kind == StepKind.NGO:
@@ -201,7 +203,7 @@ def step_update(request, body, slug, pk):
         try:
             paths.step_update(step=step, by=request.user, data=form.cleaned_data)
         except ValidationError as error:
-            form.add_error(None, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Saved."))
             return _editor(step.path)

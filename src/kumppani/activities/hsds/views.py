@@ -1,7 +1,7 @@
 """The Open Referral HSDS 3.0 API under /api/hsds/: public activities as HSDS records.
 
 Read-only and public: every endpoint answers GET (and HEAD) to anyone, account or not, and shows
-the same public records to everyone (kumppani.activities.hsds decides what is public); any other
+the same public records to everyone (hsds.records decides what is public); any other
 method is 405. Parameters follow the HSDS API reference (data/hsds-openapi.json); a bad value is 400
 naming the parameter, in the request's language; an unknown or malformed id is 404.
 
@@ -10,7 +10,6 @@ version (queries.catalogue_version, as the activity directory's), so a change to
 NGO shows at once; the ETag lets a harvester ask again for free.
 """
 
-import hashlib
 import json
 import math
 import uuid
@@ -18,23 +17,23 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified, JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_safe
 
-from kumppani.activities import hsds, indexing, queries
+from kumppani.activities import indexing, queries
+from kumppani.activities.hsds import records as hsds
 from kumppani.activities.models import Activity, Place
-from kumppani.core import search
+from kumppani.core import pagecache, search
 from kumppani.core.models import Term
 from kumppani.organisations import services as organisation_services
 from kumppani.organisations.queries import public_organisations
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
-OPENAPI = Path(__file__).resolve().parent / "data" / "hsds-openapi.json"
+OPENAPI = Path(__file__).resolve().parent.parent / "data" / "hsds-openapi.json"
 TRUE_FALSE = [("true", "true"), ("false", "false")]
 
 
@@ -132,23 +131,16 @@ def _json(data) -> HttpResponse:
 
 def _cached(request, build):
     """The answer of `build()` for this URL at the data's current version: from the cache when
-    there, 304 when the client already has it. Only successful answers are kept (errors are in the
-    request's language)."""
-    digest = hashlib.sha256(f"{queries.catalogue_version()}|{request.get_full_path()}".encode()).hexdigest()
+    there (for everyone: the answers depend on no session), 304 when the client already has it."""
+    digest = pagecache.digest(request, queries.catalogue_version())
     etag = f'"{digest[:32]}"'
     if etag in request.headers.get("If-None-Match", ""):
         response = HttpResponseNotModified()
         response["ETag"] = etag
         return response
-    key = f"kumppani:hsds:{digest}"
-    content = cache.get(key) if settings.DIRECTORY_CACHE_SECONDS > 0 else None
-    if content is None:
-        response = build()
-        if response.status_code != 200:
-            return response
-        content = response.content
-        if settings.DIRECTORY_CACHE_SECONDS > 0:
-            cache.set(key, content, settings.DIRECTORY_CACHE_SECONDS)
+    content = pagecache.cached_content(f"kumppani:hsds:{digest}", build)
+    if isinstance(content, HttpResponse):
+        return content  # an error, not kept
     response = HttpResponse(content, content_type="application/json")
     response["ETag"] = etag
     return response
@@ -180,7 +172,7 @@ def _language(params: dict) -> str:
 
 
 def _filtered_activities(params: dict):
-    activities = hsds.public_activities()
+    activities = queries.published_activities()
     if params.get("search"):
         activities = search.filter_matching(activities, indexing.SEARCH_KIND, params["search"])
     if params.get("taxonomy_term_id"):
@@ -250,7 +242,7 @@ def _service_detail(request, id):
     params, error = _parse(DetailParams, request)
     if error:
         return error
-    activity = _uuid(id) and hsds.with_service_relations(hsds.public_activities()).filter(uuid=id).first()
+    activity = _uuid(id) and hsds.with_service_relations(queries.published_activities()).filter(uuid=id).first()
     if not activity:
         return _not_found()
     with translation.override(_language(params)):
@@ -359,7 +351,7 @@ def _service_at_location_detail(request, id):
     if sal_id is None:
         return _not_found()
     place_uuid, online_uuid = hsds.service_at_location_sources(sal_id)
-    activities = hsds.with_service_relations(hsds.public_activities())
+    activities = hsds.with_service_relations(queries.published_activities())
     activity = activities.filter(places__uuid=place_uuid).first()
     place = next((p for p in activity.places.all() if p.uuid == place_uuid), None) if activity else None
     if activity is None:

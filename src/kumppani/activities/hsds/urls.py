@@ -1,8 +1,8 @@
-"""/api/hsds/: the Open Referral HSDS 3.0 API of the public activities (see hsds_views)."""
+"""/api/hsds/: the Open Referral HSDS 3.0 API of the public activities (see hsds.views)."""
 
 from django.urls import path
 
-from kumppani.activities import hsds_views as views
+from kumppani.activities.hsds import views
 
 urlpatterns = [
     path("", views.root, name="api-hsds-root"),

@@ -3,7 +3,7 @@ services at locations, taxonomies and taxonomy terms.
 
 One builder per HSDS object, each a plain function of rows already fetched: the querysets below
 fetch every relation a record shows in a fixed number of queries, so a page of 200 records costs
-what a page of 5 does. The API (hsds_views) and `kumppani export hsds` use the same builders, so
+what a page of 5 does. The API (hsds.views) and `kumppani export hsds` use the same builders, so
 the files hold exactly what the API answers.
 
 Identifiers are UUIDs that stay the same from one export to the next: activities, places and NGOs
@@ -41,8 +41,9 @@ from kumppani.activities.models import (
     ScheduleKind,
     ScheduleRule,
 )
+from kumppani.activities.queries import published_activities
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
-from kumppani.organisations.models import Organisation, OrganisationStatus
+from kumppani.organisations.models import Organisation
 from kumppani.organisations.queries import public_organisations
 
 HSDS_VERSION = "3.0"
@@ -88,18 +89,7 @@ def taxonomy_id(key: str) -> str:
     return stable_id("taxonomy", key)
 
 
-# Which rows are public, and everything their records show ---------------------------------------
-
-
-def public_activities() -> QuerySet[Activity]:
-    """Activities in open data: not ended, of an NGO that is neither dissolved nor merged.
-
-    Written as "not of a hidden NGO" (a short list) rather than as a join, so that SQLite pages
-    through the activities in order and stops at the page, instead of sorting all of them."""
-    hidden = Organisation.objects.filter(Q(merged_into__isnull=False) | Q(status=OrganisationStatus.DISSOLVED)).values(
-        "pk"
-    )
-    return Activity.objects.exclude(organisation__in=hidden).exclude(status=ActivityStatus.ENDED)
+# Everything the records show (which rows: queries.published_activities) -------------------------
 
 
 # Lists are in the order the records were added: a harvester paging through while records are
@@ -121,7 +111,7 @@ def with_service_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]
 
 def with_services(organisations: QuerySet[Organisation], *, full: bool) -> QuerySet[Organisation]:
     """Each NGO's public activities as `hsds_services`, with their relations when `full`."""
-    activities = public_activities().order_by(LIST_ORDER)
+    activities = published_activities().order_by(LIST_ORDER)
     if full:
         activities = with_service_relations(activities)
     else:
@@ -614,7 +604,7 @@ def _chunks(queryset: QuerySet, size: int = CHUNK) -> Iterator[list]:
 
 def _export_records() -> dict[str, Iterator[dict]]:
     """The records of each export file, as generators (in the active language)."""
-    services = with_service_relations(public_activities().order_by(LIST_ORDER))
+    services = with_service_relations(published_activities().order_by(LIST_ORDER))
 
     def service_records():
         for chunk in _chunks(services):

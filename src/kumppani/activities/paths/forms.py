@@ -1,3 +1,5 @@
+"""The service path editor's forms: a path, a step, and the search for NGO activities to attach."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
