@@ -14,7 +14,9 @@ PRODUCTION = {
 
 
 def production_env(tmp_path) -> dict:
-    env = {key: value for key, value in os.environ.items() if key not in ("DEBUG", "DATABASE_URL")}
+    # The browser tests set DJANGO_ALLOW_ASYNC_UNSAFE for Playwright; a production server never has it.
+    unset = ("DEBUG", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
+    env = {key: value for key, value in os.environ.items() if key not in unset}
     return {**env, **PRODUCTION, "KUMPPANI_VAR_DIR": str(tmp_path)}
 
 
