@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "kumppani.organisations",
     "kumppani.activities",
     "kumppani.grants",
+    "kumppani.premises",
     "kumppani.api",
     "kumppani.demo",
 ]
