@@ -9,6 +9,7 @@ from kumppani.activities.api import ActivityViewSet
 from kumppani.core.api.reference import LanguageViewSet, PublicBodyViewSet, TargetGroupViewSet, ThemeViewSet
 from kumppani.grants.api import ApplicationViewSet, GrantDecisionViewSet, ProgrammeViewSet
 from kumppani.organisations.api import OrganisationViewSet
+from kumppani.premises.api import BookingViewSet, SpaceViewSet
 
 router = DefaultRouter()
 router.register("bodies", PublicBodyViewSet, basename="api-body")
@@ -20,6 +21,8 @@ router.register("grant-programmes", ProgrammeViewSet, basename="api-grant-progra
 router.register("grant-applications", ApplicationViewSet, basename="api-grant-application")
 router.register("grant-decisions", GrantDecisionViewSet, basename="api-grant-decision")
 router.register("activities", ActivityViewSet, basename="api-activity")
+router.register("spaces", SpaceViewSet, basename="api-space")
+router.register("bookings", BookingViewSet, basename="api-booking")
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
