@@ -9,6 +9,7 @@ from kumppani.core.models import PublicBody
 from kumppani.demo import accounts, organisations
 from kumppani.demo import activities as demo_activities
 from kumppani.demo import grants as demo_grants
+from kumppani.demo import premises as demo_premises
 from kumppani.organisations.models import Organisation
 
 
@@ -41,6 +42,7 @@ class Command(BaseCommand):
             accounts.link(users)
             activity_count, path_count = demo_activities.load(users)
             applications = demo_grants.load(users)
+            self.stdout.write(demo_premises.load(users))
         self.stdout.write(
             f"Demo data: {added} NGOs added, {existing} already there, {activity_count} activities and "
             f"{path_count} service paths added, {applications} grant applications added "
