@@ -121,7 +121,10 @@ class BookingForm(forms.Form):
 
 class DecisionForm(forms.Form):
     approve = forms.TypedChoiceField(
-        label=_("Decision"), choices=[("1", _("Approve")), ("0", _("Reject"))], coerce=lambda v: v == "1"
+        label=_("Decision"),
+        choices=[("1", _("Approve")), ("0", _("Reject"))],
+        coerce=lambda v: v == "1",
+        widget=forms.RadioSelect,
     )
     whole_series = forms.BooleanField(label=_("Every waiting date of the weekly booking"), required=False)
     reason = forms.CharField(label=_("Reason (told to the NGO)"), max_length=500, required=False)
