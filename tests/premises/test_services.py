@@ -369,3 +369,12 @@ def test_the_value_of_free_use_is_the_hours_times_the_public_price(world):
     rows = queries.usage(world["salo"], day.year)
     (row,) = rows
     assert (row.bookings, row.hours, row.value) == (1, Decimal("2"), Decimal("60.00"))
+
+
+def test_a_refusal_is_told_in_swedish_with_the_holidays_swedish_name(world):
+    from django.utils import translation
+
+    year = premises.future_weekday(0).year + 1
+    with translation.override("sv"), pytest.raises(ValidationError) as error:
+        premises.book(world["space"], world["ngo"], world["rep"], dt.date(year, 12, 6))
+    assert error.value.messages[0] == f"6.12.{year} är en helgdag (Självständighetsdagen) och lokalen är stängd."

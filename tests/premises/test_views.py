@@ -222,5 +222,28 @@ def test_own_page_shows_waiting_approvals_and_coming_bookings(client, world):
     client.force_login(world["boss"])
     assert link in client.get(reverse("core:dashboard")).content.decode()
     client.force_login(world["rep"])
-    assert link in client.get(reverse("core:dashboard")).content.decode()
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert link in page
+    assert reverse("premises:ngo_bookings", args=[world["ngo"].slug]) in page  # the button on the NGO's card
     assert link in client.get(reverse("premises:ngo_bookings", args=[world["ngo"].slug])).content.decode()
+
+
+@pytest.mark.parametrize("weeks", [0, 10])
+def test_the_managers_and_the_ngos_lists_cost_the_same_queries_however_many_bookings(
+    client, world, django_assert_num_queries, weeks
+):
+    first = premises.future_weekday(1)
+    (booking, *_rest) = premises.book(
+        world["space"], world["ngo"], world["rep"], first, repeat_until=first + dt.timedelta(weeks=weeks)
+    )
+    services.booking_decide(by=world["boss"], booking=booking, approve=True)
+    client.force_login(world["boss"])
+    client.get(reverse("core:dashboard"))
+    with django_assert_num_queries(9):
+        client.get(reverse("premises:manage", args=[world["salo"].slug]))
+    with django_assert_num_queries(8):
+        client.get(reverse("premises:usage", args=[world["salo"].slug]), {"vuosi": first.year})
+    client.force_login(world["rep"])
+    client.get(reverse("core:dashboard"))
+    with django_assert_num_queries(8):
+        client.get(reverse("premises:ngo_bookings", args=[world["ngo"].slug]))

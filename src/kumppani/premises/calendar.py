@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import holidays
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 from icalendar import Calendar, Event
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -25,14 +26,20 @@ def local_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(HELSINKI).date()
 
 
+# The languages of the site in the `holidays` library's names for them.
+HOLIDAY_LANGUAGES = {"fi": "fi", "sv": "sv_FI", "en": "en_US"}
+
+
 @lru_cache(maxsize=64)
-def _finnish_holidays(year: int) -> dict[dt.date, str]:
-    return dict(holidays.Finland(years=year, language="fi"))
+def _finnish_holidays(year: int, language: str) -> dict[dt.date, str]:
+    return dict(holidays.Finland(years=year, language=language))
 
 
 def holiday_name(date: dt.date) -> str | None:
-    """The Finnish public holiday on `date` (from the maintained `holidays` library), or None."""
-    return _finnish_holidays(date.year).get(date)
+    """The Finnish public holiday on `date` (from the maintained `holidays` library) in the active
+    language, or None."""
+    language = HOLIDAY_LANGUAGES.get((get_language() or "fi")[:2], "fi")
+    return _finnish_holidays(date.year, language).get(date)
 
 
 def weekly_dates(first: dt.date, last: dt.date) -> list[dt.date]:

@@ -1,7 +1,11 @@
 """Premises on other pages: a body's spaces on its page (with the managers' and officials' links),
 and on a person's own page the bookings waiting for their approval and their NGOs' coming bookings."""
 
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
 from kumppani.core.pages import Section, register_body_section, register_dashboard_panel
+from kumppani.organisations.pages import Link, register_ngo_link
 from kumppani.premises import queries
 
 PANEL_ROWS = 10
@@ -27,3 +31,7 @@ def my_bookings(request) -> dict | None:
 def register() -> None:
     register_body_section(Section("premises", "premises/_body_section.html", body_spaces, order=40))
     register_dashboard_panel(Section("premises", "premises/_dashboard.html", my_bookings, order=40))
+    register_ngo_link(
+        "space_bookings",
+        Link(_("Space bookings"), lambda organisation: reverse("premises:ngo_bookings", args=[organisation.slug]), 30),
+    )

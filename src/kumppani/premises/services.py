@@ -77,7 +77,8 @@ def _require(by: User | None, perm: str, obj) -> None:
 
 
 def date_text(day: dt.date) -> str:
-    return formats.date_format(day, "SHORT_DATE_FORMAT")
+    """5.12.2026 in every language, as Kumppani writes dates."""
+    return f"{day.day}.{day.month}.{day.year}"
 
 
 def time_text(moment: dt.datetime | dt.time) -> str:
