@@ -12,7 +12,7 @@ from kumppani.premises.models import Booking, BookingStatus, Space
 from tests import factories
 from tests.premises import factories as premises
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.filterwarnings("error::RuntimeWarning")]
 
 
 @pytest.fixture
@@ -188,6 +188,8 @@ def test_a_premises_manager_creates_and_edits_a_space(client, world):
         {"date": day.isoformat(), "start_time": "16:00", "end_time": "18:00", "reason": "Huolto"},
     )
     assert Booking.objects.get(space=space).is_block
+    page = client.get(reverse("premises:edit", args=[space.slug])).content.decode()
+    assert "Huolto" in page and "16.00–18.00" in page
 
 
 def test_the_usage_report_for_the_welfare_report(client, world):

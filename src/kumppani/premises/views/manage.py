@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,7 +54,7 @@ def _edit(request, body: PublicBody, space: Space | None):
             closed_days=space.closed_days.filter(date__gte=today()),
             closed_form=ClosedDayForm(),
             block_form=BlockForm(),
-            blocks=space.bookings.filter(is_block=True, status=BookingStatus.CONFIRMED, end__gte=today()),
+            blocks=space.bookings.filter(is_block=True, status=BookingStatus.CONFIRMED, end__gte=timezone.now()),
         )
     return render(request, "premises/manage/edit.html", context)
 
