@@ -306,12 +306,17 @@ def test_a_named_manager_decides_for_their_space(world):
     assert Booking.objects.get().status == BookingStatus.CONFIRMED
 
 
-def test_the_ngo_cancels_but_never_another_ngos_booking_and_nothing_is_deleted(world):
+def test_the_ngo_cancels_but_never_another_ngos_booking_and_nothing_is_deleted(
+    world, django_capture_on_commit_callbacks, mailoutbox
+):
     (booking,) = premises.book(world["space"], world["ngo"], world["rep"], premises.future_weekday(1))
     other = factories.organisation("Toinen ry", areas=[world["salo"]])
     with pytest.raises(PermissionDenied):
         services.booking_cancel(by=factories.representative(other), booking=booking)
-    services.booking_cancel(by=world["rep"], booking=booking)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.booking_cancel(by=world["rep"], booking=booking, reason="Ryhmä on tauolla")
+    assert [m.to for m in mailoutbox] == [[world["boss"].email]]  # the manager hears of it
+    assert "Ryhmä on tauolla" in mailoutbox[0].body
     assert Booking.objects.get().status == BookingStatus.CANCELLED
     with pytest.raises(ValidationError) as error:
         services.booking_cancel(by=world["rep"], booking=Booking.objects.get())

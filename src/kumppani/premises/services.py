@@ -521,6 +521,18 @@ def booking_cancel(*, by: User, booking: Booking, whole_series: bool = False, re
         for target in targets:
             target.status = BookingStatus.CANCELLED
         audit.record(actor=by, obj=booking, action="booking_cancelled", message=reason.strip())
+    if booking.organisation_id is not None:
+        # The other side hears of it: the managers when the NGO cancels, the booker when a manager does.
+        by_ngo = by.has_perm("premises.book_for", booking.organisation)
+        people = _managers(booking.space) if by_ngo else [booking.booked_by]
+        context = {
+            "space_name": booking.space.name,
+            "organisation_name": booking.organisation.name,
+            "dates": [date_text(calendar.local_date(b.start)) for b in targets],
+            "reason": reason.strip(),
+            "link": _link(booking),
+        }
+        transaction.on_commit(lambda: _email(people, "premises/email/booking_cancelled", context))
     return targets
 
 
