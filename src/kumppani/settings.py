@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "kumppani.activities",
     "kumppani.grants",
     "kumppani.events",
+    "kumppani.premises",
     "kumppani.api",
     "kumppani.demo",
 ]

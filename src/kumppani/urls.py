@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.activities.urls")),
     path("", include("kumppani.grants.urls")),
     path("", include("kumppani.events.urls")),
+    path("", include("kumppani.premises.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -12,6 +12,7 @@ from kumppani.core.api.views import not_found
 from kumppani.events.api import EventPlaceViewSet, EventViewSet, KeywordViewSet
 from kumppani.grants.api import ApplicationViewSet, GrantDecisionViewSet, ProgrammeViewSet
 from kumppani.organisations.api import OrganisationViewSet
+from kumppani.premises.api import BookingViewSet, SpaceViewSet
 
 router = DefaultRouter()
 router.register("bodies", PublicBodyViewSet, basename="api-body")
@@ -26,6 +27,8 @@ router.register("activities", ActivityViewSet, basename="api-activity")
 router.register("events", EventViewSet, basename="api-event")
 router.register("event-places", EventPlaceViewSet, basename="api-event-place")
 router.register("keywords", KeywordViewSet, basename="api-keyword")
+router.register("spaces", SpaceViewSet, basename="api-space")
+router.register("bookings", BookingViewSet, basename="api-booking")
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -32,9 +32,18 @@ def render_message(template: str, context: dict, language: str) -> tuple[str, st
     return " ".join(subject.split()), body
 
 
-def send(*, to: list[str], template: str, context: dict, language: str = "fi") -> None:
-    """Queue an e-mail. It is rendered now, so the message says what was true when it was sent."""
+def send(
+    *,
+    to: list[str],
+    template: str,
+    context: dict,
+    language: str = "fi",
+    attachments: list[tuple[str, str, str]] | None = None,
+) -> None:
+    """Queue an e-mail. It is rendered now, so the message says what was true when it was sent.
+    `attachments` are (file name, text content, MIME type), e.g. a calendar file."""
     from kumppani.core.tasks import send_email
 
     subject, body = render_message(template, context, language)
-    send_email.enqueue(to=list(to), subject=subject, body=body)
+    extra = {"attachments": [list(item) for item in attachments]} if attachments else {}
+    send_email.enqueue(to=list(to), subject=subject, body=body, **extra)

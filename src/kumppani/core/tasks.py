@@ -1,13 +1,18 @@
 """Background tasks of the core app. Every task is small and safe to run twice."""
 
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage, send_mail
 from django.db import connection
 from django_tasks import task
 
 
 @task()
-def send_email(*, to: list[str], subject: str, body: str) -> int:
-    return send_mail(subject, body, None, to)
+def send_email(*, to: list[str], subject: str, body: str, attachments: list[list[str]] | None = None) -> int:
+    if not attachments:
+        return send_mail(subject, body, None, to)
+    message = EmailMessage(subject, body, None, to)
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    return message.send()
 
 
 @task()

@@ -1,0 +1,37 @@
+"""Premises on other pages: a body's spaces on its page (with the managers' and officials' links),
+and on a person's own page the bookings waiting for their approval and their NGOs' coming bookings."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.pages import Section, register_body_section, register_dashboard_panel
+from kumppani.organisations.pages import Link, register_ngo_link
+from kumppani.premises import queries
+
+PANEL_ROWS = 10
+
+
+def body_spaces(request, body) -> dict | None:
+    spaces = list(body.spaces.filter(is_published=True).select_related("municipality").order_by("name", "pk")[:20])
+    can_manage = request.user.has_perm("premises.add_space", body)
+    can_see_usage = request.user.has_perm("premises.view_usage", body)
+    if not spaces and not can_manage:
+        return None
+    return {"body": body, "spaces": spaces, "can_manage": can_manage, "can_see_usage": can_see_usage}
+
+
+def my_bookings(request) -> dict | None:
+    waiting = list(queries.waiting_for(request.user)[:PANEL_ROWS]) if not request.user.is_staff else []
+    coming = list(queries.coming_for(request.user)[:PANEL_ROWS])
+    if not waiting and not coming:
+        return None
+    return {"waiting": waiting, "coming": coming}
+
+
+def register() -> None:
+    register_body_section(Section("premises", "premises/_body_section.html", body_spaces, order=40))
+    register_dashboard_panel(Section("premises", "premises/_dashboard.html", my_bookings, order=40))
+    register_ngo_link(
+        "space_bookings",
+        Link(_("Space bookings"), lambda organisation: reverse("premises:ngo_bookings", args=[organisation.slug]), 30),
+    )

@@ -1,0 +1,179 @@
+"""Reads of spaces and bookings whose number of queries does not grow with the data: the space
+list with its filters, the busy times of a week or a month, waiting approvals, a person's coming
+bookings, and the hours and value of free use for the welfare report."""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
+
+from kumppani.core.models import PublicBody
+from kumppani.organisations.rules import membership_roles
+from kumppani.premises import calendar
+from kumppani.premises.models import ACTIVE_STATUSES, Booking, BookingStatus, ClosedDay, OpeningHours, Space
+from kumppani.premises.rules import managed_space_ids, premises_body_ids
+
+
+@dataclass
+class Criteria:
+    municipality: PublicBody | None = None
+    people: int | None = None
+    accessible: bool = False
+    equipment: list[str] = field(default_factory=list)
+    date: dt.date | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+
+
+def spaces_matching(criteria: Criteria) -> QuerySet[Space]:
+    """Published spaces that fit the criteria. With a date and a time range, only spaces open then
+    and free then (no active booking or blocked time, buffer included; never on a public holiday)."""
+    spaces = Space.objects.filter(is_published=True)
+    if criteria.municipality is not None:
+        spaces = spaces.filter(municipality=criteria.municipality)
+    if criteria.people:
+        spaces = spaces.filter(capacity__gte=criteria.people)
+    if criteria.accessible:
+        spaces = spaces.filter(is_accessible=True)
+    for code in criteria.equipment:
+        spaces = spaces.filter(equipment_codes__contains=f" {code} ")
+    if criteria.date is not None:
+        if calendar.holiday_name(criteria.date):
+            return spaces.none()
+        start_time = criteria.start or dt.time(0, 0)
+        end_time = criteria.end or dt.time(23, 59)
+        start, end = calendar.local(criteria.date, start_time), calendar.local(criteria.date, end_time)
+        spaces = spaces.filter(
+            Exists(
+                OpeningHours.objects.filter(
+                    space=OuterRef("pk"), weekday=criteria.date.weekday(), opens__lte=start_time, closes__gte=end_time
+                )
+            )
+        ).exclude(Exists(ClosedDay.objects.filter(space=OuterRef("pk"), date=criteria.date)))
+        spaces = spaces.exclude(
+            Exists(
+                Booking.objects.filter(
+                    space=OuterRef("pk"), status__in=ACTIVE_STATUSES, start__lt=end, held_until__gt=start
+                )
+            )
+        )
+    return spaces.select_related("municipality", "body").order_by("name", "pk")
+
+
+def busy_times(space: Space, first: dt.date, last: dt.date) -> list[Booking]:
+    """Active bookings and blocked times of the space from `first` to `last` (local days), with the NGO."""
+    return list(
+        Booking.objects.filter(
+            space=space,
+            status__in=ACTIVE_STATUSES,
+            start__lt=calendar.local(last + dt.timedelta(days=1), dt.time(0)),
+            end__gt=calendar.local(first, dt.time(0)),
+        )
+        .select_related("organisation")
+        .order_by("start")
+    )
+
+
+@dataclass
+class Day:
+    date: dt.date
+    opening: list[OpeningHours]
+    busy: list[Booking]
+    holiday: str | None
+    closed: bool
+
+
+def days(space: Space, first: dt.date, last: dt.date) -> list[Day]:
+    """Each day from `first` to `last` with its opening hours, busy times and closures: three queries."""
+    opening = list(space.opening_hours.all())
+    closed = set(space.closed_days.filter(date__range=(first, last)).values_list("date", flat=True))
+    busy = busy_times(space, first, last)
+    result, day = [], first
+    while day <= last:
+        result.append(
+            Day(
+                date=day,
+                opening=[h for h in opening if h.weekday == day.weekday()],
+                busy=[b for b in busy if calendar.local_date(b.start) == day],
+                holiday=calendar.holiday_name(day),
+                closed=day in closed,
+            )
+        )
+        day += dt.timedelta(days=1)
+    return result
+
+
+def managed_spaces(user) -> Q:
+    """The spaces a person manages: those of bodies where they are premises manager, and named ones."""
+    return Q(space__body_id__in=premises_body_ids(user)) | Q(space_id__in=managed_space_ids(user))
+
+
+def waiting_for(user) -> QuerySet[Booking]:
+    """Requested bookings the person may approve, earliest first (one row per series' first waiting date)."""
+    scope = Q() if getattr(user, "is_staff", False) else managed_spaces(user)
+    return (
+        Booking.objects.filter(scope, status=BookingStatus.REQUESTED, start__gt=timezone.now())
+        .select_related("space", "organisation", "series")
+        .order_by("start", "pk")
+    )
+
+
+def coming_for(user) -> QuerySet[Booking]:
+    """The coming active bookings of the NGOs the person represents."""
+    return (
+        Booking.objects.filter(
+            organisation_id__in=list(membership_roles(user)),
+            status__in=ACTIVE_STATUSES,
+            end__gt=timezone.now(),
+        )
+        .select_related("space", "organisation")
+        .order_by("start", "pk")
+    )
+
+
+@dataclass
+class UsageRow:
+    space: Space
+    bookings: int
+    hours: Decimal
+    value: Decimal
+
+
+def usage(body: PublicBody, year: int) -> list[UsageRow]:
+    """Per space of the body: confirmed NGO bookings that started in `year` (Helsinki time), their
+    hours, and the value of free use: the hours × (the public hourly price − what the NGO paid),
+    each booking at the prices of its own day. One query, grouped by space and prices."""
+    start, end = calendar.local(dt.date(year, 1, 1), dt.time(0)), calendar.local(dt.date(year + 1, 1, 1), dt.time(0))
+    duration = ExpressionWrapper(F("end") - F("start"), output_field=DurationField())
+    groups = (
+        Booking.objects.filter(
+            space__body=body,
+            status=BookingStatus.CONFIRMED,
+            is_block=False,
+            start__gte=start,
+            start__lt=end,
+        )
+        .values("space_id", "public_hourly_price", "hourly_price")
+        .annotate(duration=Sum(duration), count=Count("pk"))
+        .order_by()
+    )
+    spaces = {space.pk: space for space in Space.objects.filter(body=body).order_by("name", "pk")}
+    rows = {pk: UsageRow(space, 0, Decimal("0"), Decimal("0")) for pk, space in spaces.items()}
+    for group in groups:
+        row = rows[group["space_id"]]
+        hours = Decimal(group["duration"].total_seconds()) / Decimal(3600)
+        row.bookings += group["count"]
+        row.hours += hours
+        row.value += hours * max(group["public_hourly_price"] - group["hourly_price"], Decimal("0"))
+    return list(rows.values())
+
+
+def usage_totals(rows: list[UsageRow]) -> UsageRow:
+    return UsageRow(
+        None,
+        sum(r.bookings for r in rows),
+        sum((r.hours for r in rows), Decimal("0")),
+        sum((r.value for r in rows), Decimal("0")),
+    )

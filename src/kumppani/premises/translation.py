@@ -1,0 +1,8 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from kumppani.premises.models import Space
+
+
+@register(Space)
+class SpaceTranslation(TranslationOptions):
+    fields = ("unit_name", "name", "description", "accessibility_details", "photo_alt")
