@@ -18,6 +18,12 @@ def test_every_app_registers_its_daily_jobs():
     }
 
 
+def test_every_app_that_searches_can_rebuild_its_index():
+    from kumppani.core import search
+
+    assert set(search._DOCUMENTS) == {"activity", "event", "organisation"}
+
+
 def test_the_history_names_each_apps_actions_in_plain_words():
     assert audit.action_label("path_created") == "Palvelupolku luotu"
     assert audit.action_label("decision_recorded") != "decision_recorded"

@@ -8,8 +8,8 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and the bulletin")
 
     def ready(self) -> None:
-        from kumppani.core import audit
-        from kumppani.events import pages
+        from kumppani.core import audit, search
+        from kumppani.events import indexing, pages
 
         audit.register_action_labels(
             {
@@ -23,3 +23,4 @@ class EventsConfig(AppConfig):
             }
         )
         pages.register()
+        search.register_documents(indexing.SEARCH_KIND, indexing.search_documents)

@@ -22,5 +22,12 @@ def search_texts(event: Event) -> list[str]:
     return texts
 
 
+def search_documents():
+    """Every event's search document, for rebuilding the index (core.search.rebuild)."""
+    events = Event.objects.select_related("organisation", "organiser_body").prefetch_related("themes", "target_groups")
+    for event in events.iterator(chunk_size=500):
+        yield event.pk, search_texts(event)
+
+
 def reindex(event: Event) -> None:
     search.update_entry(SEARCH_KIND, event.pk, search_texts(event))
