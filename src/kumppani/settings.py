@@ -157,6 +157,7 @@ USE_TZ = True
 # Off: with it on, every integer a template prints is grouped ("1 234"), ids in forms and anchors too.
 # Money and large counts ask for grouping themselves (floatformat:"2g", grants.euros).
 USE_THOUSAND_SEPARATOR = False
+FORMAT_MODULE_PATH = ["kumppani.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"

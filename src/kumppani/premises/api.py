@@ -18,7 +18,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from kumppani.core.api.fields import TranslatedField
-from kumppani.core.api.filters import documented
+from kumppani.core.api.filters import IdFilter, StrictBooleanFilter, documented
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import PublicBody
 from kumppani.organisations.models import Organisation
@@ -135,8 +135,8 @@ class SpaceFilter(django_filters.FilterSet):
         django_filters.ModelChoiceFilter(queryset=PublicBody.objects.all(), to_field_name="slug", method="keep"),
         "Slug of a municipality: the spaces there.",
     )
-    people = django_filters.NumberFilter(method="keep", help_text="Spaces for at least this many people.")
-    accessible = django_filters.BooleanFilter(method="keep", help_text="true: accessible spaces only.")
+    people = IdFilter(method="keep", max_value=100_000, help_text="Spaces for at least this many people.")
+    accessible = StrictBooleanFilter(method="keep", help_text="true: accessible spaces only.")
     equipment = django_filters.MultipleChoiceFilter(
         choices=Equipment.choices, method="keep", help_text="Equipment code; repeat for spaces with every one of them."
     )

@@ -69,6 +69,9 @@ ERROR_RESPONSES = {
 }
 
 
+TIME_PATTERN = r"^(([01]?[0-9]|2[0-3])[:.][0-5]?[0-9]([:.][0-5][0-9])?)?$"
+
+
 def document_refusals(result, generator, request, public):
     """drf-spectacular postprocessing hook: add the refusals above to every operation that does not
     describe its own; and say that an empty choice or date filter (`?status=`, `?start=`, as a form
@@ -85,6 +88,9 @@ def document_refusals(result, generator, request, public):
                     continue
                 if "enum" in schema and "" not in schema["enum"]:
                     schema["enum"] = [*schema["enum"], ""]
+                elif schema.get("format") == "time":
+                    # Times are read as Finns write them too: 17:00, 17.00, 9.30.
+                    parameter["schema"] = {"type": "string", "pattern": TIME_PATTERN}
                 elif schema.get("format") in ("date", "date-time"):
                     parameter["schema"] = {"oneOf": [schema, {"type": "string", "maxLength": 0}]}
     return result
