@@ -1,3 +1,5 @@
+"""The site's addresses: the API outside the language prefix, every page under /fi/, /sv/ or /en/."""
+
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin

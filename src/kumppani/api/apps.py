@@ -1,3 +1,5 @@
+"""The API app: it only wires the other apps' API into /api/v1/ and /api/hsds/."""
+
 from django.apps import AppConfig
 
 

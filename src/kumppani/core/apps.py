@@ -1,3 +1,5 @@
+"""Core starts the collation for Finnish sorting, the OpenAPI extensions and its own daily job."""
+
 import datetime as dt
 
 from django.apps import AppConfig

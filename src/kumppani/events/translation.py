@@ -1,3 +1,5 @@
+"""The event texts people write in Finnish, Swedish and English (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from kumppani.events.models import Event

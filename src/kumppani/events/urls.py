@@ -1,3 +1,5 @@
+"""The calendar's pages, feeds and embed, an NGO's events, and a body's queue, own events and bulletin."""
+
 from django.urls import path
 
 from kumppani.events.views import bulletin, manage, moderation, public

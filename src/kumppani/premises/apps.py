@@ -1,3 +1,5 @@
+"""The premises app registers its history labels and its parts of core's pages."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 

@@ -1,3 +1,5 @@
+"""The space texts bodies write in Finnish, Swedish and English (django-modeltranslation)."""
+
 from modeltranslation.translator import TranslationOptions, register
 
 from kumppani.premises.models import Space

@@ -1,3 +1,5 @@
+"""Finding and booking spaces, a booking's page, and the managers' and the usage pages."""
+
 from django.urls import path
 
 from kumppani.premises.views import booking, manage, public

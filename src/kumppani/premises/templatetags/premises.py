@@ -1,3 +1,5 @@
+"""Template helpers of the premises pages."""
+
 from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
