@@ -13,6 +13,8 @@ Two of schemathesis' checks do not fit this API and are left out, on purpose:
 
 import pytest
 import schemathesis
+from django.core import signals
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from rest_framework.authtoken.models import Token
 from schemathesis.specs.openapi.checks import ignored_auth, positive_data_acceptance
@@ -26,6 +28,17 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", applicati
 
 EXAMPLES_PER_OPERATION = 12  # × 3 roles × every operation: the case count is in the test log
 ROLES = ["anonymous", "representative", "official"]
+
+
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """schemathesis calls the WSGI application itself, whose request signals would close the test's
+    database connection after each answer (PostgreSQL; Django's own test client does the same)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
