@@ -24,6 +24,6 @@ def test_a_nul_in_json_changes_nothing(client):
         '{"phone": "040\\u0000123"}',
         content_type="application/json",
     )
-    assert response.status_code == 400 and "NUL" in response.json()["detail"]
+    assert response.status_code == 400 and "NUL" in response.json()["non_field_errors"][0]
     ngo.refresh_from_db()
     assert "\x00" not in ngo.phone

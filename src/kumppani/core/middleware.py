@@ -13,8 +13,8 @@ class RejectNulCharactersMiddleware:
     def __call__(self, request):
         if self._has_nul(request):
             message = _("The request contains a NUL character, which no text may hold.")
-            if request.path.startswith("/api/"):
-                return JsonResponse({"detail": message}, status=400)
+            if request.path.startswith("/api/"):  # shaped as every 400 of the API is documented
+                return JsonResponse({"non_field_errors": [message]}, status=400)
             return HttpResponseBadRequest(message)
         return self.get_response(request)
 
