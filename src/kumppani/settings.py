@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
     "kumppani.core",
+    "kumppani.about",
     "kumppani.organisations",
     "kumppani.activities",
     "kumppani.grants",

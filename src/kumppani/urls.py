@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.grants.urls")),
     path("", include("kumppani.events.urls")),
     path("", include("kumppani.premises.urls")),
+    path("tietoa/", include("kumppani.about.urls")),
     path("admin/", admin.site.urls),
 )
 
