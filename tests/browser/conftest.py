@@ -5,7 +5,9 @@
         page.goto("/")                      # relative to the live server
         axe_check(page)                     # fails on serious/critical accessibility violations
 
-`page` opens a fresh browser context per test (Finnish locale, 1280×900). Another locale:
+`page` opens a fresh browser context per test (Finnish locale, 1280×900). When the test ends, every
+HTML page it visited is loaded again in Finnish and Swedish at 390 px and 1366 px, and the test fails
+if any is wider than the window. Another locale:
     @pytest.mark.parametrize("locale", ["sv-FI"])
 The live server needs `transactional_db`, which `live_server` requests itself.
 """
@@ -65,9 +67,69 @@ def page(browser, live_server, locale):
             refused.append(f"{page.url}: {message.text}") if "Content Security Policy" in message.text else None
         ),
     )
+    visited = []
+    page.on("response", lambda response: _remember_page(response, visited))
     yield page
+    too_wide = _too_wide(context, visited)
     context.close()
     assert refused == [], "Content-Security-Policy violations:\n" + "\n".join(refused)
+    assert too_wide == [], "Pages wider than the window:\n" + "\n".join(too_wide)
+
+
+WIDTHS = (390, 1366)
+
+
+def _remember_page(response, visited: list[str]) -> None:
+    """The HTML pages a journey read (GET, 200); downloads, redirects and form posts are left out."""
+    request = response.request
+    if (
+        request.resource_type == "document"
+        and request.method == "GET"
+        and response.status == 200
+        and response.headers.get("content-type", "").startswith("text/html")
+        and request.frame.parent_frame is None
+    ):
+        path = re.sub(r"^https?://[^/]+", "", response.url)
+        if path not in visited:
+            visited.append(path)
+
+
+# The innermost element that reaches past the window and is not inside a box that scrolls.
+STICKING_OUT = """width => {
+  let culprit = "";
+  for (const el of document.body.querySelectorAll("*")) {
+    if (el.getBoundingClientRect().right <= width) continue;
+    let box = el.parentElement, scrolls = false;
+    for (; box && !scrolls; box = box.parentElement) scrolls = getComputedStyle(box).overflowX !== "visible";
+    if (!scrolls) culprit = `${el.tagName.toLowerCase()}.${el.className} “${el.textContent.trim().slice(0, 40)}”`;
+  }
+  return culprit || "a box that overflows";
+}"""
+
+
+def _too_wide(context, visited: list[str]) -> list[str]:
+    """Every page the journey visited, again in Finnish and in Swedish at a phone's and a desktop's
+    width, as the same person: those whose document is wider than the window (a sideways scroll)."""
+    paths = []
+    for path in visited:
+        for language in ("fi", "sv"):
+            localised = re.sub(r"^/(fi|sv|en)/", f"/{language}/", path)
+            if localised not in paths:
+                paths.append(localised)
+    found = []
+    page = context.new_page()
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in paths:
+            response = page.goto(path)
+            if response is None or response.status != 200:
+                continue  # a page the journey has since changed (a sent draft, a used link)
+            scroll_width = page.evaluate("document.documentElement.scrollWidth")
+            if scroll_width > width:
+                culprit = page.evaluate(STICKING_OUT, width)
+                found.append(f"{path} at {width} px: {scroll_width} px wide ({culprit})")
+    page.close()
+    return found
 
 
 def watch_csp(page) -> list[str]:
