@@ -115,7 +115,7 @@ class Criteria:
     accessible: bool = False
     include_stale: bool = False
     # {activity id: text rank} of the search words, looked up once by look_up_words().
-    text_ranks: dict[int, float] | None = None
+    text_ranks: dict[int, search.Rank] | None = None
 
 
 # Up to this many text matches are passed to the counts as a list of ids; more run the full-text
@@ -253,13 +253,16 @@ def ranked_pks(
     ranks = look_up_words(criteria).text_ranks or {}
     rows = queryset.order_by().values_list("pk", name_order(language), "organisation__verified_at", "confirmed_at")
 
-    def score(row) -> float:
-        pk, _name, verified_at, confirmed_at = row
+    no_match = search.Rank(False, 0.0)
+
+    def order(row):
+        pk, name, verified_at, confirmed_at = row
         freshness = max(0.0, 1 - (now - confirmed_at) / STALE_AFTER)
         boost = 1 + (VERIFIED_BOOST if verified_at else 0) + FRESH_BOOST * freshness
-        return ranks.get(pk, 0.0) * boost
+        rank = ranks.get(pk, no_match)
+        return (not rank.own_words, -rank.score * boost, name or "", pk)
 
-    return [row[0] for row in sorted(rows, key=lambda row: (-score(row), row[1] or "", row[0]))]
+    return [row[0] for row in sorted(rows, key=order)]
 
 
 def default_order(queryset: QuerySet[Activity], language: str) -> QuerySet[Activity]:

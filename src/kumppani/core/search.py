@@ -8,19 +8,28 @@ where Voikko is not installed, are stemmed with Snowball. A query is analysed th
 and every query word must match one of its forms; the last word also matches as a prefix,
 so results appear while a word is still being typed.
 
+A query word that is one of the words of a YSO concept (vertaistuki, kamratstöd, stödgrupp, peer …,
+core/data/search_synonyms.csv and the themes' labels) also matches the concept's other words in every
+language, so a Swedish query finds a text written only in Finnish; such matches rank below the
+texts that contain the query's own words.
+
 The tokens are stored in core.SearchEntry, where SQLite FTS5 or a PostgreSQL GIN index finds them.
 """
 
+import csv
 import functools
 import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import NamedTuple
 
 import snowballstemmer
 from django.db import connection, transaction
 from django.db.models import QuerySet
 
+from kumppani.core import vocabularies
 from kumppani.core.models import SearchEntry
 
 log = logging.getLogger(__name__)
@@ -28,6 +37,7 @@ log = logging.getLogger(__name__)
 _WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*", re.UNICODE)
 _MAX_QUERY_WORDS = 8
 _WORDBASE = re.compile(r"\+([^+(]*)(?:\(([^)]*)\))?")
+_SYNONYMS = Path(__file__).resolve().parent / "data" / "search_synonyms.csv"
 
 
 @functools.cache
@@ -140,12 +150,52 @@ def index_tokens(texts: Iterable[str]) -> str:
     return " ".join(sorted(tokens))
 
 
-def query_groups(query: str) -> list[frozenset[str]]:
+class Group(NamedTuple):
+    """The forms one query word accepts: its own, and those of the concepts it is a word of."""
+
+    forms: frozenset[str]
+    synonyms: frozenset[str]
+
+
+def _query_forms(word: str) -> frozenset[str]:
+    return finnish_forms(word)[1] | _snowball_forms(word, "sv") | _snowball_forms(word, "en")
+
+
+@functools.cache
+def _synonym_forms() -> dict[str, frozenset[str]]:
+    """{a form of a concept's word: the forms of all the concept's words}, from the themes' and
+    target groups' one-word labels and core/data/search_synonyms.csv."""
+    concepts: dict[str, set[tuple[str, str]]] = {}  # {YSO id: {(word, language)}}
+    for _slug, yso_id, *labels in [*vocabularies.THEMES, *vocabularies.TARGET_GROUPS]:
+        words_ = zip((label.lower() for label in labels), ("fi", "sv", "en"), strict=True)
+        concepts.setdefault(yso_id, set()).update((word, language) for word, language in words_ if " " not in word)
+    with _SYNONYMS.open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            for language in ("fi", "sv", "en"):
+                words_ = {(word.lower(), language) for word in row[language].split("|") if word}
+                concepts.setdefault(row["yso_id"], set()).update(words_)
+    expansions: dict[str, set[str]] = {}
+    for concept_words in concepts.values():
+        # Each word is analysed in its own language only: a Swedish stemmer would make "car" of "carers".
+        every_form: set[str] = set()
+        for word, language in concept_words:
+            every_form |= finnish_forms(word)[1] if language == "fi" else _snowball_forms(word, language)
+        for word, _language in concept_words:
+            # A query word triggers the concept by the word itself or its base form, not by a
+            # stem another language shares by chance.
+            for key in {word, *finnish_forms(word)[1]}:
+                expansions.setdefault(key, set()).update(every_form)
+    return {key: frozenset(forms) for key, forms in expansions.items()}
+
+
+def query_groups(query: str) -> list[Group]:
     """One group of accepted forms per query word; a document must match a form of every group."""
     groups = []
+    synonyms = _synonym_forms()
     for word in words(query)[:_MAX_QUERY_WORDS]:
-        forms = finnish_forms(word)[1] | _snowball_forms(word, "sv") | _snowball_forms(word, "en")
-        groups.append(frozenset(f for f in forms if f))
+        forms = frozenset(f for f in _query_forms(word) if f)
+        found = frozenset().union(*(synonyms.get(form, frozenset()) for form in {word.lower(), *forms}))
+        groups.append(Group(forms, found - forms))
     return groups
 
 
@@ -153,28 +203,27 @@ def _safe(token: str) -> str:
     return re.sub(r"[^\w]", "", token)
 
 
-def _fts5_query(groups: list[frozenset[str]], prefix_last: bool) -> str:
+def _fts5_query(groups: list[Group], prefix_last: bool, *, with_synonyms: bool = True) -> str:
     clauses = []
     for n, group in enumerate(groups):
-        alternatives = []
-        for form in sorted(group):
-            form = _safe(form)
-            if not form:
-                continue
-            is_last = n == len(groups) - 1
-            alternatives.append(f'"{form}"*' if prefix_last and is_last else f'"{form}"')
+        prefix = prefix_last and n == len(groups) - 1
+        alternatives = [f'"{_safe(form)}"*' if prefix else f'"{_safe(form)}"' for form in sorted(group.forms)]
+        if with_synonyms:
+            # A synonym is matched whole: as a prefix "motion" would also find "motivation".
+            alternatives += [f'"{_safe(form)}"' for form in sorted(group.synonyms)]
+        alternatives = [a for a in alternatives if a.strip('"*')]
         if alternatives:
             clauses.append("(" + " OR ".join(alternatives) + ")")
     return " AND ".join(clauses)
 
 
-def _tsquery(groups: list[frozenset[str]], prefix_last: bool) -> str:
+def _tsquery(groups: list[Group], prefix_last: bool, *, with_synonyms: bool = True) -> str:
     clauses = []
     for n, group in enumerate(groups):
-        is_last = n == len(groups) - 1
-        alternatives = [
-            f"'{_safe(form)}'" + (":*" if prefix_last and is_last else "") for form in sorted(group) if _safe(form)
-        ]
+        prefix = ":*" if prefix_last and n == len(groups) - 1 else ""
+        alternatives = [f"'{_safe(form)}'{prefix}" for form in sorted(group.forms) if _safe(form)]
+        if with_synonyms:
+            alternatives += [f"'{_safe(form)}'" for form in sorted(group.synonyms) if _safe(form)]
         if alternatives:
             clauses.append("(" + " | ".join(alternatives) + ")")
     return " & ".join(clauses)
@@ -224,24 +273,44 @@ def rebuild() -> dict[str, int]:
     return counts
 
 
-def _match_sql(groups: list[frozenset[str]], prefix_last: bool) -> tuple[str, str]:
-    """(SQL that selects `object_id, rank` of matching entries of a kind, its query argument).
+def _match_sql(groups: list[Group], kind: str, prefix_last: bool) -> tuple[str, list[str]]:
+    """(SQL that selects `object_id, score, own_words` of the matching entries of `kind`, its parameters).
 
-    The rank is higher for a better match. On SQLite the CROSS JOIN makes the full-text table
-    the outer loop, so the match runs once, not once per index row.
+    The score is higher for a better match. A text with the query's own words (own_words 1) is
+    scored by them alone; the others were found only through a concept's other words. On SQLite the
+    CROSS JOIN makes the full-text table the outer loop, so the match runs once, not once per row.
     """
+    expanded = any(group.synonyms for group in groups)
     if connection.vendor == "postgresql":
+        vector = "to_tsvector('simple', tokens)"
+        query, own = _tsquery(groups, prefix_last), _tsquery(groups, prefix_last, with_synonyms=False)
+        if not expanded:
+            return (
+                f"SELECT object_id, ts_rank({vector}, to_tsquery('simple', %s)), 1 FROM core_searchentry "
+                f"WHERE kind = %s AND {vector} @@ to_tsquery('simple', %s)",
+                [query, kind, query],
+            )
         return (
-            "SELECT object_id, ts_rank(to_tsvector('simple', tokens), to_tsquery('simple', %s)) FROM core_searchentry "
-            "WHERE kind = %s AND to_tsvector('simple', tokens) @@ to_tsquery('simple', %s)",
-            _tsquery(groups, prefix_last),
+            f"SELECT object_id, CASE WHEN {vector} @@ to_tsquery('simple', %s) "
+            f"THEN ts_rank({vector}, to_tsquery('simple', %s)) ELSE ts_rank({vector}, to_tsquery('simple', %s)) END, "
+            f"CASE WHEN {vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END FROM core_searchentry "
+            f"WHERE kind = %s AND {vector} @@ to_tsquery('simple', %s)",
+            [own, own, query, own, kind, query],
         )
-    return (
-        # FTS5's bm25() is lower for better matches; negated so that higher is better everywhere.
-        "SELECT e.object_id, -bm25(core_searchentry_fts) FROM core_searchentry_fts "
+    # FTS5's bm25() is lower for better matches; negated so that higher is better everywhere.
+    select = (
+        "SELECT e.object_id, -bm25(core_searchentry_fts), {own} FROM core_searchentry_fts "
         "CROSS JOIN core_searchentry e ON e.id = core_searchentry_fts.rowid "
-        "WHERE core_searchentry_fts MATCH %s AND e.kind = %s",
-        _fts5_query(groups, prefix_last),
+        "WHERE core_searchentry_fts MATCH %s AND e.kind = %s"
+    )
+    query, own = _fts5_query(groups, prefix_last), _fts5_query(groups, prefix_last, with_synonyms=False)
+    if not expanded:
+        return select.format(own=1), [query, kind]
+    # bm25() scores by the MATCH of its own SELECT, so the own words' scores come from a query of their own.
+    return (
+        f"{select.format(own=1)} UNION ALL {select.format(own=0)} AND core_searchentry_fts.rowid NOT IN "
+        "(SELECT rowid FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s)",
+        [own, kind, query, kind, own],
     )
 
 
@@ -252,22 +321,28 @@ def filter_matching(queryset: QuerySet, kind: str, query: str, *, prefix_last: b
     groups = query_groups(query)
     if not groups:
         return queryset
-    sql, argument = _match_sql(groups, prefix_last)
-    params = (argument, kind, argument) if connection.vendor == "postgresql" else (argument, kind)
+    sql, params = _match_sql(groups, kind, prefix_last)
     matching = RawSQL(f"SELECT object_id FROM ({sql}) AS matches", params)
     return queryset.filter(pk__in=matching)
 
 
-def relevance(kind: str, query: str, *, prefix_last: bool = True) -> dict[int, float]:
+class Rank(NamedTuple):
+    """How well an object matches: texts with the query's own words come before those found only
+    through a concept's other words, and within each, a higher score first."""
+
+    own_words: bool
+    score: float
+
+
+def relevance(kind: str, query: str, *, prefix_last: bool = True) -> dict[int, Rank]:
     """{object id: rank} of every object that matches, in one query."""
     groups = query_groups(query)
     if not groups:
         return {}
-    sql, argument = _match_sql(groups, prefix_last)
-    params = (argument, kind, argument) if connection.vendor == "postgresql" else (argument, kind)
+    sql, params = _match_sql(groups, kind, prefix_last)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return dict(cursor.fetchall())
+        return {object_id: Rank(bool(own), score) for object_id, score, own in cursor.fetchall()}
 
 
 def ranked_pks(queryset: QuerySet, kind: str, query: str, *, tiebreak: str) -> list[int]:
@@ -276,7 +351,13 @@ def ranked_pks(queryset: QuerySet, kind: str, query: str, *, tiebreak: str) -> l
     full-text search slow on large registers."""
     ranks = relevance(kind, query)
     rows = queryset.order_by().values_list("pk", tiebreak)
-    return [pk for pk, _key in sorted(rows, key=lambda row: (-ranks.get(row[0], 0.0), row[1] or "", row[0]))]
+    no_match = Rank(False, 0.0)
+
+    def order(row):
+        rank = ranks.get(row[0], no_match)
+        return (not rank.own_words, -rank.score, row[1] or "", row[0])
+
+    return [pk for pk, _key in sorted(rows, key=order)]
 
 
 def in_order(queryset: QuerySet, pks: list[int]) -> list:
