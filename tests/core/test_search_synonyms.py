@@ -86,3 +86,12 @@ def test_the_directory_page_finds_the_finnish_only_ngo_for_a_swedish_query(clien
     assert "Salon Vertaistuki ry" in page and "Borgå Kamratstöd rf" in page
     assert page.index("Borgå Kamratstöd rf") < page.index("Salon Vertaistuki ry")
     assert "Shakkiseura" not in page
+
+
+def test_a_finnish_only_text_on_a_swedish_page_is_marked_as_finnish(client, register):
+    page = client.get("/sv/jarjestot/", {"q": "stödgrupp"}).content.decode()
+    assert '<span lang="fi">Vertaistukiryhmiä mielenterveyskuntoutujille joka viikko.</span>' in page
+    assert "endast på finska" in page
+    # The Swedish text is shown as it is, unmarked.
+    assert "Stödgrupper för anhöriga och alla som behöver kamratstöd." in page
+    assert "vain suomeksi" not in client.get("/fi/jarjestot/", {"q": "vertaistuki"}).content.decode()

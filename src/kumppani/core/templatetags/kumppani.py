@@ -2,8 +2,11 @@
 query strings for pagination and sorting links."""
 
 from django import template
+from django.template.defaultfilters import linebreaksbr
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -20,6 +23,25 @@ def url_in_language(context, language: str) -> str:
 def translated(obj, field: str) -> str:
     """A content field in the active language, falling back to Finnish."""
     return getattr(obj, f"{field}_{get_language()}", None) or getattr(obj, f"{field}_fi", "") or ""
+
+
+@register.simple_tag
+def content(obj, field: str, line_breaks: bool = False) -> str:
+    """A text an NGO or a body wrote, in the active language; on a Swedish or English page a text
+    written only in Finnish is shown in Finnish, marked as Finnish for screen readers and for the
+    reader ("only in Finnish"). `line_breaks` keeps the writer's line breaks."""
+    language = get_language()
+    text = getattr(obj, f"{field}_{language}", None) or ""
+    if not text:
+        finnish = getattr(obj, f"{field}_fi", None) or ""
+        if finnish and language != "fi":
+            return format_html(
+                '<span lang="fi">{}</span> <span class="only-in-finnish">({})</span>',
+                linebreaksbr(finnish) if line_breaks else finnish,
+                _("only in Finnish"),
+            )
+        text = finnish
+    return linebreaksbr(text) if line_breaks else text
 
 
 @register.simple_tag(takes_context=True)
