@@ -87,6 +87,7 @@ def test_representative_edits_the_ngo(client):
     org = factories.organisation("Vanha ry", themes=[factories.term("mielenterveys")])
     client.force_login(factories.representative(org))
     data = {
+        "version": org.version,
         "name_fi": "Uudistunut ry",
         "areas": [factories.salo().pk],
         "themes": [factories.term("vertaistuki").pk],

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.collation import sort_key
+from kumppani.core.versioning import VersionedFormMixin
 from kumppani.core.models import BodyKind, BodyRoleKind, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations.models import MembershipRole, Organisation, OrganisationStatus
 from kumppani.organisations.queries import unmerged_organisations
@@ -76,7 +77,7 @@ class DirectoryFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("Order"), choices=SORT_CHOICES, required=False)
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(VersionedFormMixin, forms.ModelForm):
     website = forms.URLField(label=_("Web site"), required=False, assume_scheme="https", max_length=200)
 
     class Meta:
@@ -136,6 +137,10 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["version"]
+        else:
+            self.fields["version"].initial = self.instance.version
         self.fields["name_fi"].required = True
         self.fields["areas"].required = True
         self.fields["areas"].widget = AreaCheckboxes()
@@ -156,7 +161,7 @@ class OrganisationForm(forms.ModelForm):
 
     def domain_data(self) -> dict:
         """The cleaned values in the form the domain functions take (the logo goes separately)."""
-        return {name: value for name, value in self.cleaned_data.items() if name != "logo"}
+        return {name: value for name, value in self.cleaned_data.items() if name not in ("logo", "version")}
 
 
 class ContactPersonForm(forms.Form):

@@ -15,7 +15,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.core import audit, pagecache, search
+from kumppani.core import audit, pagecache, search, versioning
 from kumppani.core import services as core_services
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import BodyRole, Language, PublicBody, Term, Vocabulary
@@ -152,14 +152,17 @@ def edit(request, slug):
         logo = None
         if "logo" in form.changed_data:
             logo = form.cleaned_data["logo"] or False
+        version = form.cleaned_data["version"]
         try:
             with transaction.atomic():
                 services.organisation_update(
-                    organisation=organisation, by=request.user, data=form.domain_data(), logo=logo
+                    organisation=organisation, by=request.user, data=form.domain_data(), logo=logo, version=version
                 )
                 services.contact_persons_replace(organisation=organisation, by=request.user, persons=persons)
         except ValidationError as error:
             add_service_errors(form, error)
+            if versioning.is_stale(error):
+                versioning.keep_input(form, organisation, version)
         else:
             messages.success(request, _("Thank you! The information has been saved."))
             return redirect(organisation)
