@@ -3,50 +3,58 @@ with what changed, and the first person's change stays. One test per editable ob
 page and through the API (core.versioning)."""
 
 import pytest
-from django.forms import BaseFormSet
+from django.test import Client
 from django.urls import reverse
+from rest_framework import serializers
 from rest_framework.test import APIClient
 
 from kumppani.organisations.models import Organisation
 from tests import factories
+from tests.activities import factories as activity_factories
+from tests.activities.html_form import _FormParser
 
 pytestmark = pytest.mark.django_db
 
+REQUIRED = str(serializers.Field.default_error_messages["required"])
 
-def form_data(response, *names: str) -> dict:
-    """What the browser would send back for the forms (and formsets) in the page's context."""
-    data = {}
-    for name in names or ("form",):
-        form = response.context[name]
-        forms = [form.management_form, *form.forms] if isinstance(form, BaseFormSet) else [form]
-        for each in forms:
-            for field in each:
-                value = field.value()
-                if value is None or value is False:
-                    continue
-                if value is True:
-                    value = "on"
-                data[field.html_name] = [str(v) for v in value] if isinstance(value, (list, tuple)) else str(value)
-    return data
+
+class _EditForms(_FormParser):
+    """Every POST form of the page, each with the values a browser would send."""
+
+    def __init__(self):
+        super().__init__("")
+        self.forms: list[dict] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "form":
+            self.inside = (dict(attrs).get("method") or "").lower() == "post"
+            if self.inside:
+                self.values = {}
+                self.forms.append(self.values)
+            return
+        super().handle_starttag(tag, attrs)
+
+
+def edit_form(response) -> dict:
+    """What the browser sends back from the page's form that carries a version."""
+    assert response.status_code == 200
+    parser = _EditForms()
+    parser.feed(response.content.decode())
+    (values,) = [form for form in parser.forms if "version" in form]
+    return {name: found[0] if len(found) == 1 else found for name, found in values.items()}
 
 
 def two_editors(url: str, first, second) -> tuple:
-    a, b = APIClientLike(), APIClientLike()
+    """Two people, each signed in on their own browser, open the same edit page."""
+    a, b = Client(), Client()
     a.force_login(first)
     b.force_login(second)
-    return a, b, a.get(url), b.get(url)
+    return a, b, edit_form(a.get(url)), edit_form(b.get(url))
 
 
-class APIClientLike:
-    """Django's test client, one per person (a fresh session each)."""
-
-    def __init__(self):
-        from django.test import Client
-
-        self._client = Client()
-
-    def __getattr__(self, name):
-        return getattr(self._client, name)
+def refusal(response) -> str:
+    assert response.status_code == 200
+    return " ".join(str(e) for e in response.context["form"].non_field_errors())
 
 
 # An NGO ---------------------------------------------------------------------------------------
@@ -57,26 +65,23 @@ def test_the_coordinators_older_ngo_form_does_not_undo_the_new_phone_number():
     representative = factories.representative(org)
     coordinator = factories.official(factories.salo())
     url = reverse("organisations:edit", args=[org.slug])
-    rep, coord, rep_page, coord_page = two_editors(url, representative, coordinator)
+    rep, coord, rep_form, coord_form = two_editors(url, representative, coordinator)
 
-    rep_form = form_data(rep_page, "form", "contacts")
     rep_form["phone"] = "040 765 4321"
     assert rep.post(url, rep_form).status_code == 302
 
-    coord_form = form_data(coord_page, "form", "contacts")
     coord_form["description_fi"] = "Uusi kuvaus koordinaattorilta."
     refused = coord.post(url, coord_form)
-    assert refused.status_code == 200
+    message = refusal(refused)
     org.refresh_from_db()
     assert (org.phone, org.description_fi) == ("040 765 4321", "Vanha kuvaus.")
-    message = " ".join(refused.context["form"].non_field_errors())
     assert "Someone else saved" in message and "puhelin: 040 765 4321" in message
     # The coordinator's text is kept, and the phone they had not touched now shows the new number.
     assert refused.context["form"]["description_fi"].value() == "Uusi kuvaus koordinaattorilta."
     assert refused.context["form"]["phone"].value() == "040 765 4321"
 
     # Saving again, with the changes in view, keeps both.
-    assert coord.post(url, form_data(refused, "form", "contacts")).status_code == 302
+    assert coord.post(url, edit_form(refused)).status_code == 302
     org.refresh_from_db()
     assert (org.phone, org.description_fi) == ("040 765 4321", "Uusi kuvaus koordinaattorilta.")
 
@@ -102,3 +107,53 @@ def test_an_api_change_from_an_older_version_of_an_ngo_is_a_409_naming_what_chan
     assert client.patch(url, {"phone": "040 111 2222"}, format="json").status_code == 200
     org.refresh_from_db()
     assert (org.email, org.phone) == ("uusi@example.org", "040 111 2222")
+
+
+# An activity ----------------------------------------------------------------------------------
+
+
+def _activity(ngo):
+    salo = factories.salo()
+    return activity_factories.activity(
+        ngo,
+        "Omaishoitajien kahvila",
+        areas=[salo],
+        places=[{"street_address": "Vilhonkatu 1", "postal_code": "24240", "municipality": salo}],
+        schedule_kind="by_appointment",
+        phone="02 111 2222",
+    )
+
+
+def test_an_older_activity_form_is_refused_and_keeps_the_newer_phone():
+    ngo = factories.organisation("Salon Omaishoitajat ry")
+    activity = _activity(ngo)
+    url = reverse("activities:edit", kwargs={"slug": ngo.slug, "activity": activity.slug})
+    rep, coord, rep_form, coord_form = two_editors(url, factories.representative(ngo), factories.official(factories.salo()))
+
+    rep_form["phone"] = "040 765 4321"
+    assert rep.post(url, rep_form).status_code == 302
+    coord_form["name_sv"] = "Närståendevårdarnas kafé"
+    message = refusal(coord.post(url, coord_form))
+
+    activity.refresh_from_db()
+    assert (activity.phone, activity.name_sv or "") == ("040 765 4321", "")
+    assert "Someone else saved" in message and "040 765 4321" in message
+
+
+def test_an_api_change_of_an_activity_from_an_older_version_is_a_409():
+    ngo = factories.organisation("Salon Omaishoitajat ry")
+    activity = _activity(ngo)
+    client = APIClient()
+    client.force_login(factories.representative(ngo))
+    url = f"/api/v1/activities/{activity.slug}/"
+    version = client.get(url).json()["version"]
+    assert client.patch(url, {"phone": "040 765 4321", "version": version}, format="json").status_code == 200
+
+    stale = client.patch(url, {"contact_name": "Maija", "version": version}, format="json")
+    assert stale.status_code == 409 and "040 765 4321" in stale.json()["version"][0]
+    activity.refresh_from_db()
+    assert (activity.phone, activity.contact_name) == ("040 765 4321", "")
+    # A PUT replaces everything, so it must name the version it replaces.
+    full = client.get(url).json()
+    del full["version"]
+    assert client.put(url, full, format="json").json() == {"version": [REQUIRED]}
