@@ -8,7 +8,7 @@ from django.urls import reverse
 from rest_framework import serializers
 from rest_framework.test import APIClient
 
-from kumppani.organisations.models import Organisation
+from kumppani.activities.paths import services as path_services
 from tests import factories
 from tests.activities import factories as activity_factories
 from tests.activities.html_form import _FormParser
@@ -128,7 +128,9 @@ def test_an_older_activity_form_is_refused_and_keeps_the_newer_phone():
     ngo = factories.organisation("Salon Omaishoitajat ry")
     activity = _activity(ngo)
     url = reverse("activities:edit", kwargs={"slug": ngo.slug, "activity": activity.slug})
-    rep, coord, rep_form, coord_form = two_editors(url, factories.representative(ngo), factories.official(factories.salo()))
+    rep, coord, rep_form, coord_form = two_editors(
+        url, factories.representative(ngo), factories.official(factories.salo())
+    )
 
     rep_form["phone"] = "040 765 4321"
     assert rep.post(url, rep_form).status_code == 302
@@ -157,3 +159,23 @@ def test_an_api_change_of_an_activity_from_an_older_version_is_a_409():
     full = client.get(url).json()
     del full["version"]
     assert client.put(url, full, format="json").json() == {"version": [REQUIRED]}
+
+
+# A service path -------------------------------------------------------------------------------
+
+
+def test_an_older_service_path_form_is_refused_and_the_newer_description_stays():
+    salo = factories.salo()
+    first, second = factories.official(salo), factories.official(salo)
+    path = path_services.path_create(body=salo, by=first, data={"name_fi": "Muistipolku", "description_fi": "Vanha."})
+    url = reverse("activities:path_update", kwargs={"body": salo.slug, "slug": path.slug})
+    a, b, a_form, b_form = two_editors(url, first, second)
+
+    a_form["description_fi"] = "Muistihoitajalta yhdistyksen ryhmään."
+    assert a.post(url, a_form).status_code == 302
+    b_form["name_sv"] = "Minnesstigen"
+    message = refusal(b.post(url, b_form))
+
+    path.refresh_from_db()
+    assert (path.description_fi, path.name_sv or "") == ("Muistihoitajalta yhdistyksen ryhmään.", "")
+    assert "Muistihoitajalta yhdistyksen ryhmään." in message

@@ -35,8 +35,8 @@ from kumppani.activities.models import (
 from kumppani.core.api.fields import TranslatedField
 from kumppani.core.api.filters import StrictBooleanFilter, documented, term_filter
 from kumppani.core.api.views import ApiViewMixin
-from kumppani.core.versioning import version_serializer_field
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
+from kumppani.core.versioning import version_serializer_field
 from kumppani.organisations.queries import unmerged_organisations
 
 CHANGE = "activities.change_activity"

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.collation import set_name_sort_keys
 from kumppani.core import versioning
+from kumppani.core.collation import set_name_sort_keys
 from kumppani.core.models import Language, PublicBody, Term
 from kumppani.core.validators import CleanTextMixin, validate_phone, validate_postal_code
 from kumppani.organisations.models import Organisation

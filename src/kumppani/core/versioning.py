@@ -60,9 +60,7 @@ class VersionedFormMixin(forms.Form):
 
 
 def _locked_version(obj: models.Model) -> int | None:
-    return (
-        type(obj)._base_manager.select_for_update().filter(pk=obj.pk).values_list("version", flat=True).first()
-    )
+    return type(obj)._base_manager.select_for_update().filter(pk=obj.pk).values_list("version", flat=True).first()
 
 
 def check(obj: models.Model, version: int | None) -> None:
@@ -125,9 +123,7 @@ def stale_error(obj: models.Model, version: int) -> ValidationError:
 
     object_type = obj._meta.label_lower
     changed = changes_since(obj, version)
-    message = gettext(
-        "Someone else saved these details after you opened them, so your changes were not saved."
-    )
+    message = gettext("Someone else saved these details after you opened them, so your changes were not saved.")
     if changed:
         listed = "; ".join(
             f"{field_label(object_type, field)}: {_shown(value_label(object_type, field, values[1]))}"
@@ -139,9 +135,11 @@ def stale_error(obj: models.Model, version: int) -> ValidationError:
 
 
 def is_stale(error: ValidationError) -> bool:
-    return any(getattr(e, "code", None) == STALE for e in error.error_list) if not hasattr(
-        error, "error_dict"
-    ) else any(getattr(e, "code", None) == STALE for errors in error.error_dict.values() for e in errors)
+    return (
+        any(getattr(e, "code", None) == STALE for e in error.error_list)
+        if not hasattr(error, "error_dict")
+        else any(getattr(e, "code", None) == STALE for errors in error.error_dict.values() for e in errors)
+    )
 
 
 def keep_input(form: forms.BaseForm, obj: models.Model, version: int) -> None:

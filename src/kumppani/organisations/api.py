@@ -20,8 +20,8 @@ from kumppani.core import search
 from kumppani.core.api.fields import TranslatedField
 from kumppani.core.api.filters import StrictBooleanFilter, TermsFilter, documented, term_filter
 from kumppani.core.api.views import ApiViewMixin
-from kumppani.core.versioning import version_serializer_field
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.core.versioning import version_serializer_field
 from kumppani.organisations import queries, services
 from kumppani.organisations.models import ContactPerson, Organisation, OrganisationStatus
 from kumppani.organisations.validators import normalise_association_id, normalise_business_id

@@ -11,8 +11,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.collation import sort_key
-from kumppani.core.versioning import VersionedFormMixin
 from kumppani.core.models import BodyKind, BodyRoleKind, Language, PublicBody, Term, Vocabulary
+from kumppani.core.versioning import VersionedFormMixin
 from kumppani.organisations.models import MembershipRole, Organisation, OrganisationStatus
 from kumppani.organisations.queries import unmerged_organisations
 from kumppani.organisations.validators import normalise_association_id, normalise_business_id

@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.collation import set_name_sort_keys
 from kumppani.core import versioning
+from kumppani.core.collation import set_name_sort_keys
 from kumppani.core.models import BodyRoleKind, Language, PublicBody, Term
 from kumppani.core.validators import CleanTextMixin, validate_phone, validate_postal_code
 from kumppani.organisations.validators import validate_association_id, validate_business_id

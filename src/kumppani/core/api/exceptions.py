@@ -25,7 +25,7 @@ class Conflict(exceptions.APIException):
 
 def exception_handler(exc, context):
     if isinstance(exc, DjangoValidationError) and versioning.is_stale(exc):
-        exc = Conflict({"version": [message for message in exc.messages]})
+        exc = Conflict({"version": list(exc.messages)})
     elif isinstance(exc, DjangoValidationError):
         detail = as_serializer_error(exc)
         if NON_FIELD_ERRORS in detail:
