@@ -2,6 +2,8 @@
 with what changed, and the first person's change stays. One test per editable object, through the
 page and through the API (core.versioning)."""
 
+from decimal import Decimal
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -12,6 +14,7 @@ from kumppani.activities.paths import services as path_services
 from tests import factories
 from tests.activities import factories as activity_factories
 from tests.activities.html_form import _FormParser
+from tests.grants import factories as grant_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +182,23 @@ def test_an_older_service_path_form_is_refused_and_the_newer_description_stays()
     path.refresh_from_db()
     assert (path.description_fi, path.name_sv or "") == ("Muistihoitajalta yhdistyksen ryhmään.", "")
     assert "Muistihoitajalta yhdistyksen ryhmään." in message
+
+
+# A grant programme ----------------------------------------------------------------------------
+
+
+def test_an_older_programme_form_is_refused_and_the_colleagues_appropriation_stays():
+    salo = factories.salo()
+    first, second = factories.official(salo, "official"), factories.official(salo, "official")
+    programme = grant_factories.programme(salo, "Kohdeavustus", principles_fi="Vanhat periaatteet.")
+    url = reverse("grants:programme_edit", args=[programme.pk])
+    a, b, a_form, b_form = two_editors(url, first, second)
+
+    a_form["appropriation"] = "60 000"
+    assert a.post(url, a_form).status_code == 302
+    b_form["principles_fi"] = "Uudet periaatteet."
+    message = refusal(b.post(url, b_form))
+
+    programme.refresh_from_db()
+    assert (programme.appropriation, programme.principles_fi) == (Decimal("60000.00"), "Vanhat periaatteet.")
+    assert "60000" in message.replace(" ", "").replace("\xa0", "")

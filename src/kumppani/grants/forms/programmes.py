@@ -5,12 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import Term, Vocabulary
+from kumppani.core.versioning import VersionedFormMixin
 from kumppani.grants.forms.fields import EuroField, HelsinkiDateTimeField
 from kumppani.grants.models import AttachmentKind, GrantProgramme
 from kumppani.grants.services.programmes import FIELDS
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(VersionedFormMixin, forms.ModelForm):
     appropriation = EuroField(label=_("Appropriation (€)"))
     max_amount = EuroField(label=_("Largest grant (€)"), required=False)
     required_attachments = forms.MultipleChoiceField(
@@ -49,7 +50,10 @@ class ProgrammeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_fi"].required = True
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
             self.initial["year"] = self.initial.get("year") or timezone.localdate().year + 1
             self.initial["required_attachments"] = self.initial.get("required_attachments") or [
                 "rules",
