@@ -2,6 +2,7 @@
 with what changed, and the first person's change stays. One test per editable object, through the
 page and through the API (core.versioning)."""
 
+import datetime as dt
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,8 @@ from rest_framework import serializers
 from rest_framework.test import APIClient
 
 from kumppani.activities.paths import services as path_services
+from kumppani.grants.models import Decision
+from kumppani.grants.services import decisions as decision_services
 from tests import factories
 from tests.activities import factories as activity_factories
 from tests.activities.html_form import _FormParser
@@ -202,3 +205,36 @@ def test_an_older_programme_form_is_refused_and_the_colleagues_appropriation_sta
     programme.refresh_from_db()
     assert (programme.appropriation, programme.principles_fi) == (Decimal("60000.00"), "Vanhat periaatteet.")
     assert "60000" in message.replace(" ", "").replace("\xa0", "")
+
+
+# A board meeting's proposal -------------------------------------------------------------------
+
+
+def test_an_older_proposal_form_is_refused_and_the_colleagues_amount_stays():
+    salo = factories.salo()
+    secretary, coordinator = factories.official(salo, "board_secretary"), factories.official(salo)
+    programme = grant_factories.programme(salo)
+    ngo = factories.organisation("Salon Omaishoitajat ry", areas=[salo])
+    application = grant_factories.application(programme, ngo, status="in_review", amount="4000.00")
+    meeting = decision_services.meeting_create(
+        programme=programme,
+        by=secretary,
+        board_name_fi="Hyvinvointilautakunta",
+        date=dt.date(2027, 3, 17),
+        section="45",
+    )
+    url = reverse("grants:proposal", args=[meeting.pk])
+    a, b, a_form, b_form = two_editors(url, secretary, coordinator)
+
+    a_form[f"a{application.pk}-amount"] = "3000"
+    assert a.post(url, a_form).status_code == 302
+    b_form[f"a{application.pk}-amount"] = "2000"
+    b_form[f"a{application.pk}-reasoning"] = "Pienempi summa."
+    refused = b.post(url, b_form)
+
+    assert refused.status_code == 200
+    message = " ".join(str(m) for m in refused.context["messages"])
+    assert "Someone else saved" in message and application.reference in message and "3 000,00 €" in message
+    assert Decision.objects.get().proposed_amount == Decimal("3000.00")
+    # The colleague's input is kept for a second, informed save.
+    assert edit_form(refused)[f"a{application.pk}-reasoning"] == "Pienempi summa."

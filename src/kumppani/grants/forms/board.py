@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.versioning import VersionedFormMixin
 from kumppani.grants.forms.fields import EuroField
 
 
@@ -23,6 +24,10 @@ class MeetingForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("The registry's postal address, visiting address and e-mail address. Printed on every letter."),
     )
+
+
+class ProposalVersionForm(VersionedFormMixin):
+    """The version of the meeting the proposal form was made from."""
 
 
 class ProposalRowForm(forms.Form):
