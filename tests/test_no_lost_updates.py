@@ -238,3 +238,17 @@ def test_an_older_proposal_form_is_refused_and_the_colleagues_amount_stays():
     assert Decision.objects.get().proposed_amount == Decimal("3000.00")
     # The colleague's input is kept for a second, informed save.
     assert edit_form(refused)[f"a{application.pk}-reasoning"] == "Pienempi summa."
+
+
+def test_the_api_documents_the_409_on_every_change_that_carries_a_version():
+    spec = APIClient().get("/api/v1/schema/", {"format": "json"}).json()
+    paths = spec["paths"]
+    for path, method in [
+        ("/api/v1/organisations/{slug}/", "patch"),
+        ("/api/v1/activities/{slug}/", "patch"),
+        ("/api/v1/activities/{slug}/", "put"),
+        ("/api/v1/grant-applications/{id}/", "patch"),
+    ]:
+        assert "409" in paths[path][method]["responses"], (path, method)
+    assert "409" not in paths["/api/v1/organisations/"]["post"]["responses"]
+    assert "PATCH without it" in spec["components"]["schemas"]["Organisation"]["properties"]["version"]["description"]
