@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.activities import services
 from kumppani.activities.models import Activity, ActivityStatus, Place, ScheduleException, ScheduleRule
 from kumppani.core.collation import sort_key
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import CleanTextFormMixin, add_service_errors
 from kumppani.core.models import BodyKind, PublicBody
 from kumppani.core.versioning import VersionedFormMixin
 from kumppani.organisations.widgets import AreaCheckboxes, grouped_area_choices
@@ -51,7 +51,7 @@ def municipality_choices() -> list[tuple[int, str]]:
     return choices
 
 
-class ActivityForm(VersionedFormMixin, forms.ModelForm):
+class ActivityForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
     required_css_class = "required"  # marked with * by the style sheet
     online_url = forms.URLField(label=_("Online address"), required=False, assume_scheme="https", max_length=200)
     website = forms.URLField(label=_("Web site"), required=False, assume_scheme="https", max_length=200)
@@ -115,7 +115,7 @@ class ActivityForm(VersionedFormMixin, forms.ModelForm):
         return data
 
 
-class PlaceForm(forms.ModelForm):
+class PlaceForm(CleanTextFormMixin, forms.ModelForm):
     required_css_class = "required"  # marked with * by the style sheet
     uuid = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
@@ -190,7 +190,7 @@ class TimeForm(forms.ModelForm):
         return data
 
 
-class ExceptionForm(forms.ModelForm):
+class ExceptionForm(CleanTextFormMixin, forms.ModelForm):
     required_css_class = "required"  # marked with * by the style sheet
 
     class Meta:

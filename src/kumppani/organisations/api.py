@@ -21,6 +21,7 @@ from kumppani.core.api.fields import TranslatedField
 from kumppani.core.api.filters import StrictBooleanFilter, TermsFilter, documented, term_filter
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.core.validators import reject_hidden_characters, validate_phone
 from kumppani.core.versioning import version_serializer_field
 from kumppani.organisations import queries, services
 from kumppani.organisations.models import ContactPerson, Organisation, OrganisationStatus
@@ -49,6 +50,11 @@ class ContactPersonSerializer(serializers.ModelSerializer):
         model = ContactPerson
         fields = ["name", "role", "email", "phone"]
         list_serializer_class = ContactPersonListSerializer
+        extra_kwargs = {
+            "name": {"validators": [reject_hidden_characters]},
+            "role": {"validators": [reject_hidden_characters]},
+            "phone": {"validators": [reject_hidden_characters, validate_phone]},
+        }
 
 
 class OrganisationSerializer(serializers.ModelSerializer):

@@ -4,10 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.activities.models import PathStep, ServicePath, StepKind
+from kumppani.core.forms import CleanTextFormMixin
 from kumppani.core.versioning import VersionedFormMixin
 
 
-class PathForm(VersionedFormMixin, forms.ModelForm):
+class PathForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ServicePath
         fields = ["name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"]
@@ -36,7 +37,7 @@ class PathForm(VersionedFormMixin, forms.ModelForm):
         self.fields["name_fi"].required = True
 
 
-class StepForm(forms.ModelForm):
+class StepForm(CleanTextFormMixin, forms.ModelForm):
     link = forms.URLField(
         label=_("Link"),
         required=False,

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.forms import CleanTextFormMixin
 from kumppani.core.models import Term, Vocabulary
 from kumppani.core.versioning import VersionedFormMixin
 from kumppani.grants.forms.fields import EuroField, HelsinkiDateTimeField
@@ -11,7 +12,7 @@ from kumppani.grants.models import AttachmentKind, GrantProgramme
 from kumppani.grants.services.programmes import FIELDS
 
 
-class ProgrammeForm(VersionedFormMixin, forms.ModelForm):
+class ProgrammeForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
     appropriation = EuroField(label=_("Appropriation (€)"))
     max_amount = EuroField(label=_("Largest grant (€)"), required=False)
     required_attachments = forms.MultipleChoiceField(
@@ -69,7 +70,7 @@ class ProgrammeForm(VersionedFormMixin, forms.ModelForm):
         return {field: self.cleaned_data[field] for field in self.Meta.fields}
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(CleanTextFormMixin, forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     name_fi = forms.CharField(label=_("Criterion (Finnish)"), max_length=200, required=False)
     name_sv = forms.CharField(label=_("Criterion (Swedish)"), max_length=200, required=False)
@@ -85,7 +86,7 @@ class CriterionForm(forms.Form):
         return data
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(CleanTextFormMixin, forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text_fi = forms.CharField(label=_("Question (Finnish)"), max_length=300, required=False)
     text_sv = forms.CharField(label=_("Question (Swedish)"), max_length=300, required=False)

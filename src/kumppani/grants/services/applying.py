@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 
 from kumppani.core import audit, mail
 from kumppani.core.models import PublicBody, User
+from kumppani.core.validators import TEXT_MAX_LENGTH, reject_hidden_characters, text_errors, validate_phone
 from kumppani.grants import uploads
 from kumppani.grants.euros import format_euros
 from kumppani.grants.models import (
@@ -165,6 +166,7 @@ def application_save(*, application: Application, by: User, version: int, data: 
     for field in (*DETAIL_FIELDS, *OUTCOME_FIELDS):
         if field in data:
             setattr(application, field, data[field] if field == "amount_requested" else (data[field] or ""))
+    _check_texts(application)
     application.save()
     for field in M2M_FIELDS:
         if field in data:
@@ -257,6 +259,28 @@ def other_funding_replace(*, application: Application, by: User, version: int, r
         audit.record(actor=by, obj=application, action="funding_changed", changes={"funding": [before, after]})
 
 
+def _check_texts(application: Application) -> None:
+    """No hidden characters or overlong texts, and a phone number a person can call (the page's
+    form checks the same; this is for the API)."""
+    errors = text_errors(application)
+    try:
+        validate_phone(application.contact_phone)
+    except ValidationError as error:
+        errors.setdefault("contact_phone", []).append(error)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_answer(text: str) -> None:
+    reject_hidden_characters(text)
+    if len(text) > TEXT_MAX_LENGTH:
+        raise ValidationError(
+            _("The text is too long: %(length)s characters, at most %(limit)s.")
+            % {"length": len(text), "limit": TEXT_MAX_LENGTH},
+            code="too_long",
+        )
+
+
 @transaction.atomic
 def answers_save(*, application: Application, by: User, version: int, answers: dict[int, str]) -> None:
     """Save the answers to the programme's extra questions ({question id: text})."""
@@ -269,6 +293,10 @@ def answers_save(*, application: Application, by: User, version: int, answers: d
     changed = False
     for question_id, text in answers.items():
         text = (text or "").strip()
+        try:
+            _check_answer(text)
+        except ValidationError as error:
+            raise ValidationError({"answers": [error]}) from None
         answer = existing.get(question_id)
         if answer is None:
             Answer.objects.create(application=application, question_id=question_id, text=text)
