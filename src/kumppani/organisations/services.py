@@ -6,6 +6,7 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
@@ -389,6 +390,53 @@ def user_create(*, email: str, full_name: str, password: str, language: str = "f
         )
     user = User.objects.create_user(email=email, password=password, full_name=full_name.strip(), language=language)
     audit.record(actor=user, obj=user, action="signed_up")
+    return user
+
+
+@transaction.atomic
+def signup(
+    *,
+    email: str,
+    full_name: str,
+    password: str,
+    language: str,
+    organisation: Organisation | None,
+    new_organisation: dict | None = None,
+    message: str = "",
+) -> User | None:
+    """A person signs up and asks to represent an NGO (an existing one, or `new_organisation`
+    {"name_fi", "areas"} proposed to the register). Returns the new account, or None when the
+    address already has one.
+
+    The sign-up page must not tell whether an address has an account, so the caller answers the
+    same either way and both end in an e-mail to the address: a welcome to a new account, or to
+    the owner of an existing one a note that someone tried to register with it, with links to
+    sign in and to reset the password. Nothing is created for an existing address."""
+    email = email.strip().lower()
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        make_password(password)  # the same work as a new account, so the answer takes as long
+        mail.send(
+            to=[existing.email],
+            template="organisations/email/signup_existing",
+            context={
+                "login_link": settings.SITE_URL + reverse("login"),
+                "reset_link": settings.SITE_URL + reverse("password_reset"),
+            },
+            language=existing.language or language,
+        )
+        audit.record(actor=None, obj=existing, action="signup_with_existing_address")
+        return None
+    user = user_create(email=email, full_name=full_name, password=password, language=language)
+    if organisation is None:
+        organisation = organisation_propose(by=user, data=new_organisation or {})
+    membership_request_create(user=user, organisation=organisation, message=message)
+    mail.send(
+        to=[user.email],
+        template="organisations/email/signup_welcome",
+        context={"organisation_name": organisation.name, "login_link": settings.SITE_URL + reverse("login")},
+        language=language,
+    )
     return user
 
 

@@ -311,25 +311,29 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                user = services.user_create(
-                    email=data["email"], full_name=data["full_name"], password=data["password"], language=get_language()
-                )
-                organisation = data["organisation"]
-                if organisation is None:
-                    organisation = services.organisation_propose(
-                        by=user,
-                        data={"name_fi": data["new_organisation_name"], "areas": [data["new_organisation_area"]]},
-                    )
-                services.membership_request_create(user=user, organisation=organisation, message=data["message"])
+            services.signup(
+                email=data["email"],
+                full_name=data["full_name"],
+                password=data["password"],
+                language=get_language(),
+                organisation=data["organisation"],
+                new_organisation={"name_fi": data["new_organisation_name"], "areas": [data["new_organisation_area"]]},
+                message=data["message"],
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            # The same answer whether the address is new or already has an account (which must
+            # not show here): both get an e-mail, and nobody is signed in by this page.
             messages.success(
-                request, _("Thank you! A coordinator will confirm your request soon. We will tell you by e-mail.")
+                request,
+                _(
+                    "Thank you! We have sent a message to %(email)s. If your account is new, sign in with your "
+                    "e-mail address and password; a coordinator will confirm your request soon."
+                )
+                % {"email": data["email"]},
             )
-            return redirect("core:dashboard")
+            return redirect("login")
     return render(request, "organisations/signup.html", {"form": form})
 
 
