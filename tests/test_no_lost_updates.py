@@ -252,3 +252,27 @@ def test_the_api_documents_the_409_on_every_change_that_carries_a_version():
         assert "409" in paths[path][method]["responses"], (path, method)
     assert "409" not in paths["/api/v1/organisations/"]["post"]["responses"]
     assert "PATCH without it" in spec["components"]["schemas"]["Organisation"]["properties"]["version"]["description"]
+
+
+# A grant application (its own steps, on the same mechanism) -------------------------------------
+
+
+def test_an_older_application_step_is_refused_and_names_the_colleagues_change():
+    salo = factories.salo()
+    ngo = factories.organisation("Salon Omaiset ry", areas=[salo])
+    first, second = factories.representative(ngo), factories.representative(ngo)
+    application = grant_factories.application(
+        grant_factories.programme(salo), ngo, by=first, contact_name="Maija", contact_email="maija@example.org"
+    )
+    url = reverse("grants:application_step", args=[application.pk, 1])
+    a, b, a_form, b_form = two_editors(url, first, second)
+
+    a_form["contact_phone"] = "040 765 4321"
+    saved = a.post(url, a_form)
+    assert saved.status_code == 302, saved.context["form"].errors
+    b_form["title"] = "Toinen otsikko"
+    message = refusal(b.post(url, b_form))
+
+    application.refresh_from_db()
+    assert application.contact_phone == "040 765 4321" and application.title != "Toinen otsikko"
+    assert "Someone else saved" in message and "040 765 4321" in message

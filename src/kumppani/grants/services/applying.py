@@ -16,7 +16,7 @@ from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kumppani.core import audit, mail
+from kumppani.core import audit, mail, versioning
 from kumppani.core.models import PublicBody, User
 from kumppani.core.validators import TEXT_MAX_LENGTH, reject_hidden_characters, text_errors, validate_phone
 from kumppani.grants import uploads
@@ -57,16 +57,6 @@ M2M_FIELDS = ("themes", "target_groups", "activities")
 MAX_ATTACHMENTS = 40
 
 
-def stale_error() -> ValidationError:
-    return ValidationError(
-        _(
-            "Someone else saved this application meanwhile, so your changes were not saved. "
-            "Open the latest version and make your changes there; what you wrote is still shown below."
-        ),
-        code="stale",
-    )
-
-
 # Permission and version checks ------------------------------------------------------------------
 
 
@@ -83,17 +73,25 @@ def _check_editable(application: Application, by: User) -> None:
 
 
 def _next_version(application: Application, version: int) -> None:
-    """Claim the next version, or refuse when the form was made from an older one.
+    """Claim the next version, or refuse when the form was made from an older one: the shared
+    check of core.versioning locks the row and its refusal lists what changed meanwhile (each
+    part's history entry carries its version for that, see _moved).
 
     The conditional UPDATE is atomic in the database, so of two saves from the same version
     exactly one wins."""
+    versioning.check(application, version)
     now = timezone.now()
     claimed = Application.objects.filter(pk=application.pk, version=version).update(
         version=F("version") + 1, updated_at=now
     )
     if not claimed:
-        raise stale_error()
+        raise versioning.stale_error(application, version)
     application.version, application.updated_at = version + 1, now
+
+
+def _moved(application: Application, changes: dict) -> dict:
+    """The changes of a part just saved, with the version it claimed, for the history."""
+    return {**changes, "version": [application.version - 1, application.version]}
 
 
 # Starting and saving the draft ---------------------------------------------------------------
@@ -173,7 +171,7 @@ def application_save(*, application: Application, by: User, version: int, data: 
             getattr(application, field).set(data[field])
     changes = audit.diff(before, audit.snapshot(application, list(before)))
     if changes:
-        audit.record(actor=by, obj=application, action="application_saved", changes=changes)
+        audit.record(actor=by, obj=application, action="application_saved", changes=_moved(application, changes))
     return application
 
 
@@ -215,7 +213,9 @@ def budget_replace(*, application: Application, by: User, version: int, lines: l
         f"{BudgetLineKind(line['kind']).label}: {line['description'].strip()} {line['amount']}" for line in lines
     )
     if before != after:
-        audit.record(actor=by, obj=application, action="budget_changed", changes={"budget": [before, after]})
+        audit.record(
+            actor=by, obj=application, action="budget_changed", changes=_moved(application, {"budget": [before, after]})
+        )
     return budget_totals(lines)
 
 
@@ -256,7 +256,12 @@ def other_funding_replace(*, application: Application, by: User, version: int, r
     )
     after = "; ".join(str(f) for f in created)
     if before != after:
-        audit.record(actor=by, obj=application, action="funding_changed", changes={"funding": [before, after]})
+        audit.record(
+            actor=by,
+            obj=application,
+            action="funding_changed",
+            changes=_moved(application, {"funding": [before, after]}),
+        )
 
 
 def _check_texts(application: Application) -> None:
@@ -306,7 +311,7 @@ def answers_save(*, application: Application, by: User, version: int, answers: d
             answer.save(update_fields=["text"])
             changed = True
     if changed:
-        audit.record(actor=by, obj=application, action="answers_saved")
+        audit.record(actor=by, obj=application, action="answers_saved", changes=_moved(application, {}))
 
 
 UPDATE_PARTS = (*DETAIL_FIELDS, *OUTCOME_FIELDS, *M2M_FIELDS, "budget", "other_funding", "answers")
