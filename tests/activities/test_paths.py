@@ -123,7 +123,9 @@ def test_coordinator_edits_removes_and_unpublishes(client, salo_world):
         (1, "Toinen, julkinen"),
         (2, "Kolmas"),
     ]
-    client.post(_url("path_update", path), {"name_fi": "Muistipolku", "description_fi": "Uusi kuvaus"})
+    client.post(
+        _url("path_update", path), {"name_fi": "Muistipolku", "description_fi": "Uusi kuvaus", "version": path.version}
+    )
     client.post(_url("path_publish", path), {"publish": "0"})
     path.refresh_from_db()
     assert path.name_fi == "Muistipolku" and not path.is_published

@@ -236,7 +236,7 @@ def test_those_responsible_change_an_ngo(api_client, make_user, body, ngo, who):
     assert ngo.name_en == "Turku Mental Health Association"
     entry = AuditEntry.objects.get(object_id=str(ngo.pk), action="updated")
     assert entry.actor == user
-    assert set(entry.changes) == {"name_en", "themes"}
+    assert set(entry.changes) == {"name_en", "themes", "version"}
 
 
 @pytest.mark.parametrize(

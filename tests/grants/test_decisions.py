@@ -57,6 +57,11 @@ def world():
     }
 
 
+def _version(meeting: BoardMeeting) -> int:
+    """The meeting's version as a freshly opened proposal form carries it."""
+    return BoardMeeting.objects.values_list("version", flat=True).get(pk=meeting.pk)
+
+
 def _meeting(world, **extra) -> BoardMeeting:
     return services.meeting_create(
         programme=world["programme"],
@@ -126,6 +131,7 @@ def test_secretary_walks_from_proposal_to_decision_and_letters(client, world, ma
     response = client.post(
         reverse("grants:proposal", args=[meeting.pk]),
         {
+            "version": _version(meeting),
             f"a{fi_app.pk}-amount": "3 000",
             f"a{fi_app.pk}-reasoning": "Toiminta tavoittaa omaishoitajat.",
             f"a{sv_app.pk}-amount": "2500,00",
@@ -305,7 +311,11 @@ def test_proposal_over_the_appropriation_warns_but_saves(client, world):
     client.force_login(world["secretary"])
     response = client.post(
         reverse("grants:proposal", args=[meeting.pk]),
-        {f"a{world['fi_app'].pk}-amount": "4000", f"a{world['sv_app'].pk}-amount": "3000"},
+        {
+            "version": _version(meeting),
+            f"a{world['fi_app'].pk}-amount": "4000",
+            f"a{world['sv_app'].pk}-amount": "3000",
+        },
         follow=True,
     )
     result = services.allocation(meeting)
@@ -314,7 +324,11 @@ def test_proposal_over_the_appropriation_warns_but_saves(client, world):
     world["programme"].save()
     response = client.post(
         reverse("grants:proposal", args=[meeting.pk]),
-        {f"a{world['fi_app'].pk}-amount": "4000", f"a{world['sv_app'].pk}-amount": "3000"},
+        {
+            "version": _version(meeting),
+            f"a{world['fi_app'].pk}-amount": "4000",
+            f"a{world['sv_app'].pk}-amount": "3000",
+        },
         follow=True,
     )
     assert "1\xa0000,00\xa0€" in response.content.decode()  # the excess, in the warning
@@ -326,13 +340,20 @@ def test_a_proposal_above_the_amount_applied_for_saves_nothing(client, world):
     client.force_login(world["secretary"])
     response = client.post(
         reverse("grants:proposal", args=[meeting.pk]),
-        {f"a{world['fi_app'].pk}-amount": "1000", f"a{world['sv_app'].pk}-amount": "3000,01"},
+        {
+            "version": _version(meeting),
+            f"a{world['fi_app'].pk}-amount": "1000",
+            f"a{world['sv_app'].pk}-amount": "3000,01",
+        },
     )
     assert response.status_code == 200
     assert not Decision.objects.exists()
     world["fi_app"].refresh_from_db()
     assert world["fi_app"].status == ApplicationStatus.IN_REVIEW
-    response = client.post(reverse("grants:proposal", args=[meeting.pk]), {f"a{world['fi_app'].pk}-amount": "paljon"})
+    response = client.post(
+        reverse("grants:proposal", args=[meeting.pk]),
+        {"version": _version(meeting), f"a{world['fi_app'].pk}-amount": "paljon"},
+    )
     assert response.status_code == 200 and not Decision.objects.exists()
 
 

@@ -84,6 +84,7 @@ def test_an_officer_creates_edits_and_publishes_a_programme(client, salo, office
     client.force_login(officer)
     criterion = programme.criteria.get(name_fi="Vaikuttavuus")
     edit = {key: value for key, value in _programme_data().items() if not key.startswith("criteria-")}
+    edit["version"] = programme.version
     edit.update(
         _formset("criteria", [{"id": criterion.pk, "name_fi": "Vaikuttavuus ja tavoittavuus", "weight": "2"}], 1)
     )

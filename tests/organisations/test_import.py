@@ -77,3 +77,37 @@ def test_import_page_walks_dry_run_then_import(client):
 def test_import_page_is_for_coordinators_only(client):
     client.force_login(factories.user())
     assert client.get(reverse("organisations:import")).status_code == 403
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        # The quote closes three lines later: the lines between would become part of a name.
+        'name;municipality\nEka ry;Salo\n"Toka ry;Salo\nKolmas ry;Salo\n"Neljäs" ry;Salo\nViides ry;Salo\n',
+        # The quote never closes: the csv module reads the rest of the file as one cell.
+        'name;municipality\nEka ry;Salo\n"Toka ry;Salo\nKolmas ry;Salo\n',
+    ],
+)
+def test_a_quotation_mark_left_open_is_reported_with_its_line_and_nothing_is_imported(content):
+    report = imports.import_file(content.encode(), filename="lista.csv", by=None, commit=True)
+    assert not report.committed
+    (error,) = report.errors
+    assert error.line == 3 and "quotation mark" in error.reason and "line 3" in error.reason.lower()
+    assert not Organisation.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("cell", "column"),
+    [
+        ("Salon\x00 Kuurot ry;734;", "name"),
+        ("Salon \u202eyr storuK;734;", "name"),
+        ("Salon Kuurot ry;734;soita meille", "phone"),
+        ("S" * 251 + ";734;", "name"),
+    ],
+)
+def test_hidden_characters_overlong_names_and_bad_phone_numbers_are_reported_not_imported(cell, column):
+    content = f"name;municipality;phone\nHyvä ry;734;\n{cell}\n"
+    report = imports.import_file(content.encode(), filename="lista.csv", by=None, commit=True)
+    assert not report.committed
+    assert [(e.line, e.column) for e in report.errors] == [(3, column)]
+    assert not Organisation.objects.filter(name_fi="Hyvä ry").exists()

@@ -1,11 +1,13 @@
 import pytest
+from django.contrib.messages import get_messages
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from kumppani.core.models import AuditEntry
-from kumppani.organisations.models import Organisation
+from kumppani.core.models import AuditEntry, User
+from kumppani.organisations.models import MembershipRequest, Organisation
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +89,7 @@ def test_representative_edits_the_ngo(client):
     org = factories.organisation("Vanha ry", themes=[factories.term("mielenterveys")])
     client.force_login(factories.representative(org))
     data = {
+        "version": org.version,
         "name_fi": "Uudistunut ry",
         "areas": [factories.salo().pk],
         "themes": [factories.term("vertaistuki").pk],
@@ -189,3 +192,39 @@ def test_history_speaks_plainly_to_the_coordinator(client):
     content = client.get(url).content.decode()
     assert "Tietoja muutettu" in content and "Lisätty rekisteriin" in content
     assert "Vanha ry → Uusi ry" in content
+
+
+def _signup(client, email: str, **extra):
+    data = {
+        "full_name": "Maija Meikäläinen",
+        "email": email,
+        "password": "pitkä-ja-hyvä-salasana-42",
+        "new_organisation_name": "Salon Uusi Yhdistys ry",
+        "new_organisation_area": factories.salo().pk,
+        **extra,
+    }
+    response = client.post(reverse("organisations:signup"), data)
+    return response, [str(m) for m in get_messages(response.wsgi_request)]
+
+
+def test_signing_up_answers_the_same_for_a_new_and_a_taken_address(client, mailoutbox):
+    factories.user(email="varattu@example.org", name="Vanha Käyttäjä")
+    new, new_messages = _signup(Client(), "uusi@example.org")
+    taken, taken_messages = _signup(Client(), "VARATTU@example.org")
+
+    assert (new.status_code, new["Location"]) == (taken.status_code, taken["Location"]) == (302, reverse("login"))
+    assert [m.replace("uusi@", "X@") for m in new_messages] == [m.replace("VARATTU@", "X@") for m in taken_messages]
+    assert "_auth_user_id" not in new.wsgi_request.session and "_auth_user_id" not in taken.wsgi_request.session
+    # Only the new address got an account and a request; the taken one's owner is told.
+    assert User.objects.filter(email__iexact="varattu@example.org").count() == 1
+    assert MembershipRequest.objects.get().user.email == "uusi@example.org"
+    assert Organisation.objects.filter(name_fi="Salon Uusi Yhdistys ry").count() == 1
+    to_owner = [m for m in mailoutbox if m.to == ["varattu@example.org"]]
+    (warning,) = to_owner
+    assert "already have an account" in warning.body and reverse("password_reset") in warning.body
+    assert [m for m in mailoutbox if m.to == ["uusi@example.org"]]
+
+
+def test_a_new_account_from_sign_up_has_the_password_it_was_given(client):
+    _signup(client, "uusi@example.org")
+    assert User.objects.get(email="uusi@example.org").check_password("pitkä-ja-hyvä-salasana-42")

@@ -36,6 +36,7 @@ from kumppani.core.api.fields import TranslatedField
 from kumppani.core.api.filters import StrictBooleanFilter, documented, term_filter
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
+from kumppani.core.versioning import version_serializer_field
 from kumppani.organisations.queries import unmerged_organisations
 
 CHANGE = "activities.change_activity"
@@ -188,6 +189,7 @@ class ActivitySerializer(serializers.ModelSerializer):
     needs_confirmation = serializers.BooleanField(
         read_only=True, help_text="Not confirmed for six months: the NGO is asked to confirm it."
     )
+    version = version_serializer_field()
 
     class Meta:
         model = Activity
@@ -227,6 +229,7 @@ class ActivitySerializer(serializers.ModelSerializer):
             "needs_confirmation",
             "created_at",
             "updated_at",
+            "version",
         ]
         read_only_fields = ["uuid", "slug", "is_accessible", "confirmed_at", "created_at", "updated_at"]
         extra_kwargs = {"status": {"required": False}}
@@ -244,6 +247,12 @@ class ActivitySerializer(serializers.ModelSerializer):
             raise PermissionDenied
         return organisation
 
+    def validate(self, attrs):
+        # A PUT replaces everything, so it must say which version it replaces.
+        if self.instance is not None and not self.partial and "version" not in attrs:
+            raise serializers.ValidationError({"version": [serializers.Field.default_error_messages["required"]]})
+        return attrs
+
     @staticmethod
     def _rows(validated_data) -> dict:
         rows = {
@@ -259,6 +268,7 @@ class ActivitySerializer(serializers.ModelSerializer):
         user = self.context["request"].user
         organisation = validated_data.pop("organisation")
         status = validated_data.pop("status", None)
+        validated_data.pop("version", None)
         rows = {key: value or [] for key, value in self._rows(validated_data).items()}
         with transaction.atomic():
             activity = services.activity_create(by=user, organisation=organisation, data=validated_data, **rows)
@@ -270,13 +280,17 @@ class ActivitySerializer(serializers.ModelSerializer):
         user = self.context["request"].user
         validated_data.pop("organisation", None)
         status = validated_data.pop("status", None)
+        version = validated_data.pop("version", None)
         rows = self._rows(validated_data)
         with transaction.atomic():
             # A change of status alone is not an edit (and does not confirm the information).
             if validated_data or any(value is not None for value in rows.values()):
-                activity = services.activity_update(by=user, activity=activity, data=validated_data, **rows)
+                activity = services.activity_update(
+                    by=user, activity=activity, data=validated_data, version=version, **rows
+                )
+                version = None  # checked, and the activity is the one just saved
             if status and status != activity.status:
-                services.activity_set_status(by=user, activity=activity, status=status)
+                services.activity_set_status(by=user, activity=activity, status=status, version=version)
         return activity
 
 

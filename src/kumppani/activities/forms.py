@@ -14,8 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.activities import services
 from kumppani.activities.models import Activity, ActivityStatus, Place, ScheduleException, ScheduleRule
 from kumppani.core.collation import sort_key
-from kumppani.core.forms import add_service_errors
+from kumppani.core.forms import CleanTextFormMixin, add_service_errors
 from kumppani.core.models import BodyKind, PublicBody
+from kumppani.core.versioning import VersionedFormMixin
 from kumppani.organisations.widgets import AreaCheckboxes, grouped_area_choices
 
 WEEK_OF_MONTH_CHOICES = [
@@ -50,7 +51,7 @@ def municipality_choices() -> list[tuple[int, str]]:
     return choices
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
     required_css_class = "required"  # marked with * by the style sheet
     online_url = forms.URLField(label=_("Online address"), required=False, assume_scheme="https", max_length=200)
     website = forms.URLField(label=_("Web site"), required=False, assume_scheme="https", max_length=200)
@@ -96,6 +97,10 @@ class ActivityForm(forms.ModelForm):
 
     def __init__(self, *args, organisation=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["version"]
+        else:
+            self.fields["version"].initial = self.instance.version
         self.fields["name_fi"].required = True
         self.fields["areas"].required = True
         self.fields["areas"].widget = AreaCheckboxes()
@@ -110,7 +115,7 @@ class ActivityForm(forms.ModelForm):
         return data
 
 
-class PlaceForm(forms.ModelForm):
+class PlaceForm(CleanTextFormMixin, forms.ModelForm):
     required_css_class = "required"  # marked with * by the style sheet
     uuid = forms.UUIDField(widget=forms.HiddenInput, required=False)
 
@@ -185,7 +190,7 @@ class TimeForm(forms.ModelForm):
         return data
 
 
-class ExceptionForm(forms.ModelForm):
+class ExceptionForm(CleanTextFormMixin, forms.ModelForm):
     required_css_class = "required"  # marked with * by the style sheet
 
     class Meta:
@@ -303,7 +308,8 @@ class ActivityEditor:
             row["place"] = position[index] if index is not None else None
             times.append(row)
         exceptions = [_row(form, ExceptionForm._meta.fields) for form in _kept(self.exceptions)]
-        return {"data": dict(self.form.cleaned_data), "places": places, "times": times, "exceptions": exceptions}
+        data = {name: value for name, value in self.form.cleaned_data.items() if name != "version"}
+        return {"data": data, "places": places, "times": times, "exceptions": exceptions}
 
 
 class StatusForm(forms.Form):

@@ -11,8 +11,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core import versioning
 from kumppani.core.collation import set_name_sort_keys
 from kumppani.core.models import Language, PublicBody, Term
+from kumppani.core.validators import CleanTextMixin, validate_phone, validate_postal_code
 from kumppani.organisations.models import Organisation
 
 # An NGO is asked to confirm its activities twice a year; after a year without a confirmation
@@ -51,7 +53,7 @@ class JoinMethod(models.TextChoices):
     REFERRAL = "referral", _("Referral by a professional")
 
 
-class Activity(models.Model):
+class Activity(CleanTextMixin, models.Model):
     """An NGO's activity or service: a peer support group, advice, a meeting place, …"""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -96,7 +98,7 @@ class Activity(models.Model):
     how_to_join = models.TextField(_("joining instructions"), blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
     website = models.URLField(_("web site"), blank=True)
     status = models.CharField(_("status"), max_length=10, choices=ActivityStatus.choices, default=ActivityStatus.ACTIVE)
     # Denormalised from the places so that the "accessible" filter needs no join.
@@ -108,6 +110,7 @@ class Activity(models.Model):
     reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now, db_index=True)
+    version = versioning.version_field()
     sort_key_fi = models.CharField(max_length=250, db_index=True, editable=False, default="")
     sort_key_sv = models.CharField(max_length=250, db_index=True, editable=False, default="")
     sort_key_en = models.CharField(max_length=250, db_index=True, editable=False, default="")
@@ -149,14 +152,14 @@ class Activity(models.Model):
         return self.confirmed_at < timezone.now() - CONFIRM_INTERVAL
 
 
-class Place(models.Model):
+class Place(CleanTextMixin, models.Model):
     """Where an activity meets. An activity may have several places, or none when it is online."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="places")
     name = models.CharField(_("name of the place"), max_length=200, blank=True)
     street_address = models.CharField(_("street address"), max_length=200)
-    postal_code = models.CharField(_("postal code"), max_length=5)
+    postal_code = models.CharField(_("postal code"), max_length=5, validators=[validate_postal_code])
     municipality = models.ForeignKey(
         PublicBody,
         verbose_name=_("municipality"),
@@ -259,7 +262,7 @@ class ScheduleException(models.Model):
         return f"{self.date:%d.%m.%Y} {self.note}".strip()
 
 
-class ServicePath(models.Model):
+class ServicePath(CleanTextMixin, models.Model):
     """A body's service path (palvelupolku): ordered steps, some of them NGO activities."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -272,6 +275,7 @@ class ServicePath(models.Model):
     is_published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
+    version = versioning.version_field()
 
     class Meta:
         verbose_name = _("service path")
@@ -291,7 +295,7 @@ class StepKind(models.TextChoices):
     NGO = "ngo", _("NGO activity")
 
 
-class PathStep(models.Model):
+class PathStep(CleanTextMixin, models.Model):
     path = models.ForeignKey(ServicePath, on_delete=models.CASCADE, related_name="steps")
     position = models.PositiveSmallIntegerField(_("position"))
     kind = models.CharField(_("kind of step"), max_length=10, choices=StepKind.choices)

@@ -28,7 +28,7 @@ from kumppani.activities.models import (
     ScheduleKind,
     ScheduleRule,
 )
-from kumppani.core import audit
+from kumppani.core import audit, versioning
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, User, Vocabulary
 from kumppani.core.slugs import unique_slug
 from kumppani.organisations.models import Organisation
@@ -380,12 +380,17 @@ def activity_update(
     places: list[dict] | None = None,
     times: list[dict] | None = None,
     exceptions: list[dict] | None = None,
+    version: int | None = None,
 ) -> Activity:
     """Change an activity. Only what is given changes (None leaves the places, the times or the
     exceptions as they are). Whoever updates the activity has looked at it, so it also counts as
-    confirmed today."""
+    confirmed today.
+
+    `version` is the one the form or API client read: when someone else has saved since, nothing
+    is saved and the error lists what they changed (core.versioning)."""
     _check_permission(by, activity)
     activity = Activity.objects.select_for_update().select_related("organisation").get(pk=activity.pk)
+    versioning.check(activity, version)
     before = {**audit.snapshot(activity, AUDITED_FIELDS), **_summary(activity)}
     _apply(activity, data)
     place_objects = _build_places(activity, list(places)) if places is not None else None
@@ -412,7 +417,7 @@ def activity_update(
             getattr(activity, field).set(data[field] or [])
     _save_rows(activity, place_objects, time_objects, place_indexes, exception_objects)
     changes = audit.diff(before, {**audit.snapshot(activity, AUDITED_FIELDS), **_summary(activity)})
-    audit.record(actor=by, obj=activity, action="updated", changes=changes)
+    audit.record(actor=by, obj=activity, action="updated", changes=versioning.claim(activity, changes))
     indexing.reindex(activity)
     return activity
 
@@ -444,14 +449,16 @@ def activities_confirm_all(*, by: User, organisation: Organisation) -> int:
 
 
 @transaction.atomic
-def activity_set_status(*, by: User, activity: Activity, status: str) -> Activity:
-    """Pause, end or restart an activity. Starting it again also confirms it."""
+def activity_set_status(*, by: User, activity: Activity, status: str, version: int | None = None) -> Activity:
+    """Pause, end or restart an activity. Starting it again also confirms it. Claims the next
+    version, so that a form read before cannot change the status back."""
     _check_permission(by, activity)
     if status not in ActivityStatus.values:
         raise ValidationError({"status": ValidationError(_("Unknown status."), code="unknown_status")})
     old = activity.status
     if old == status:
         return activity
+    versioning.check(activity, version)
     now = timezone.now()
     activity.status, activity.updated_at = status, now
     fields = ["status", "updated_at"]
@@ -459,6 +466,7 @@ def activity_set_status(*, by: User, activity: Activity, status: str) -> Activit
         _mark_confirmed(activity, by, now)
         fields += ["confirmed_at", "confirmed_by", "reminder_sent_at"]
     activity.save(update_fields=fields)
-    audit.record(actor=by, obj=activity, action="status_changed", changes={"status": [old, status]})
+    changes = versioning.claim(activity, {"status": [old, status]})
+    audit.record(actor=by, obj=activity, action="status_changed", changes=changes)
     indexing.reindex(activity)
     return activity

@@ -2,6 +2,9 @@
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.validators import MaxLengthValidator
+
+from kumppani.core.validators import reject_hidden_characters
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError, *, default_field: str | None = None) -> None:
@@ -13,3 +16,34 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError, *, default_
         return
     for field, errors in error.error_dict.items():
         form.add_error(field if field in form.fields and field != NON_FIELD_ERRORS else None, errors)
+
+
+# A long text typed into a form (a description, a purpose, an answer) is ample at this length.
+FORM_TEXT_MAX_LENGTH = 10_000
+
+
+def _reject_hidden_characters(value) -> None:
+    if isinstance(value, str):  # a UUIDField is a CharField whose value is a UUID
+        reject_hidden_characters(value)
+
+
+class CleanTextFormMixin:
+    """Every text field of the form refuses hidden characters (core.validators), and a text
+    without a limit of its own gets FORM_TEXT_MAX_LENGTH: a form refuses what the model would."""
+
+    def full_clean(self):
+        if not getattr(self, "_text_checks_added", False):
+            for field in self.fields.values():
+                if (
+                    not isinstance(field, forms.CharField)
+                    or isinstance(field, forms.UUIDField)
+                    or isinstance(field.widget, forms.PasswordInput)
+                ):
+                    continue
+                field.validators.append(_reject_hidden_characters)
+                if field.max_length is None:
+                    field.max_length = FORM_TEXT_MAX_LENGTH
+                    field.validators.append(MaxLengthValidator(FORM_TEXT_MAX_LENGTH))
+                    field.widget.attrs.setdefault("maxlength", str(FORM_TEXT_MAX_LENGTH))
+            self._text_checks_added = True
+        super().full_clean()

@@ -17,7 +17,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.activities.models import Activity
+from kumppani.core import versioning
 from kumppani.core.models import PublicBody, Term
+from kumppani.core.validators import CleanTextMixin, validate_phone
 from kumppani.grants.uploads import private_storage
 from kumppani.organisations.models import Organisation
 
@@ -45,7 +47,7 @@ class AttachmentKind(models.TextChoices):
     OTHER = "other", _("Other attachment")
 
 
-class GrantProgramme(models.Model):
+class GrantProgramme(CleanTextMixin, models.Model):
     """A body's grant round for a year (avustuslaji), with its principles and criteria."""
 
     body = models.ForeignKey(
@@ -73,6 +75,7 @@ class GrantProgramme(models.Model):
     report_due = models.DateField(_("usage report due"), null=True, blank=True)
     is_published = models.BooleanField(_("published"), default=False)
     created_at = models.DateTimeField(default=timezone.now)
+    version = versioning.version_field()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -147,7 +150,7 @@ class ApplicationStatus(models.TextChoices):
     RECOVERY = "recovery", _("Marked for recovery")
 
 
-class Application(models.Model):
+class Application(CleanTextMixin, models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(_("reference"), max_length=40, unique=True)
     programme = models.ForeignKey(
@@ -178,7 +181,7 @@ class Application(models.Model):
     amount_requested = money(_("amount applied for (€)"), null=True, blank=True)
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True, validators=[validate_phone])
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)
@@ -359,7 +362,7 @@ class MeetingStatus(models.TextChoices):
     DECIDED = "decided", _("Decided")
 
 
-class BoardMeeting(models.Model):
+class BoardMeeting(CleanTextMixin, models.Model):
     """The board meeting (lautakunta) and section (§) that decides a programme's grants."""
 
     body = models.ForeignKey(PublicBody, on_delete=models.PROTECT, related_name="board_meetings")
@@ -377,6 +380,7 @@ class BoardMeeting(models.Model):
     secretary = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     decided_at = models.DateTimeField(null=True, blank=True)
     notified_at = models.DateField(_("decision notified"), null=True, blank=True)
+    version = versioning.version_field()
 
     class Meta:
         verbose_name = _("board meeting")

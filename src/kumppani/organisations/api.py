@@ -21,6 +21,8 @@ from kumppani.core.api.fields import TranslatedField
 from kumppani.core.api.filters import StrictBooleanFilter, TermsFilter, documented, term_filter
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.core.validators import reject_hidden_characters, validate_phone
+from kumppani.core.versioning import version_serializer_field
 from kumppani.organisations import queries, services
 from kumppani.organisations.models import ContactPerson, Organisation, OrganisationStatus
 from kumppani.organisations.validators import normalise_association_id, normalise_business_id
@@ -48,6 +50,11 @@ class ContactPersonSerializer(serializers.ModelSerializer):
         model = ContactPerson
         fields = ["name", "role", "email", "phone"]
         list_serializer_class = ContactPersonListSerializer
+        extra_kwargs = {
+            "name": {"validators": [reject_hidden_characters]},
+            "role": {"validators": [reject_hidden_characters]},
+            "phone": {"validators": [reject_hidden_characters, validate_phone]},
+        }
 
 
 class OrganisationSerializer(serializers.ModelSerializer):
@@ -103,6 +110,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
         help_text="Named contact persons, in an NGO's detail only for those allowed to see them. "
         "Writing replaces them all.",
     )
+    version = version_serializer_field()
 
     class Meta:
         model = Organisation
@@ -135,6 +143,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
             "created_at",
             "updated_at",
             "contact_persons",
+            "version",
         ]
         read_only_fields = ["uuid", "slug", "verified_at", "created_at", "updated_at"]
         extra_kwargs = {
@@ -157,6 +166,7 @@ class OrganisationSerializer(serializers.ModelSerializer):
     def create(self, validated_data):
         user = self.context["request"].user
         persons = validated_data.pop("contact_persons", None)
+        validated_data.pop("version", None)
         with transaction.atomic():
             organisation = services.organisation_create(by=user, data=validated_data, verified=True)
             if persons:
@@ -167,8 +177,9 @@ class OrganisationSerializer(serializers.ModelSerializer):
         user = self.context["request"].user
         persons = validated_data.pop("contact_persons", None)
         status = validated_data.pop("status", None)
+        version = validated_data.pop("version", None)
         with transaction.atomic():
-            services.organisation_update(organisation=organisation, by=user, data=validated_data)
+            services.organisation_update(organisation=organisation, by=user, data=validated_data, version=version)
             if persons is not None:
                 services.contact_persons_replace(organisation=organisation, by=user, persons=persons)
             if status is not None and status != organisation.status:

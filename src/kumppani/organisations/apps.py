@@ -20,6 +20,7 @@ class OrganisationsConfig(AppConfig):
         audit.register_action_labels(
             {
                 "verified": _("Verified"),
+                "signup_with_existing_address": _("Someone tried to sign up with this address"),
                 "status_changed": _("Status changed"),
                 "contacts_changed": _("Contact persons changed"),
                 "merged": _("A duplicate entry merged into this"),

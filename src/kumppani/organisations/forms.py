@@ -11,7 +11,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.collation import sort_key
+from kumppani.core.forms import CleanTextFormMixin
 from kumppani.core.models import BodyKind, BodyRoleKind, Language, PublicBody, Term, Vocabulary
+from kumppani.core.validators import validate_phone
+from kumppani.core.versioning import VersionedFormMixin
 from kumppani.organisations.models import MembershipRole, Organisation, OrganisationStatus
 from kumppani.organisations.queries import unmerged_organisations
 from kumppani.organisations.validators import normalise_association_id, normalise_business_id
@@ -76,7 +79,7 @@ class DirectoryFilterForm(forms.Form):
     sort = forms.ChoiceField(label=_("Order"), choices=SORT_CHOICES, required=False)
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
     website = forms.URLField(label=_("Web site"), required=False, assume_scheme="https", max_length=200)
 
     class Meta:
@@ -136,6 +139,10 @@ class OrganisationForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["version"]
+        else:
+            self.fields["version"].initial = self.instance.version
         self.fields["name_fi"].required = True
         self.fields["areas"].required = True
         self.fields["areas"].widget = AreaCheckboxes()
@@ -156,14 +163,14 @@ class OrganisationForm(forms.ModelForm):
 
     def domain_data(self) -> dict:
         """The cleaned values in the form the domain functions take (the logo goes separately)."""
-        return {name: value for name, value in self.cleaned_data.items() if name != "logo"}
+        return {name: value for name, value in self.cleaned_data.items() if name not in ("logo", "version")}
 
 
-class ContactPersonForm(forms.Form):
+class ContactPersonForm(CleanTextFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     role = forms.CharField(label=_("Role"), max_length=150, required=False)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    phone = forms.CharField(label=_("Phone"), max_length=40, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=40, required=False, validators=[validate_phone])
 
 
 ContactPersonFormSet = forms.formset_factory(ContactPersonForm, extra=1, can_delete=True, max_num=10)
@@ -173,7 +180,7 @@ class StatusForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=OrganisationStatus.choices)
 
 
-class MergeForm(forms.Form):
+class MergeForm(CleanTextFormMixin, forms.Form):
     duplicate = forms.CharField(
         label=_("Duplicate entry to merge into this one"),
         max_length=300,
@@ -199,7 +206,7 @@ class BodyInviteForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=BodyRoleKind.choices)
 
 
-class AccountForm(forms.Form):
+class AccountForm(CleanTextFormMixin, forms.Form):
     full_name = forms.CharField(label=_("Your name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"))
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, help_text=_("At least 10 characters."))
@@ -236,7 +243,7 @@ class SignupForm(AccountForm):
         return data
 
 
-class MembershipRequestForm(forms.Form):
+class MembershipRequestForm(CleanTextFormMixin, forms.Form):
     message = forms.CharField(
         label=_("Message to the coordinator"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )

@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.core.validators import reject_hidden_characters, validate_phone
 from kumppani.organisations import services
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.validators import normalise_association_id, normalise_business_id
@@ -36,6 +37,8 @@ COLUMNS = [
     ("languages", False, gettext_lazy("Language codes, separated by ; (fi;sv)")),
 ]
 MAX_ROWS = 20_000
+# The register's own limits, so that a long cell is reported rather than cut.
+MAX_LENGTHS = {"name": 250, "name_sv": 250, "short_description": 300, "phone": 40, "email": 254, "website": 200}
 
 
 @dataclass
@@ -57,7 +60,8 @@ class ImportReport:
         return not self.errors
 
 
-def _read_rows(content: bytes, filename: str) -> list[dict]:
+def _read_rows(content: bytes, filename: str) -> tuple[list[dict], list[int]]:
+    """The rows as {column: text}, and the line of the file each row starts on."""
     if filename.lower().endswith(".xlsx"):
         from openpyxl import load_workbook
 
@@ -69,7 +73,8 @@ def _read_rows(content: bytes, filename: str) -> list[dict]:
             ) from exc
         rows = sheet.iter_rows(values_only=True)
         header = [str(h or "").strip().lower() for h in next(rows, [])]
-        return [{h: ("" if v is None else str(v).strip()) for h, v in zip(header, row, strict=False)} for row in rows]
+        found = [{h: ("" if v is None else str(v).strip()) for h, v in zip(header, row, strict=False)} for row in rows]
+        return found, list(range(2, len(found) + 2))
     try:
         text = content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -79,7 +84,27 @@ def _read_rows(content: bytes, filename: str) -> list[dict]:
     delimiter = max((";", ",", "\t"), key=header_line.count)
     reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     reader.fieldnames = [(name or "").strip().lower() for name in reader.fieldnames or []]
-    return [{k: (v or "").strip() for k, v in row.items() if k} for row in reader]
+    rows, lines = [], []
+    start = reader.line_num + 1
+    for row in reader:
+        values = [v for v in row.values() if isinstance(v, str)]
+        # No column of the register takes more than one line of text: a line break inside a cell
+        # means a quotation mark that was never closed, and the csv module has read the lines
+        # after it as part of one cell. Importing would put whole rows into a name.
+        if reader.line_num > start and any("\n" in v or "\r" in v for v in values):
+            raise ValidationError(
+                _(
+                    'Line %(line)s has a quotation mark (") that is not closed, so lines %(line)s–%(end)s '
+                    "were read as one cell. Close the quotation mark or remove it, and check the file again."
+                )
+                % {"line": start, "end": reader.line_num},
+                code="unclosed_quote",
+                params={"line": start},
+            )
+        rows.append({k: (v or "").strip() for k, v in row.items() if k})
+        lines.append(start)
+        start = reader.line_num + 1
+    return rows, lines
 
 
 def _lookup_tables():
@@ -101,17 +126,40 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
 
 
-def check_rows(rows: list[dict]) -> tuple[list[dict], list[RowError]]:
+def _text_problems(row: dict) -> list[tuple[str, str]]:
+    """Hidden characters (a NUL, a direction override) and overlong cells, column by column."""
+    problems = []
+    for column, value in row.items():
+        if not isinstance(value, str) or not value:
+            continue
+        try:
+            reject_hidden_characters(value)
+        except ValidationError as error:
+            problems.append((column, error.messages[0]))
+            continue
+        limit = MAX_LENGTHS.get(column)
+        if limit and len(value) > limit:
+            problems.append(
+                (
+                    column,
+                    _("The text is too long: %(length)s characters, at most %(limit)s.")
+                    % {"length": len(value), "limit": limit},
+                )
+            )
+    return problems
+
+
+def check_rows(rows: list[dict], lines: list[int] | None = None) -> tuple[list[dict], list[RowError]]:
     """Turn rows into domain data, collecting every error (line numbers as in a spreadsheet)."""
     bodies, terms, languages = _lookup_tables()
     existing_ids = set(Organisation.objects.exclude(business_id="").values_list("business_id", flat=True))
     seen_ids: dict[str, int] = {}
     cleaned, errors = [], []
-    for line, row in enumerate(rows, start=2):
+    for line, row in zip(lines or range(2, len(rows) + 2), rows, strict=True):
         if not any(row.values()):
             continue
         data: dict = {"name_fi": row.get("name", ""), "name_sv": row.get("name_sv", "")}
-        problems: list[tuple[str, str]] = []
+        problems: list[tuple[str, str]] = _text_problems(row)
         if not data["name_fi"]:
             problems.append(("name", _("The name is missing.")))
         for column, normalise in (("business_id", normalise_business_id), ("association_id", normalise_association_id)):
@@ -179,8 +227,13 @@ def check_rows(rows: list[dict]) -> tuple[list[dict], list[RowError]]:
                 problems.append(("founded_year", _("The year must be a number such as 1987.")))
             else:
                 data["founded_year"] = int(year)
-        data["phone"] = row.get("phone", "")[:40]
-        data["short_description_fi"] = row.get("short_description", "")[:300]
+        if row.get("phone"):
+            try:
+                validate_phone(row["phone"])
+                data["phone"] = row["phone"]
+            except ValidationError as error:
+                problems.append(("phone", error.messages[0]))
+        data["short_description_fi"] = row.get("short_description", "")
         errors.extend(RowError(line, column, reason) for column, reason in problems)
         cleaned.append(data)
     return cleaned, errors
@@ -194,9 +247,12 @@ def import_file(content: bytes, *, filename: str, by, commit: bool) -> ImportRep
         raise PermissionDenied
     report = ImportReport()
     try:
-        rows = _read_rows(content, filename)
-    except (ValidationError, csv.Error) as error:
-        report.errors.append(RowError(1, "", getattr(error, "messages", [str(error)])[0]))
+        rows, lines = _read_rows(content, filename)
+    except ValidationError as error:
+        report.errors.append(RowError((error.params or {}).get("line", 1), "", error.messages[0]))
+        return report
+    except csv.Error as error:
+        report.errors.append(RowError(1, "", str(error)))
         return report
     if not rows:
         report.errors.append(RowError(1, "", _("The file has no rows.")))
@@ -209,7 +265,7 @@ def import_file(content: bytes, *, filename: str, by, commit: bool) -> ImportRep
     if missing:
         report.errors.append(RowError(1, ", ".join(missing), _("Required columns are missing.")))
         return report
-    cleaned, report.errors = check_rows(rows)
+    cleaned, report.errors = check_rows(rows, lines)
     report.rows = len(cleaned)
     if report.ok and commit:
         with transaction.atomic():

@@ -9,8 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core import versioning
 from kumppani.core.collation import set_name_sort_keys
 from kumppani.core.models import BodyRoleKind, Language, PublicBody, Term
+from kumppani.core.validators import CleanTextMixin, validate_phone, validate_postal_code
 from kumppani.organisations.validators import validate_association_id, validate_business_id
 
 
@@ -20,7 +22,7 @@ class OrganisationStatus(models.TextChoices):
     DISSOLVED = "dissolved", _("Dissolved")
 
 
-class Organisation(models.Model):
+class Organisation(CleanTextMixin, models.Model):
     """An NGO (association, foundation or other non-profit) in the register."""
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -49,10 +51,10 @@ class Organisation(models.Model):
     languages = models.ManyToManyField(Language, verbose_name=_("languages"), blank=True, related_name="+")
     areas = models.ManyToManyField(PublicBody, verbose_name=_("areas served"), blank=True, related_name="organisations")
     email = models.EmailField(_("e-mail"), blank=True)
-    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True, validators=[validate_phone])
     website = models.URLField(_("web site"), blank=True)
     street_address = models.CharField(_("street address"), max_length=200, blank=True)
-    postal_code = models.CharField(_("postal code"), max_length=5, blank=True)
+    postal_code = models.CharField(_("postal code"), max_length=5, blank=True, validators=[validate_postal_code])
     post_office = models.CharField(_("post office"), max_length=100, blank=True)
     logo = models.ImageField(_("logo"), upload_to="logos/", blank=True)
     status = models.CharField(
@@ -72,6 +74,7 @@ class Organisation(models.Model):
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now, db_index=True)
+    version = versioning.version_field()
     # The name as each language sorts it (see core.collation.sort_key), kept by save(): ordering
     # by an indexed column is fast on both databases, where a collation function is not.
     sort_key_fi = models.CharField(max_length=250, db_index=True, editable=False, default="")

@@ -6,13 +6,14 @@ import secrets
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kumppani.core import audit, mail, search
+from kumppani.core import audit, mail, search, versioning
 from kumppani.core.models import BodyRole, BodyRoleKind, PublicBody, User
 from kumppani.core.slugs import unique_slug
 from kumppani.organisations.models import (
@@ -56,6 +57,11 @@ AUDITED_FIELDS = [
     "areas",
 ]
 _M2M = ("themes", "target_groups", "languages", "areas")
+_EDITED_COLUMNS = [
+    field.name
+    for field in Organisation._meta.concrete_fields
+    if field.name not in ("id", "uuid", "slug", "verified_at", "verified_by", "merged_into", "created_at", "version")
+]
 
 
 def search_texts(organisation: Organisation) -> list[str]:
@@ -138,20 +144,30 @@ def _create(*, by: User | None, data: dict, verified: bool) -> Organisation:
 
 
 @transaction.atomic
-def organisation_update(*, organisation: Organisation, by: User, data: dict, logo=None) -> Organisation:
-    """Change an NGO's information. Checks the permission; records every changed value."""
+def organisation_update(
+    *, organisation: Organisation, by: User, data: dict, logo=None, version: int | None = None
+) -> Organisation:
+    """Change an NGO's information. Checks the permission; records every changed value.
+
+    `version` is the one the form or API client read: when someone else has saved since, nothing
+    is saved and the error lists what they changed (core.versioning). None checks against the
+    version `organisation` was read at, for a change of only the fields in `data`."""
     if not by.has_perm("organisations.change_organisation", organisation):
         raise PermissionDenied
-    before = audit.snapshot(organisation, AUDITED_FIELDS)
+    versioning.check(organisation, version)
+    # From the stored row: a model form has already put its values into `organisation`.
+    before = audit.snapshot(Organisation.objects.get(pk=organisation.pk), AUDITED_FIELDS)
     _apply(organisation, data)
     if logo is not None:
         organisation.logo = logo or ""
     organisation.full_clean(exclude=["logo"])
     organisation.updated_at = timezone.now()
-    organisation.save()
+    # Not the fields that other services keep (verification, merging): a save never undoes them.
+    organisation.save(update_fields=_EDITED_COLUMNS)
     _set_m2m(organisation, data)
     changes = audit.diff(before, audit.snapshot(organisation, AUDITED_FIELDS))
     if changes or logo is not None:
+        changes = versioning.claim(organisation, changes or {"logo": ["", str(organisation.logo)]})
         audit.record(actor=by, obj=organisation, action="updated", changes=changes)
     organisation._responsible_body_ids = None
     reindex(organisation)
@@ -159,18 +175,21 @@ def organisation_update(*, organisation: Organisation, by: User, data: dict, log
 
 
 @transaction.atomic
-def contact_persons_replace(*, organisation: Organisation, by: User, persons: list[dict]) -> None:
-    """Replace the NGO's named contact persons with `persons` (the form's rows, in order)."""
+def contact_persons_replace(
+    *, organisation: Organisation, by: User, persons: list[dict], version: int | None = None
+) -> None:
+    """Replace the NGO's named contact persons with `persons` (the form's rows, in order), when the
+    NGO is still at `version` (see organisation_update)."""
     if not by.has_perm("organisations.change_organisation", organisation):
         raise PermissionDenied
+    versioning.check(organisation, version)
     before = [f"{p.name} ({p.role})" for p in organisation.contact_persons.all()]
     organisation.contact_persons.all().delete()
     ContactPerson.objects.bulk_create([ContactPerson(organisation=organisation, **p) for p in persons])
     after = [f"{p['name']} ({p.get('role', '')})" for p in persons]
     if before != after:
-        audit.record(
-            actor=by, obj=organisation, action="contacts_changed", changes={"contact_persons": [before, after]}
-        )
+        changes = versioning.claim(organisation, {"contact_persons": [before, after]})
+        audit.record(actor=by, obj=organisation, action="contacts_changed", changes=changes)
 
 
 @transaction.atomic
@@ -194,10 +213,12 @@ def organisation_set_status(*, organisation: Organisation, by: User, status: str
         raise ValidationError(_("Unknown status."), code="unknown_status")
     old = organisation.status
     if old != status:
+        versioning.check(organisation, None)
         organisation.status = status
         organisation.updated_at = timezone.now()
         organisation.save(update_fields=["status", "updated_at"])
-        audit.record(actor=by, obj=organisation, action="status_changed", changes={"status": [old, status]})
+        changes = versioning.claim(organisation, {"status": [old, status]})
+        audit.record(actor=by, obj=organisation, action="status_changed", changes=changes)
     return organisation
 
 
@@ -215,6 +236,7 @@ def organisation_merge(*, keep: Organisation, duplicate: Organisation, by: User)
     for organisation in (keep, duplicate):
         if not by.has_perm("organisations.merge_organisation", organisation):
             raise PermissionDenied
+    versioning.check(keep, None)
     before = audit.snapshot(keep, AUDITED_FIELDS)
     for field in AUDITED_FIELDS:
         if field in _M2M:
@@ -242,7 +264,7 @@ def organisation_merge(*, keep: Organisation, duplicate: Organisation, by: User)
         actor=by,
         obj=keep,
         action="merged",
-        changes=audit.diff(before, audit.snapshot(keep, AUDITED_FIELDS)),
+        changes=versioning.claim(keep, audit.diff(before, audit.snapshot(keep, AUDITED_FIELDS))),
         message=f"{duplicate.name} (#{duplicate.pk})",
     )
     audit.record(actor=by, obj=duplicate, action="merged_into", message=f"{keep.name} (#{keep.pk})")
@@ -368,6 +390,53 @@ def user_create(*, email: str, full_name: str, password: str, language: str = "f
         )
     user = User.objects.create_user(email=email, password=password, full_name=full_name.strip(), language=language)
     audit.record(actor=user, obj=user, action="signed_up")
+    return user
+
+
+@transaction.atomic
+def signup(
+    *,
+    email: str,
+    full_name: str,
+    password: str,
+    language: str,
+    organisation: Organisation | None,
+    new_organisation: dict | None = None,
+    message: str = "",
+) -> User | None:
+    """A person signs up and asks to represent an NGO (an existing one, or `new_organisation`
+    {"name_fi", "areas"} proposed to the register). Returns the new account, or None when the
+    address already has one.
+
+    The sign-up page must not tell whether an address has an account, so the caller answers the
+    same either way and both end in an e-mail to the address: a welcome to a new account, or to
+    the owner of an existing one a note that someone tried to register with it, with links to
+    sign in and to reset the password. Nothing is created for an existing address."""
+    email = email.strip().lower()
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is not None:
+        make_password(password)  # the same work as a new account, so the answer takes as long
+        mail.send(
+            to=[existing.email],
+            template="organisations/email/signup_existing",
+            context={
+                "login_link": settings.SITE_URL + reverse("login"),
+                "reset_link": settings.SITE_URL + reverse("password_reset"),
+            },
+            language=existing.language or language,
+        )
+        audit.record(actor=None, obj=existing, action="signup_with_existing_address")
+        return None
+    user = user_create(email=email, full_name=full_name, password=password, language=language)
+    if organisation is None:
+        organisation = organisation_propose(by=user, data=new_organisation or {})
+    membership_request_create(user=user, organisation=organisation, message=message)
+    mail.send(
+        to=[user.email],
+        template="organisations/email/signup_welcome",
+        context={"organisation_name": organisation.name, "login_link": settings.SITE_URL + reverse("login")},
+        language=language,
+    )
     return user
 
 

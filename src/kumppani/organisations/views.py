@@ -15,7 +15,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.core import audit, pagecache, search
+from kumppani.core import audit, pagecache, search, versioning
 from kumppani.core import services as core_services
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import BodyRole, Language, PublicBody, Term, Vocabulary
@@ -152,14 +152,17 @@ def edit(request, slug):
         logo = None
         if "logo" in form.changed_data:
             logo = form.cleaned_data["logo"] or False
+        version = form.cleaned_data["version"]
         try:
             with transaction.atomic():
                 services.organisation_update(
-                    organisation=organisation, by=request.user, data=form.domain_data(), logo=logo
+                    organisation=organisation, by=request.user, data=form.domain_data(), logo=logo, version=version
                 )
                 services.contact_persons_replace(organisation=organisation, by=request.user, persons=persons)
         except ValidationError as error:
             add_service_errors(form, error)
+            if versioning.is_stale(error):
+                versioning.keep_input(form, organisation, version)
         else:
             messages.success(request, _("Thank you! The information has been saved."))
             return redirect(organisation)
@@ -308,25 +311,29 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            with transaction.atomic():
-                user = services.user_create(
-                    email=data["email"], full_name=data["full_name"], password=data["password"], language=get_language()
-                )
-                organisation = data["organisation"]
-                if organisation is None:
-                    organisation = services.organisation_propose(
-                        by=user,
-                        data={"name_fi": data["new_organisation_name"], "areas": [data["new_organisation_area"]]},
-                    )
-                services.membership_request_create(user=user, organisation=organisation, message=data["message"])
+            services.signup(
+                email=data["email"],
+                full_name=data["full_name"],
+                password=data["password"],
+                language=get_language(),
+                organisation=data["organisation"],
+                new_organisation={"name_fi": data["new_organisation_name"], "areas": [data["new_organisation_area"]]},
+                message=data["message"],
+            )
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            # The same answer whether the address is new or already has an account (which must
+            # not show here): both get an e-mail, and nobody is signed in by this page.
             messages.success(
-                request, _("Thank you! A coordinator will confirm your request soon. We will tell you by e-mail.")
+                request,
+                _(
+                    "Thank you! We have sent a message to %(email)s. If your account is new, sign in with your "
+                    "e-mail address and password; a coordinator will confirm your request soon."
+                )
+                % {"email": data["email"]},
             )
-            return redirect("core:dashboard")
+            return redirect("login")
     return render(request, "organisations/signup.html", {"form": form})
 
 

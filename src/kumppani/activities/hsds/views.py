@@ -27,6 +27,7 @@ from kumppani.activities import indexing, queries
 from kumppani.activities.hsds import records as hsds
 from kumppani.activities.models import Activity, Place
 from kumppani.core import pagecache, search
+from kumppani.core.api.pagination import MAX_PAGE
 from kumppani.core.models import Term
 from kumppani.organisations import services as organisation_services
 from kumppani.organisations.queries import public_organisations
@@ -45,7 +46,9 @@ def _flag():
 
 
 class ListParams(forms.Form):
-    page = forms.IntegerField(min_value=1, required=False)
+    # No list has a millionth page; a larger number (9223372036854775807) is a probe, and its
+    # offset would not fit the database's integer.
+    page = forms.IntegerField(min_value=1, max_value=MAX_PAGE, required=False)
     per_page = forms.IntegerField(min_value=1, max_value=MAX_PER_PAGE, required=False)
     search = forms.CharField(max_length=200, required=False)
     lang = forms.ChoiceField(choices=settings.LANGUAGES, required=False)

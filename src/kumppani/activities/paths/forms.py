@@ -4,9 +4,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.activities.models import PathStep, ServicePath, StepKind
+from kumppani.core.forms import CleanTextFormMixin
+from kumppani.core.versioning import VersionedFormMixin
 
 
-class PathForm(forms.ModelForm):
+class PathForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
     class Meta:
         model = ServicePath
         fields = ["name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en"]
@@ -28,10 +30,14 @@ class PathForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            del self.fields["version"]
+        else:
+            self.fields["version"].initial = self.instance.version
         self.fields["name_fi"].required = True
 
 
-class StepForm(forms.ModelForm):
+class StepForm(CleanTextFormMixin, forms.ModelForm):
     link = forms.URLField(
         label=_("Link"),
         required=False,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from kumppani.activities import queries
 from kumppani.activities.models import Activity, PathStep, ServicePath, StepKind
-from kumppani.core import audit
+from kumppani.core import audit, versioning
 from kumppani.core.models import PublicBody, User
 from kumppani.core.slugs import unique_slug
 
@@ -86,17 +86,21 @@ def path_create(*, body: PublicBody, by: User, data: dict) -> ServicePath:
 
 
 @transaction.atomic
-def path_update(*, path: ServicePath, by: User, data: dict) -> ServicePath:
+def path_update(*, path: ServicePath, by: User, data: dict, version: int | None = None) -> ServicePath:
+    """Change the path's name and description, when it is still at `version` (the one the form
+    was made from; see core.versioning)."""
     _check(by, path.body)
-    before = audit.snapshot(path, PATH_FIELDS)
-    _apply(path, data, PATH_FIELDS)
-    path.full_clean()
-    path.updated_at = timezone.now()
-    path.save()
-    changes = audit.diff(before, audit.snapshot(path, PATH_FIELDS))
+    stored = _locked(path)
+    versioning.check(stored, version)
+    before = audit.snapshot(stored, PATH_FIELDS)
+    _apply(stored, data, PATH_FIELDS)
+    stored.full_clean()
+    stored.updated_at = timezone.now()
+    stored.save(update_fields=[*PATH_FIELDS, "updated_at"])
+    changes = audit.diff(before, audit.snapshot(stored, PATH_FIELDS))
     if changes:
-        audit.record(actor=by, obj=path, action="path_updated", changes=changes)
-    return path
+        audit.record(actor=by, obj=stored, action="path_updated", changes=versioning.claim(stored, changes))
+    return stored
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from kumppani.activities.models import Activity, PathStep, ServicePath, StepKind
 from kumppani.activities.paths import queries as path_queries
 from kumppani.activities.paths import services as paths
 from kumppani.activities.paths.forms import ActivitySearchForm, PathForm, StepForm
-from kumppani.core import audit, search
+from kumppani.core import audit, search, versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 
@@ -143,9 +143,12 @@ def path_update(request, body, slug):
     form = PathForm(request.POST or None, instance=path)
     if request.method == "POST" and form.is_valid():
         try:
-            paths.path_update(path=path, by=request.user, data=form.cleaned_data)
+            version = form.cleaned_data.pop("version")
+            paths.path_update(path=path, by=request.user, data=form.cleaned_data, version=version)
         except ValidationError as error:
             add_service_errors(form, error)
+            if versioning.is_stale(error):
+                versioning.keep_input(form, path, version)
         else:
             messages.success(request, _("Saved."))
             return _editor(path)

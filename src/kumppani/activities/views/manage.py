@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from kumppani.activities import freshness, queries, services
 from kumppani.activities.forms import ActivityEditor, StatusForm
 from kumppani.activities.models import Activity, ActivityStatus, Place
+from kumppani.core import versioning
 from kumppani.core.models import PublicBody
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.queries import unmerged_organisations
@@ -64,9 +65,16 @@ def _edit(request, organisation: Organisation, activity: Activity | None):
                     by=request.user, organisation=organisation, **editor.domain_arguments()
                 )
             else:
-                activity = services.activity_update(by=request.user, activity=activity, **editor.domain_arguments())
+                activity = services.activity_update(
+                    by=request.user,
+                    activity=activity,
+                    version=editor.form.cleaned_data["version"],
+                    **editor.domain_arguments(),
+                )
         except ValidationError as error:
             editor.add_error(error)
+            if activity is not None and versioning.is_stale(error):
+                versioning.keep_input(editor.form, activity, editor.form.cleaned_data["version"])
         else:
             messages.success(request, _("Thank you! “%(name)s” has been saved.") % {"name": activity.name})
             return redirect("activities:manage", slug=organisation.slug)

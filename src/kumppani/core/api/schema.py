@@ -69,6 +69,34 @@ ERROR_RESPONSES = {
 }
 
 
+# A change sent with an older `version` than the stored one (core.versioning), on the operations
+# whose request has a `version`.
+CONFLICT_RESPONSE = {
+    "description": "Conflict: someone else saved the object after the version you sent. The message lists "
+    "what changed meanwhile, with the current values; read the object again and make your change there.",
+    "content": {
+        "application/json": {
+            "schema": {
+                "type": "object",
+                "properties": {"version": {"type": "array", "items": {"type": "string"}}},
+                "required": ["version"],
+            }
+        }
+    },
+}
+
+
+def _has_version(result, operation) -> bool:
+    for media in operation.get("requestBody", {}).get("content", {}).values():
+        schema = media.get("schema", {})
+        ref = schema.get("$ref", "")
+        if ref.startswith("#/components/schemas/"):
+            schema = result.get("components", {}).get("schemas", {}).get(ref.rsplit("/", 1)[-1], {})
+        if "version" in schema.get("properties", {}):
+            return True
+    return False
+
+
 TIME_PATTERN = r"^(([01]?[0-9]|2[0-3])[:.][0-5]?[0-9]([:.][0-5][0-9])?)?$"
 
 
@@ -82,6 +110,8 @@ def document_refusals(result, generator, request, public):
                 continue
             for status, response in ERROR_RESPONSES.items():
                 operation.setdefault("responses", {}).setdefault(status, response)
+            if method in ("put", "patch") and _has_version(result, operation):
+                operation["responses"].setdefault("409", CONFLICT_RESPONSE)
             for parameter in operation.get("parameters", []):
                 schema = parameter.get("schema", {})
                 if parameter.get("in") != "query":

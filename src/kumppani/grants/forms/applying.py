@@ -11,14 +11,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.activities.models import Activity
+from kumppani.core.forms import CleanTextFormMixin
 from kumppani.core.models import Term, Vocabulary
+from kumppani.core.validators import validate_phone
 from kumppani.grants import uploads
 from kumppani.grants.euros import format_euros
 from kumppani.grants.forms.fields import EuroField, HelsinkiDateTimeField
 from kumppani.grants.models import Application, AttachmentKind, FundingSource, FundingStatus
 
 
-class VersionedForm(forms.Form):
+class VersionedForm(CleanTextFormMixin, forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
@@ -50,7 +52,9 @@ class DetailsForm(VersionedForm):
     )
     contact_name = forms.CharField(label=_("Contact person"), max_length=200)
     contact_email = forms.EmailField(label=_("Contact e-mail"), help_text=_("The receipt is sent here."))
-    contact_phone = forms.CharField(label=_("Contact phone"), max_length=40, required=False)
+    contact_phone = forms.CharField(
+        label=_("Contact phone"), max_length=40, required=False, validators=[validate_phone]
+    )
 
     def __init__(self, *args, application: Application, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,7 +82,7 @@ class OutcomesForm(VersionedForm):
     )
 
 
-class BudgetLineForm(forms.Form):
+class BudgetLineForm(CleanTextFormMixin, forms.Form):
     description = forms.CharField(label=_("Item"), max_length=200, required=False)
     amount = EuroField(label=_("Amount (€)"), required=False)
 
@@ -91,7 +95,7 @@ class BudgetLineForm(forms.Form):
         return data
 
 
-class OtherFundingForm(forms.Form):
+class OtherFundingForm(CleanTextFormMixin, forms.Form):
     source = forms.ChoiceField(label=_("Source"), choices=[("", "—"), *FundingSource.choices], required=False)
     funder = forms.CharField(
         label=_("Funder"), max_length=200, required=False, help_text=_("e.g. STEA, the City of Turku")
@@ -159,7 +163,7 @@ class AttachmentForm(forms.Form):
     )
 
 
-class CompletionRequestForm(forms.Form):
+class CompletionRequestForm(CleanTextFormMixin, forms.Form):
     message = forms.CharField(
         label=_("What is missing"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -174,7 +178,7 @@ class CompletionRequestForm(forms.Form):
         self.initial.setdefault("deadline", default.replace(hour=16, minute=0, second=0, microsecond=0))
 
 
-class CompletionForm(forms.Form):
+class CompletionForm(CleanTextFormMixin, forms.Form):
     response = forms.CharField(
         label=_("Your reply"),
         widget=forms.Textarea(attrs={"rows": 6}),
@@ -182,7 +186,7 @@ class CompletionForm(forms.Form):
     )
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(CleanTextFormMixin, forms.Form):
     reason = forms.CharField(
         label=_("Reason (optional)"), widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=500
     )

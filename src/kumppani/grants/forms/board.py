@@ -3,10 +3,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.forms import CleanTextFormMixin
+from kumppani.core.versioning import VersionedFormMixin
 from kumppani.grants.forms.fields import EuroField
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(CleanTextFormMixin, forms.Form):
     board_name_fi = forms.CharField(
         label=_("Board, in Finnish"), max_length=200, help_text=_("For example: Sosiaali- ja terveyslautakunta")
     )
@@ -25,14 +27,18 @@ class MeetingForm(forms.Form):
     )
 
 
-class ProposalRowForm(forms.Form):
+class ProposalVersionForm(VersionedFormMixin):
+    """The version of the meeting the proposal form was made from."""
+
+
+class ProposalRowForm(CleanTextFormMixin, forms.Form):
     """One application on the proposal: an empty amount leaves it off."""
 
     amount = EuroField(label=_("Proposed amount (€)"), required=False)
     reasoning = forms.CharField(label=_("Reasoning"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class DecisionRowForm(forms.Form):
+class DecisionRowForm(CleanTextFormMixin, forms.Form):
     """The board's decision on one application: 0 is a negative decision."""
 
     amount = EuroField(label=_("Granted amount (€)"))

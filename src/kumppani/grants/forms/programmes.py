@@ -4,13 +4,15 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core.forms import CleanTextFormMixin
 from kumppani.core.models import Term, Vocabulary
+from kumppani.core.versioning import VersionedFormMixin
 from kumppani.grants.forms.fields import EuroField, HelsinkiDateTimeField
 from kumppani.grants.models import AttachmentKind, GrantProgramme
 from kumppani.grants.services.programmes import FIELDS
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
     appropriation = EuroField(label=_("Appropriation (€)"))
     max_amount = EuroField(label=_("Largest grant (€)"), required=False)
     required_attachments = forms.MultipleChoiceField(
@@ -49,7 +51,10 @@ class ProgrammeForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_fi"].required = True
-        if not self.instance.pk:
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
             self.initial["year"] = self.initial.get("year") or timezone.localdate().year + 1
             self.initial["required_attachments"] = self.initial.get("required_attachments") or [
                 "rules",
@@ -65,7 +70,7 @@ class ProgrammeForm(forms.ModelForm):
         return {field: self.cleaned_data[field] for field in self.Meta.fields}
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(CleanTextFormMixin, forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     name_fi = forms.CharField(label=_("Criterion (Finnish)"), max_length=200, required=False)
     name_sv = forms.CharField(label=_("Criterion (Swedish)"), max_length=200, required=False)
@@ -81,7 +86,7 @@ class CriterionForm(forms.Form):
         return data
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(CleanTextFormMixin, forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text_fi = forms.CharField(label=_("Question (Finnish)"), max_length=300, required=False)
     text_sv = forms.CharField(label=_("Question (Swedish)"), max_length=300, required=False)

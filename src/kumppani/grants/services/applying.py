@@ -16,8 +16,9 @@ from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kumppani.core import audit, mail
+from kumppani.core import audit, mail, versioning
 from kumppani.core.models import PublicBody, User
+from kumppani.core.validators import TEXT_MAX_LENGTH, reject_hidden_characters, text_errors, validate_phone
 from kumppani.grants import uploads
 from kumppani.grants.euros import format_euros
 from kumppani.grants.models import (
@@ -56,16 +57,6 @@ M2M_FIELDS = ("themes", "target_groups", "activities")
 MAX_ATTACHMENTS = 40
 
 
-def stale_error() -> ValidationError:
-    return ValidationError(
-        _(
-            "Someone else saved this application meanwhile, so your changes were not saved. "
-            "Open the latest version and make your changes there; what you wrote is still shown below."
-        ),
-        code="stale",
-    )
-
-
 # Permission and version checks ------------------------------------------------------------------
 
 
@@ -82,17 +73,25 @@ def _check_editable(application: Application, by: User) -> None:
 
 
 def _next_version(application: Application, version: int) -> None:
-    """Claim the next version, or refuse when the form was made from an older one.
+    """Claim the next version, or refuse when the form was made from an older one: the shared
+    check of core.versioning locks the row and its refusal lists what changed meanwhile (each
+    part's history entry carries its version for that, see _moved).
 
     The conditional UPDATE is atomic in the database, so of two saves from the same version
     exactly one wins."""
+    versioning.check(application, version)
     now = timezone.now()
     claimed = Application.objects.filter(pk=application.pk, version=version).update(
         version=F("version") + 1, updated_at=now
     )
     if not claimed:
-        raise stale_error()
+        raise versioning.stale_error(application, version)
     application.version, application.updated_at = version + 1, now
+
+
+def _moved(application: Application, changes: dict) -> dict:
+    """The changes of a part just saved, with the version it claimed, for the history."""
+    return {**changes, "version": [application.version - 1, application.version]}
 
 
 # Starting and saving the draft ---------------------------------------------------------------
@@ -165,13 +164,14 @@ def application_save(*, application: Application, by: User, version: int, data: 
     for field in (*DETAIL_FIELDS, *OUTCOME_FIELDS):
         if field in data:
             setattr(application, field, data[field] if field == "amount_requested" else (data[field] or ""))
+    _check_texts(application)
     application.save()
     for field in M2M_FIELDS:
         if field in data:
             getattr(application, field).set(data[field])
     changes = audit.diff(before, audit.snapshot(application, list(before)))
     if changes:
-        audit.record(actor=by, obj=application, action="application_saved", changes=changes)
+        audit.record(actor=by, obj=application, action="application_saved", changes=_moved(application, changes))
     return application
 
 
@@ -213,7 +213,9 @@ def budget_replace(*, application: Application, by: User, version: int, lines: l
         f"{BudgetLineKind(line['kind']).label}: {line['description'].strip()} {line['amount']}" for line in lines
     )
     if before != after:
-        audit.record(actor=by, obj=application, action="budget_changed", changes={"budget": [before, after]})
+        audit.record(
+            actor=by, obj=application, action="budget_changed", changes=_moved(application, {"budget": [before, after]})
+        )
     return budget_totals(lines)
 
 
@@ -254,7 +256,34 @@ def other_funding_replace(*, application: Application, by: User, version: int, r
     )
     after = "; ".join(str(f) for f in created)
     if before != after:
-        audit.record(actor=by, obj=application, action="funding_changed", changes={"funding": [before, after]})
+        audit.record(
+            actor=by,
+            obj=application,
+            action="funding_changed",
+            changes=_moved(application, {"funding": [before, after]}),
+        )
+
+
+def _check_texts(application: Application) -> None:
+    """No hidden characters or overlong texts, and a phone number a person can call (the page's
+    form checks the same; this is for the API)."""
+    errors = text_errors(application)
+    try:
+        validate_phone(application.contact_phone)
+    except ValidationError as error:
+        errors.setdefault("contact_phone", []).append(error)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _check_answer(text: str) -> None:
+    reject_hidden_characters(text)
+    if len(text) > TEXT_MAX_LENGTH:
+        raise ValidationError(
+            _("The text is too long: %(length)s characters, at most %(limit)s.")
+            % {"length": len(text), "limit": TEXT_MAX_LENGTH},
+            code="too_long",
+        )
 
 
 @transaction.atomic
@@ -269,6 +298,10 @@ def answers_save(*, application: Application, by: User, version: int, answers: d
     changed = False
     for question_id, text in answers.items():
         text = (text or "").strip()
+        try:
+            _check_answer(text)
+        except ValidationError as error:
+            raise ValidationError({"answers": [error]}) from None
         answer = existing.get(question_id)
         if answer is None:
             Answer.objects.create(application=application, question_id=question_id, text=text)
@@ -278,7 +311,7 @@ def answers_save(*, application: Application, by: User, version: int, answers: d
             answer.save(update_fields=["text"])
             changed = True
     if changed:
-        audit.record(actor=by, obj=application, action="answers_saved")
+        audit.record(actor=by, obj=application, action="answers_saved", changes=_moved(application, {}))
 
 
 UPDATE_PARTS = (*DETAIL_FIELDS, *OUTCOME_FIELDS, *M2M_FIELDS, "budget", "other_funding", "answers")

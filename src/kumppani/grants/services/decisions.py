@@ -20,8 +20,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kumppani.core import audit, mail
+from kumppani.core import audit, mail, versioning
 from kumppani.core.models import BodyRole, User
+from kumppani.grants.euros import format_euros
 from kumppani.grants.models import (
     Application,
     ApplicationStatus,
@@ -165,18 +166,21 @@ def proposal_candidates(meeting: BoardMeeting):
 
 
 @transaction.atomic
-def proposal_set(*, meeting: BoardMeeting, by: User, rows: list[ProposalRow]) -> Allocation:
+def proposal_set(*, meeting: BoardMeeting, by: User, rows: list[ProposalRow], version: int | None = None) -> Allocation:
     """Set the proposed amount and its reasoning for each application of the proposal.
 
     A row with an amount puts the application on the proposal (in_review → proposed) or changes
     its proposal; a row without one takes it off again (proposed → in_review). Nothing is saved
-    if any row is wrong. The returned allocation tells whether the appropriation is exceeded."""
+    if any row is wrong. The returned allocation tells whether the appropriation is exceeded.
+    `version` is the meeting's version the form was made from: when a colleague has saved the
+    proposal since, nothing is saved and the error lists their changes (core.versioning)."""
     _require(by, meeting.programme)
     meeting = _locked(meeting)
     if meeting.status not in EDITABLE_MEETING:
         raise ValidationError(
             _("The board has already decided; the proposal can no longer change."), code="already_decided"
         )
+    versioning.check(meeting, version)
     candidates = {a.pk: a for a in proposal_candidates(meeting).select_for_update(of=("self",))}
     errors = {}
     for row in rows:
@@ -196,9 +200,14 @@ def proposal_set(*, meeting: BoardMeeting, by: User, rows: list[ProposalRow]) ->
         raise ValidationError(errors)
 
     before = allocation(meeting).meeting_total
+    changed_rows = {}
     for row in rows:
         application = candidates[row.application.pk]
         decision = getattr(application, "decision", None) if application.status == ApplicationStatus.PROPOSED else None
+        old = _proposal_text(decision.proposed_amount, decision.proposal_reasoning) if decision else None
+        new = _proposal_text(row.amount, row.reasoning.strip()) if row.amount is not None else None
+        if old != new:
+            changed_rows[application.reference] = [old, new]
         if row.amount is None:
             if decision is not None:
                 decision.delete()
@@ -215,14 +224,16 @@ def proposal_set(*, meeting: BoardMeeting, by: User, rows: list[ProposalRow]) ->
             decision.updated_at = timezone.now()
             decision.save(update_fields=["proposed_amount", "proposal_reasoning", "updated_at"])
     result = allocation(meeting)
-    if before != result.meeting_total or rows:
-        audit.record(
-            actor=by,
-            obj=meeting,
-            action="proposal_set",
-            changes={"proposed_total": [str(before), str(result.meeting_total)]},
-        )
+    totals = {"proposed_total": [str(before), str(result.meeting_total)]} if before != result.meeting_total else {}
+    changes = versioning.claim(meeting, {**changed_rows, **totals})
+    if changes or rows:
+        audit.record(actor=by, obj=meeting, action="proposal_set", changes=changes)
     return result
+
+
+def _proposal_text(amount, reasoning: str) -> str:
+    """A row of the proposal as the history and a colleague's stale form show it."""
+    return f"{format_euros(amount)} – {reasoning}" if reasoning else format_euros(amount)
 
 
 @transaction.atomic
@@ -236,9 +247,8 @@ def proposal_mark_ready(*, meeting: BoardMeeting, by: User) -> BoardMeeting:
         raise ValidationError(_("Propose an amount for at least one application first."), code="empty_proposal")
     meeting.status = MeetingStatus.PROPOSED
     meeting.save(update_fields=["status"])
-    audit.record(
-        actor=by, obj=meeting, action="proposal_ready", changes={"status": [MeetingStatus.PREPARING, meeting.status]}
-    )
+    changes = versioning.claim(meeting, {"status": [MeetingStatus.PREPARING, meeting.status]})
+    audit.record(actor=by, obj=meeting, action="proposal_ready", changes=changes)
     _tell_colleagues(meeting, by, "grants/email/proposal_ready")
     return meeting
 
@@ -304,10 +314,13 @@ def decision_record(*, meeting: BoardMeeting, by: User, rows: list[DecisionRow])
         actor=by,
         obj=meeting,
         action="decision_recorded",
-        changes={
-            "status": [MeetingStatus.PROPOSED, MeetingStatus.DECIDED],
-            "decided_total": [None, str(result.meeting_total)],
-        },
+        changes=versioning.claim(
+            meeting,
+            {
+                "status": [MeetingStatus.PROPOSED, MeetingStatus.DECIDED],
+                "decided_total": [None, str(result.meeting_total)],
+            },
+        ),
     )
     _tell_colleagues(meeting, by, "grants/email/decision_recorded")
     return result

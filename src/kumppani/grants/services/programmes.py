@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kumppani.core import audit
+from kumppani.core import audit, versioning
 from kumppani.core.models import PublicBody, User
 from kumppani.core.slugs import unique_slug
 from kumppani.grants.models import (
@@ -201,6 +201,14 @@ def _replace_questions(programme: GrantProgramme, rows: list[dict]) -> None:
     Question.objects.filter(pk__in=removed).delete()
 
 
+def _rows_summary(programme: GrantProgramme) -> dict[str, list[str]]:
+    """The criteria and questions as short texts, for the history (and so for a stale form's message)."""
+    return {
+        "criteria": [f"{c.name_fi} ({c.weight})" for c in programme.criteria.order_by("position", "pk")],
+        "questions": [q.text_fi for q in programme.questions.order_by("position", "pk")],
+    }
+
+
 @transaction.atomic
 def programme_create(
     *, body: PublicBody, by: User, data: dict, criteria: list[dict], questions: list[dict]
@@ -230,13 +238,22 @@ def programme_create(
 
 @transaction.atomic
 def programme_update(
-    *, programme: GrantProgramme, by: User, data: dict, criteria: list[dict], questions: list[dict]
+    *,
+    programme: GrantProgramme,
+    by: User,
+    data: dict,
+    criteria: list[dict],
+    questions: list[dict],
+    version: int | None = None,
 ) -> GrantProgramme:
-    """Change a programme, its criteria and its questions. Every changed value goes to the history."""
+    """Change a programme, its criteria and its questions. Every changed value goes to the history.
+    `version` is the one the form was made from: when a colleague has saved since, nothing is
+    saved and the error lists what they changed (core.versioning)."""
     if not by.has_perm("grants.manage_programme", programme):
         raise PermissionDenied
     programme = GrantProgramme.objects.select_for_update().get(pk=programme.pk)
-    before = audit.snapshot(programme, AUDITED_FIELDS)
+    versioning.check(programme, version)
+    before = {**audit.snapshot(programme, AUDITED_FIELDS), **_rows_summary(programme)}
     _apply(programme, data)
     _check(programme, criteria)
     programme.full_clean()
@@ -245,8 +262,8 @@ def programme_update(
         programme.eligible_themes.set(data["eligible_themes"] or [])
     _replace_criteria(programme, criteria)
     _replace_questions(programme, questions)
-    changes = audit.diff(before, audit.snapshot(programme, AUDITED_FIELDS))
-    audit.record(actor=by, obj=programme, action="programme_updated", changes=changes)
+    changes = audit.diff(before, {**audit.snapshot(programme, AUDITED_FIELDS), **_rows_summary(programme)})
+    audit.record(actor=by, obj=programme, action="programme_updated", changes=versioning.claim(programme, changes))
     return programme
 
 

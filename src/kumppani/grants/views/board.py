@@ -9,10 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kumppani.core import versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.grants import pdf
 from kumppani.grants.euros import format_euros
-from kumppani.grants.forms.board import DecisionRowForm, MeetingForm, ProposalRowForm
+from kumppani.grants.forms.board import DecisionRowForm, MeetingForm, ProposalRowForm, ProposalVersionForm
 from kumppani.grants.models import Application, BoardMeeting, Decision, GrantProgramme, MeetingStatus
 from kumppani.grants.queries import board, summary
 from kumppani.grants.rules import is_applicant
@@ -129,11 +130,14 @@ def proposal(request, pk):
                 "reviews": [r for r in own if not r.has_conflict and r.done],
             }
         )
-    if request.method == "POST" and all(row["form"].is_valid() for row in rows):
+    version_form = ProposalVersionForm(request.POST or None, initial={"version": meeting.version})
+    if request.method == "POST" and version_form.is_valid() and all(row["form"].is_valid() for row in rows):
+        version = version_form.cleaned_data["version"]
         try:
             result = services.proposal_set(
                 meeting=meeting,
                 by=request.user,
+                version=version,
                 rows=[
                     services.ProposalRow(
                         row["application"], row["form"].cleaned_data["amount"], row["form"].cleaned_data["reasoning"]
@@ -144,6 +148,8 @@ def proposal(request, pk):
         except ValidationError as error:
             by_pk = {str(row["application"].pk): row["form"] for row in rows}
             _show_row_errors(request, error, by_pk, field="amount")
+            if versioning.is_stale(error):
+                versioning.keep_input(version_form, meeting, version)
         else:
             messages.success(request, _("The proposal has been saved."))
             _warn_if_over(request, result)
@@ -151,7 +157,13 @@ def proposal(request, pk):
     return render(
         request,
         "grants/board/proposal.html",
-        {"meeting": meeting, "programme": meeting.programme, "rows": rows, "allocation": services.allocation(meeting)},
+        {
+            "meeting": meeting,
+            "programme": meeting.programme,
+            "rows": rows,
+            "version_form": version_form,
+            "allocation": services.allocation(meeting),
+        },
     )
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kumppani.core import versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 from kumppani.core.rules import body_roles
@@ -134,9 +135,13 @@ def _programme_form(request, body: PublicBody, programme: GrantProgramme | None)
             if programme is None:
                 programme = services.programme_create(body=body, **arguments)
             else:
-                programme = services.programme_update(programme=programme, **arguments)
+                programme = services.programme_update(
+                    programme=programme, version=form.cleaned_data["version"], **arguments
+                )
         except ValidationError as error:
             add_service_errors(form, error)
+            if programme is not None and versioning.is_stale(error):
+                versioning.keep_input(form, programme, form.cleaned_data["version"])
         else:
             messages.success(request, _("The programme has been saved."))
             return redirect(programme)
