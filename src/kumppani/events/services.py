@@ -21,6 +21,7 @@ from kumppani.core import audit, mail
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, User, Vocabulary
 from kumppani.core.slugs import unique_slug
 from kumppani.events import indexing
+from kumppani.events.rules import EDITOR_ROLES
 from kumppani.events.models import (
     HELSINKI,
     BulletinIssue,
@@ -399,6 +400,7 @@ def event_update(*, by: User, event: Event, data: dict, cancelled_dates: list[dt
                 listing.status, listing.decided_at, listing.decided_by = ListingStatus.PENDING, None, None
                 listing.submitted_at = timezone.now()
                 listing.save(update_fields=["status", "decided_at", "decided_by", "submitted_at"])
+                _tell_editors(event, listing.body, changed=True)
         _recompute_status(event)
     audit.record(actor=by, obj=event, action="updated", changes=audit.diff(before, _snapshot(event)))
     indexing.reindex(event)
@@ -452,11 +454,38 @@ def event_submit(*, by: User, event: Event, bodies: list[PublicBody]) -> list[Li
             action="event_published" if trusted else "event_submitted",
             changes={"calendar": [None, body.name]},
         )
+        if not trusted:
+            _tell_editors(event, body)
     if event.status == EventStatus.DRAFT:
         event.status = EventStatus.SUBMITTED
         event.save(update_fields=["status"])
     _recompute_status(event)
     return listings
+
+
+def _body_language(body: PublicBody) -> str:
+    return "sv" if body.language_status.startswith("sv") else "fi"
+
+
+def _tell_editors(event: Event, body: PublicBody, *, changed: bool = False) -> None:
+    """One e-mail to the body's event editors (its coordinators and officials): an event waits in
+    their queue. An event a body publishes at once (its own, or a trusted NGO's) sends none: the
+    editors trusted it so as not to be asked."""
+    to = list(
+        dict.fromkeys(
+            User.objects.filter(body_roles__body=body, body_roles__role__in=EDITOR_ROLES, is_active=True)
+            .exclude(email="")
+            .order_by("pk")
+            .values_list("email", flat=True)
+        )
+    )
+    if to:
+        mail.send(
+            to=to,
+            template="events/email/submitted",
+            context={"event": event, "body": body, "changed": changed},
+            language=_body_language(body),
+        )
 
 
 def _recipients(event: Event) -> list[str]:
@@ -496,7 +525,7 @@ def listing_decide(*, by: User, listing: Listing, approve: bool, reason: str = "
             to=to,
             template="events/email/decision",
             context={"event": event, "listing": listing, "approved": approve, "reason": listing.reason},
-            language="sv" if listing.body.language_status.startswith("sv") else "fi",
+            language=_body_language(listing.body),
         )
     return listing
 
