@@ -21,7 +21,6 @@ from kumppani.core import audit, mail
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, User, Vocabulary
 from kumppani.core.slugs import unique_slug
 from kumppani.events import indexing
-from kumppani.events.rules import EDITOR_ROLES
 from kumppani.events.models import (
     HELSINKI,
     BulletinIssue,
@@ -35,6 +34,7 @@ from kumppani.events.models import (
     Registration,
     TrustedOrganisation,
 )
+from kumppani.events.rules import EDITOR_ROLES
 from kumppani.organisations.models import Organisation
 from kumppani.premises.models import Booking, BookingStatus, Space
 
