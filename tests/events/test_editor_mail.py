@@ -59,7 +59,7 @@ def test_a_significant_change_back_to_the_queue_tells_the_editors_again(ngo, mai
         data={"start": ef.at(dt.date(2026, 12, 11)), "end": ef.at(dt.date(2026, 12, 11), 20)},
     )
     [message] = mailoutbox
-    assert message.to == [editor.email] and "changed" in message.subject.lower()
+    assert message.to == [editor.email] and message.subject.startswith("Muuttunut tapahtuma")
     mailoutbox.clear()
     services.event_update(by=factories.representative(ngo), event=event, data={"description_fi": "Lisää tietoa."})
     assert mailoutbox == []

@@ -61,7 +61,7 @@ def test_a_time_outside_the_confirmed_booking_is_refused_with_the_date(world):
     with pytest.raises(ValidationError) as error:
         _event(world, start=pf.at(world["day"], 19), end=pf.at(world["day"], 21))
     message = error.value.message_dict["space"][0]
-    assert "no confirmed booking" in message and f"{world['day'].day}.{world['day'].month}." in message
+    assert "vahvistettua varausta" in message and f"{world['day'].day}.{world['day'].month}." in message
     assert not Event.objects.exists()
 
 
@@ -183,5 +183,5 @@ def test_the_form_saves_an_event_in_the_booked_space(world, client):
             "is_free": "on",
         },
     )
-    assert bad.status_code == 200 and "no confirmed booking" in str(bad.context["form"].errors["space"])
+    assert bad.status_code == 200 and "vahvistettua varausta" in str(bad.context["form"].errors["space"])
     assert Event.objects.count() == 1
