@@ -185,3 +185,26 @@ def test_the_form_saves_an_event_in_the_booked_space(world, client):
     )
     assert bad.status_code == 200 and "vahvistettua varausta" in str(bad.context["form"].errors["space"])
     assert Event.objects.count() == 1
+
+
+def test_the_api_names_a_booked_space_and_refuses_another_ngos(world):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    payload = {
+        "name": {"fi": "Kuoroilta"},
+        "start_time": pf.at(world["day"], 18).isoformat(),
+        "end_time": pf.at(world["day"], 19).isoformat(),
+        "location_input": {"space": world["space"].slug},
+    }
+    other = factories.organisation("Toinen ry", areas=[world["salo"]])
+    api.force_authenticate(factories.representative(other))
+    refused = api.post("/api/v1/events/", {**payload, "organisation": other.slug}, format="json")
+    assert refused.status_code == 400 and "space" in refused.json()
+    assert not Event.objects.exists()
+    api.force_authenticate(world["rep"])
+    response = api.post("/api/v1/events/", {**payload, "organisation": world["ngo"].slug}, format="json")
+    assert response.status_code == 201, response.json()
+    location = response.json()["location"]
+    assert location["space"] == world["space"].slug and location["street_address"] == "Kirjastonkatu 1"
+    assert location["municipality"] == "salo" and location["name"]["sv"] == "Mötesrummet Kajava"
