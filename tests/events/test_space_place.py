@@ -208,3 +208,23 @@ def test_the_api_names_a_booked_space_and_refuses_another_ngos(world):
     location = response.json()["location"]
     assert location["space"] == world["space"].slug and location["street_address"] == "Kirjastonkatu 1"
     assert location["municipality"] == "salo" and location["name"]["sv"] == "Mötesrummet Kajava"
+
+
+def test_cancelling_the_booking_tells_the_ngo_whose_event_was_to_be_there(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    event = _event(world)
+    services.event_submit(by=world["rep"], event=event, bodies=[world["salo"]])
+    other_day = world["day"] + dt.timedelta(days=7)
+    [unrelated] = pf.book(world["space"], world["ngo"], world["rep"], other_day, 17, 20)
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        premises_services.booking_cancel(by=world["rep"], booking=unrelated)
+    assert not [m for m in mailoutbox if "Joulukonsertti" in m.subject]
+    with django_capture_on_commit_callbacks(execute=True):
+        premises_services.booking_cancel(by=world["boss"], booking=world["booking"], reason="Vesivahinko")
+    [message] = [m for m in mailoutbox if "Joulukonsertti" in m.subject]
+    assert "tapahtumat@example.org" in message.to and "Kokoushuone Kajava" in message.body
+    assert f"/jarjestot/{world['ngo'].slug}/tapahtumat/" in message.body
+    event.refresh_from_db()
+    assert event.space == world["space"]  # the NGO decides what to do

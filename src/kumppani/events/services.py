@@ -600,3 +600,40 @@ def bulletin_issue_save(*, by: User, body: PublicBody, data: dict, issue: Bullet
     issue.save()
     audit.record(actor=by, obj=issue, action="created" if creating else "updated")
     return issue
+
+
+# Booked spaces --------------------------------------------------------------------------------
+
+
+def events_losing_their_space(bookings: list[Booking]) -> list[Event]:
+    """Events (sent or published, not cancelled) whose place is a space of these cancelled bookings
+    by the same NGO and which have a date in a cancelled booking's time."""
+    found = {}
+    for booking in bookings:
+        if booking.organisation_id is None:
+            continue
+        events = Event.objects.filter(
+            space_id=booking.space_id,
+            organisation_id=booking.organisation_id,
+            status__in=(EventStatus.SUBMITTED, EventStatus.PUBLISHED, EventStatus.POSTPONED),
+            occurrences__start__lt=booking.end,
+            occurrences__end__gt=booking.start,
+            occurrences__is_cancelled=False,
+        ).select_related("organisation", "created_by")
+        for event in events:
+            found.setdefault(event.pk, (event, []))[1].append(booking)
+    return [event for event, _bookings in found.values()]
+
+
+def tell_organiser_space_lost(*, bookings: list[Booking], **_kwargs) -> None:
+    """The booking behind an announced event was cancelled: the NGO is told, so that it changes the
+    place or cancels the event. The event itself is not changed: only the NGO knows what is right."""
+    for event in events_losing_their_space(bookings):
+        to = _recipients(event)
+        if to:
+            mail.send(
+                to=to,
+                template="events/email/space_lost",
+                context={"event": event, "space": bookings[0].space},
+                language=_body_language(bookings[0].space.body),
+            )

@@ -28,7 +28,7 @@ from kumppani.core.models import BodyRoleKind, PublicBody, User
 from kumppani.core.slugs import unique_slug
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.rules import responsible_body_ids
-from kumppani.premises import calendar
+from kumppani.premises import calendar, signals
 from kumppani.premises.models import (
     ACTIVE_STATUSES,
     Booking,
@@ -602,6 +602,7 @@ def booking_cancel(*, by: User, booking: Booking, whole_series: bool = False, re
             "link": _link(booking),
         }
         transaction.on_commit(lambda: _email(people, "premises/email/booking_cancelled", context))
+    transaction.on_commit(lambda: signals.bookings_cancelled.send(sender=Booking, bookings=targets, by=by))
     return targets
 
 
