@@ -101,3 +101,39 @@ def test_a_weekly_series_from_the_ngo_to_a_residents_calendar(page, axe_check):
     page.goto("/sv/tapahtumat/?view=month&date=2026-12-01&body=salo")
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     axe_check(page)
+
+
+def test_an_ngo_announces_its_booking_of_a_space_as_an_event(page, axe_check):
+    from kumppani.premises import services as premises_services
+    from tests.premises import factories as premises
+
+    salo = factories.salo()
+    boss = premises.manager(salo)
+    space = premises.space(salo, by=boss, name_fi="Kokoushuone Kajava")
+    ngo = factories.organisation("Salon Kuoro ry", areas=[salo])
+    singer = factories.representative(ngo)
+    day = premises.future_weekday(1)
+    [booking] = premises.book(space, ngo, singer, day, 17, 20)
+    premises_services.booking_decide(by=boss, booking=booking, approve=True)
+
+    sign_in(page, singer)
+    page.goto(f"/fi/tilat/varaukset/{booking.pk}/")
+    axe_check(page)
+    page.get_by_role("link", name="Ilmoita tästä tapahtumana").click()
+    expect(page.locator("h1")).to_have_text("Lisää tapahtuma")
+    expect(page.locator("#id_space")).to_have_value(str(space.pk))
+    expect(page.locator("#id_start_time")).to_have_value("17:00")
+    axe_check(page)
+    page.fill("#id_name_fi", "Kuoron avoin harjoitus")
+    page.fill("#id_end_time", "21:00")  # past the booking: refused with a clear message
+    page.get_by_role("button", name="Tallenna").click()
+    expect(page.locator("main")).to_contain_text("ei ole tähän tilaan vahvistettua varausta")
+    axe_check(page)
+    page.fill("#id_end_time", "19:30")
+    page.get_by_role("button", name="Tallenna").click()
+    expect(page.locator("h1")).to_contain_text("Lähetä kalentereihin")
+    event = Event.objects.get()
+    assert event.space == space and event.place_name_fi == "Kokoushuone Kajava"
+    page.goto(event.get_absolute_url())
+    expect(page.locator("main")).to_contain_text("Kirjastonkatu 1")
+    axe_check(page)

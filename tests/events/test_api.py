@@ -118,6 +118,7 @@ def test_places_and_keywords(api, ngo):
     ef.published(ngo, name_fi="Toinen", place_name_fi="Kirkko")
     [place] = api.get("/api/v1/event-places/").json()["results"]
     assert place == {
+        "space": None,
         "name": {"fi": "Kirkko", "sv": None, "en": None},
         "street_address": "Kauppatori 1",
         "postal_code": "24100",

@@ -127,3 +127,20 @@ def test_a_published_issue_is_public_and_linked_from_the_body_calendar(client, s
     services.bulletin_issue_save(by=coordinator, body=factories.salo(), issue=issue, data={"is_published": True})
     assert client.get(pdf_url).content.startswith(b"%PDF")
     assert pdf_url in client.get(reverse("events:calendar"), {"body": "salo"}).content.decode()
+
+
+def test_an_unchanged_bulletin_pdf_is_not_drawn_again_and_a_change_shows_at_once(salo_events, monkeypatch, client):
+    salo = factories.salo()
+    issue = _issue(salo, factories.official(salo), is_published=True)
+    drawn = []
+    real = bulletin._draw
+    monkeypatch.setattr(bulletin, "_draw", lambda document: drawn.append(document) or real(document))
+    url = reverse("events:bulletin_pdf", args=[salo.slug, issue.pk])
+    first = client.get(url)
+    again = client.get(url)
+    assert first.content == again.content and first.content.startswith(b"%PDF") and len(drawn) == 1
+    # An event of the period is cancelled: the next download is a new PDF.
+    event = salo_events.events.get(name_fi="Ensimmäinen")
+    services.event_set_status(by=factories.representative(salo_events), event=event, status="cancelled")
+    changed = client.get(url)
+    assert len(drawn) == 2 and "Peruttu" in drawn[-1] and changed.content != first.content

@@ -18,6 +18,7 @@ def test_demo_events(client, settings, tmp_path):
     call_command("demo", stdout=StringIO())
     events = list(Event.objects.all())
     assert len(events) >= 70
+    assert sum(bool(e.space_id) for e in events) == 1
     statuses = {e.status for e in events}
     assert {
         EventStatus.PUBLISHED,
@@ -33,5 +34,8 @@ def test_demo_events(client, settings, tmp_path):
     assert "Körkväll" in bulletin.html(porvoo)
     page = client.get(reverse("events:calendar"), {"view": "month", "body": "salo"}).content.decode()
     assert "Kuoroilta" in page
+    [in_space] = [e for e in events if e.space_id]
+    assert in_space.status == EventStatus.PUBLISHED and in_space.space.body.slug == "salo"
+    assert in_space.street_address == in_space.space.street_address
     call_command("demo", stdout=StringIO())  # again: nothing added
     assert Event.objects.count() == len(events)

@@ -28,6 +28,7 @@ URL_NAMES |= {
     "premises:edit",
     "premises:closed_day",
     "premises:block",
+    "premises:photo",
 }
 
 # The API (/api/v1/spaces/, /api/v1/bookings/): tests/premises/test_api.py.

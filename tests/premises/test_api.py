@@ -31,7 +31,7 @@ def test_the_space_list_is_public_and_its_queries_do_not_grow(api, world, django
     boss = premises.manager(world["salo"])
     for n in range(extra):
         premises.space(world["salo"], by=boss, name_fi=f"Tila {n}")
-    with django_assert_num_queries(3):  # the count, the page, the opening hours
+    with django_assert_num_queries(4):  # the count, the page, the opening hours, the photos
         response = api.get("/api/v1/spaces/")
     assert response.status_code == 200
     assert response.json()["count"] == 1 + extra

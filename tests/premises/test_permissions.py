@@ -3,10 +3,12 @@ of another NGO, a premises manager of another body and an official of the body w
 premises manager. Each is refused and nothing changes. The public sees busy times, never names."""
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kumppani.core.models import AuditEntry
-from kumppani.premises.models import Booking, ClosedDay, Space
+from kumppani.premises import services
+from kumppani.premises.models import Booking, ClosedDay, Space, SpacePhoto
 from tests import factories
 from tests.premises import factories as premises
 
@@ -22,7 +24,14 @@ def world():
     rep = factories.representative(ngo)
     (booking,) = premises.book(space, ngo, rep, premises.future_weekday(1))
     other_ngo = factories.organisation("Salon Toinen ry", areas=[salo])
+    photo = services.space_photo_add(
+        by=boss,
+        space=space,
+        image=SimpleUploadedFile("tila.gif", b"GIF89a\x01\x00\x01\x00\x00\x00\x00;", content_type="image/gif"),
+        alt={"fi": "Sali"},
+    )
     return {
+        "photo": photo,
         "salo": salo,
         "space": space,
         "ngo": ngo,
@@ -39,6 +48,8 @@ def world():
 
 def protected_requests(world):
     slug, body, pk = world["space"].slug, world["salo"].slug, world["booking"].pk
+    photo_url = reverse("premises:photo", args=[slug, world["photo"].pk])
+    photo_prefix = f"photo-{world['photo'].pk}"
     day = premises.future_weekday(2).isoformat()
     return [
         ("premises:booking", "get", reverse("premises:booking", args=[pk]), {}),
@@ -58,6 +69,8 @@ def protected_requests(world):
             reverse("premises:block", args=[slug]),
             {"date": day, "start_time": "10:00", "end_time": "12:00", "reason": "x"},
         ),
+        ("premises:photo", "post", photo_url, {f"{photo_prefix}-alt_fi": "Kaapattu", f"{photo_prefix}-position": "3"}),
+        ("premises:photo", "post", photo_url, {"remove": "1"}),
     ]
 
 
@@ -72,7 +85,12 @@ def test_protected_pages_refuse_outsiders_and_change_nothing(client, world, acto
     person = world["actors"][actor]
     if person is not None:
         client.force_login(person)
-    before = (AuditEntry.objects.count(), list(Booking.objects.values()), list(Space.objects.values()))
+    before = (
+        AuditEntry.objects.count(),
+        list(Booking.objects.values()),
+        list(Space.objects.values()),
+        list(SpacePhoto.objects.values()),
+    )
     requests = protected_requests(world)
     if actor not in USAGE_ALLOWED:
         requests.append(("premises:usage", "get", reverse("premises:usage", args=[world["salo"].slug]), {}))
@@ -82,7 +100,13 @@ def test_protected_pages_refuse_outsiders_and_change_nothing(client, world, acto
             assert response.status_code == 302 and "/kirjaudu/" in response["Location"], (name, method)
         else:
             assert response.status_code in (403, 404), (name, method, response.status_code)
-    assert (AuditEntry.objects.count(), list(Booking.objects.values()), list(Space.objects.values())) == before
+    after = (
+        AuditEntry.objects.count(),
+        list(Booking.objects.values()),
+        list(Space.objects.values()),
+        list(SpacePhoto.objects.values()),
+    )
+    assert after == before
     assert not ClosedDay.objects.exists()
 
 

@@ -208,3 +208,42 @@ def _bulletin(admin: User, body: PublicBody, today: dt.date) -> None:
             "is_published": True,
         },
     )
+
+
+def load_in_booked_space(users: dict[str, User]) -> int:
+    """One Salo NGO announces its next confirmed booking of a space as a public event, so the demo
+    shows a booked space as an event's place. Run after the premises demo; adds nothing twice."""
+    from kumppani.premises.models import Booking, BookingStatus
+
+    if Event.objects.filter(space__isnull=False).exists():
+        return 0
+    booking = (
+        Booking.objects.filter(
+            status=BookingStatus.CONFIRMED,
+            organisation__isnull=False,
+            space__body__slug="salo",
+            start__gt=timezone.now() + dt.timedelta(days=2),
+        )
+        .select_related("space", "organisation")
+        .order_by("start")
+        .first()
+    )
+    if booking is None:
+        return 0
+    admin = users["admin"]
+    data = {
+        "name_fi": "Avoin ilta: tule tutustumaan",
+        "name_sv": "Öppen kväll: kom och bekanta dig",
+        "short_description_fi": "Kerromme toiminnastamme ja keitämme kahvit. Kaikki ovat tervetulleita.",
+        "short_description_sv": "Vi berättar om vår verksamhet och bjuder på kaffe. Alla är välkomna.",
+        "start": booking.start,
+        "end": booking.end,
+        "space": booking.space,
+        "is_accessible": booking.space.is_accessible,
+        "contact_email": booking.organisation.email or "",
+    }
+    event = services.event_create(by=admin, organisation=booking.organisation, data=data)
+    [listing] = services.event_submit(by=admin, event=event, bodies=[booking.space.body])
+    if listing.status != ListingStatus.APPROVED:
+        services.listing_decide(by=admin, listing=listing, approve=True)
+    return 1

@@ -27,6 +27,7 @@ from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabular
 from kumppani.events import queries, services
 from kumppani.events.models import PUBLIC_STATUSES, Event, EventStatus, Listing, ListingStatus
 from kumppani.organisations.models import Organisation
+from kumppani.premises.models import Space
 
 CHANGE = "events.change_event"
 _EVENT_STATUS = {
@@ -90,15 +91,25 @@ class OffersField(serializers.Field):
 
 
 class LocationSerializer(serializers.Serializer):
-    """A street address with its municipality; `null` for an online-only event."""
+    """A street address with its municipality, or a booked space (its name and address are then the
+    place's); `null` for an online-only event."""
 
+    space = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Space.objects.all(),
+        required=False,
+        allow_null=True,
+        help_text="Slug of a space in /api/v1/spaces/ that the NGO has a confirmed booking of at the event's "
+        "time. Its name, street address and municipality become the place.",
+    )
     name = TranslatedField(base="place_name", required=False)
-    street_address = serializers.CharField(max_length=200)
+    street_address = serializers.CharField(max_length=200, required=False, allow_blank=True)
     postal_code = serializers.CharField(max_length=5, required=False, allow_blank=True)
     municipality = serializers.SlugRelatedField(
         slug_field="slug",
         queryset=PublicBody.objects.filter(kind__in=[BodyKind.MUNICIPALITY, BodyKind.CITY_COUNTY]),
-        help_text="Slug of a municipality in /api/v1/bodies/.",
+        required=False,
+        help_text="Slug of a municipality in /api/v1/bodies/. Not needed with a space.",
     )
     address_locality = serializers.SerializerMethodField(help_text="The municipality's name in each language.")
 
@@ -244,6 +255,7 @@ class EventSerializer(serializers.ModelSerializer):
         if not event.street_address:
             return None
         return {
+            "space": event.space.slug if event.space_id else None,
             "name": _lang_map(event, "place_name"),
             "street_address": event.street_address,
             "postal_code": event.postal_code,
@@ -284,8 +296,9 @@ class EventSerializer(serializers.ModelSerializer):
         data = dict(validated)
         location = data.pop("location_input", "missing")
         if location is None:
-            data.update({"street_address": "", "postal_code": "", "municipality": None})
+            data.update({"space": None, "street_address": "", "postal_code": "", "municipality": None})
         elif location != "missing":
+            data["space"] = location.get("space")
             data.update({k: v for k, v in location.items() if k in ("street_address", "postal_code", "municipality")})
             data.update({k: v for k, v in location.items() if k.startswith("place_name_")})
         for key in ("organisation", "organiser_body", "status", "submit_to", "cancelled_dates"):
@@ -420,7 +433,7 @@ class EventViewSet(
 
     @staticmethod
     def with_relations(events):
-        return events.select_related("organisation", "organiser_body", "municipality").prefetch_related(
+        return events.select_related("organisation", "organiser_body", "municipality", "space").prefetch_related(
             Prefetch("themes", queryset=Term.objects.order_by("position")),
             Prefetch("target_groups", queryset=Term.objects.order_by("position")),
             Prefetch("languages", queryset=Language.objects.order_by("position")),
@@ -443,6 +456,9 @@ class EventViewSet(
 
 
 class EventPlaceSerializer(serializers.Serializer):
+    space = serializers.CharField(
+        source="space__slug", allow_null=True, help_text="Slug of the space in /api/v1/spaces/, if the place is one."
+    )
     name = serializers.SerializerMethodField()
     street_address = serializers.CharField()
     postal_code = serializers.CharField()
@@ -455,7 +471,7 @@ class EventPlaceSerializer(serializers.Serializer):
 
 @extend_schema_view(list=extend_schema(summary="The places of the events residents see, each once"))
 class EventPlaceViewSet(ApiViewMixin, mixins.ListModelMixin, viewsets.GenericViewSet):
-    """Street addresses where public events take place (the premises app will add its spaces)."""
+    """Places where public events take place: street addresses and the booked spaces among them."""
 
     serializer_class = EventPlaceSerializer
     permission_classes = [permissions.AllowAny]
@@ -465,7 +481,13 @@ class EventPlaceViewSet(ApiViewMixin, mixins.ListModelMixin, viewsets.GenericVie
             queries.public_events()
             .exclude(street_address="")
             .values(
-                "place_name_fi", "place_name_sv", "place_name_en", "street_address", "postal_code", "municipality__slug"
+                "space__slug",
+                "place_name_fi",
+                "place_name_sv",
+                "place_name_en",
+                "street_address",
+                "postal_code",
+                "municipality__slug",
             )
             .distinct()
             .order_by("municipality__slug", "street_address", "place_name_fi")

@@ -25,4 +25,8 @@ class EventsConfig(AppConfig):
             }
         )
         pages.register()
+        from kumppani.events.services import tell_organiser_space_lost
+        from kumppani.premises.signals import bookings_cancelled
+
+        bookings_cancelled.connect(tell_organiser_space_lost, dispatch_uid="events_space_lost")
         search.register_documents(indexing.SEARCH_KIND, indexing.search_documents)

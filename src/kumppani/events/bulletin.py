@@ -3,12 +3,16 @@ and contact, rendered in Finnish, in Swedish or in both side by side; the PDF is
 same HTML with WeasyPrint, as the grant letters are."""
 
 import datetime as dt
+import hashlib
 
+from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from kumppani.events import queries
 from kumppani.events.models import BulletinIssue, BulletinLanguage
+
+PDF_CACHE_SECONDS = 24 * 60 * 60
 
 
 def _days(issue: BulletinIssue):
@@ -35,7 +39,21 @@ def html(issue: BulletinIssue) -> str:
         )
 
 
-def pdf(issue: BulletinIssue) -> bytes:
+def _draw(document: str) -> bytes:
     from weasyprint import HTML  # imported here: loading it takes a moment no other page should pay
 
-    return HTML(string=html(issue)).write_pdf()
+    return HTML(string=document).write_pdf()
+
+
+def pdf(issue: BulletinIssue) -> bytes:
+    """The issue as PDF. Drawing it takes seconds, so the PDF is kept under the fingerprint of its
+    HTML, which holds every text it shows: an unchanged issue is handed out again at once, and any
+    change (an event approved, moved or cancelled, the issue's title) makes a new fingerprint and
+    so a new PDF at once."""
+    document = html(issue)
+    key = f"kumppani:bulletin-pdf:{issue.pk}:" + hashlib.sha256(document.encode()).hexdigest()
+    content = cache.get(key)
+    if content is None:
+        content = _draw(document)
+        cache.set(key, content, PDF_CACHE_SECONDS)
+    return content

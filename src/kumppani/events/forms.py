@@ -20,6 +20,7 @@ MODEL_FIELDS = [
     "all_day",
     "recurrence",
     "recurrence_until",
+    "space",
     *(f"place_name_{lang}" for lang in ("fi", "sv")),
     "street_address",
     "postal_code",
@@ -95,7 +96,7 @@ class EventForm(forms.Form):
         help_text=_("One date a line, e.g. 24.12.2026."),
     )
 
-    def __init__(self, *args, organisation=None, event: Event | None = None, **kwargs):
+    def __init__(self, *args, organisation=None, body=None, event: Event | None = None, **kwargs):
         initial = kwargs.pop("initial", None) or {}
         if event is not None:
             initial.update(_initial(event))
@@ -105,6 +106,17 @@ class EventForm(forms.Form):
             kind__in=[BodyKind.MUNICIPALITY, BodyKind.CITY_COUNTY]
         )
         self.fields["recurrence_until"].widget = DateInput()
+        space = self.fields["space"]
+        spaces = services.spaces_for(organisation=organisation, body=body)
+        if event is not None and event.space_id:
+            spaces = spaces | type(spaces.model).objects.filter(pk=event.space_id)
+        space.queryset = spaces.select_related("municipality").order_by("name", "pk")
+        space.label_from_instance = _space_label
+        space.empty_label = _("No booked space: give the address below")
+        space.help_text = _(
+            "A space your NGO has booked (the booking must be approved and cover the event's time). "
+            "Its name and address become the event's place."
+        )
         activity = self.fields["activity"]
         activity.queryset = organisation.activities.all() if organisation is not None else activity.queryset.none()
         self.order_fields(["name_fi", "name_sv", "name_en", "start_date", "start_time", "end_date", "end_time"])
@@ -142,6 +154,22 @@ class EventForm(forms.Form):
             data.pop("image")  # no new file: the current image stays
         data["start"], data["end"] = self.cleaned_data["start"], self.cleaned_data["end"]
         return data
+
+
+def _space_label(space) -> str:
+    return ", ".join(p for p in (space.name, space.street_address, space.municipality.name) if p)
+
+
+def initial_from_booking(booking) -> dict:
+    """The event form's first values from a booking: its space and its time."""
+    start, end = timezone.localtime(booking.start, HELSINKI), timezone.localtime(booking.end, HELSINKI)
+    return {
+        "space": booking.space_id,
+        "start_date": start.date(),
+        "start_time": start.time(),
+        "end_time": end.time(),
+        "end_date": end.date() if end.date() != start.date() else None,
+    }
 
 
 def _initial(event: Event) -> dict:

@@ -3,6 +3,7 @@
 import json
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from kumppani.events.models import HELSINKI, Event, EventStatus
@@ -51,6 +52,8 @@ def event_jsonld(event: Event, language: str) -> str:
                 "addressCountry": "FI",
             },
         }
+        if event.space_id:
+            data["location"]["url"] = settings.SITE_URL + reverse("premises:detail", args=[event.space.slug])
     organiser = event.organiser
     if organiser is not None:
         data["organizer"] = {

@@ -6,9 +6,10 @@ the feeds write the series as one VEVENT that a phone shows correctly. For the c
 date of the series is also kept as an Occurrence row, written by the services whenever the event
 changes; a month view is then a range query on an index, however long the series are.
 
-The place is a street address with its municipality or an online link. When the premises app
-exists an event will also name one of its spaces: `location_text()` and `services._LOCATION_FIELDS`
-are the two places that will need to know about it.
+The place is a street address with its municipality, a space of the premises app that the NGO has
+booked, or an online link. When a space is named, the services copy its name, street address and
+municipality into the event's own place fields, so the calendar, the bulletin, the feeds, JSON-LD
+and the API show the space's place without reading the premises tables.
 """
 
 import datetime as dt
@@ -25,6 +26,7 @@ from django.utils.translation import pgettext_lazy
 from kumppani.activities.models import Activity
 from kumppani.core.models import Language, PublicBody, Term
 from kumppani.organisations.models import Organisation
+from kumppani.premises.models import Space
 
 HELSINKI = zoneinfo.ZoneInfo("Europe/Helsinki")
 
@@ -91,6 +93,15 @@ class Event(models.Model):
         on_delete=models.PROTECT,
         related_name="+",
         limit_choices_to={"kind__in": ["municipality", "city_county"]},
+    )
+    space = models.ForeignKey(
+        Space,
+        verbose_name=_("booked space"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="events",
+        help_text=_("A space your NGO has a confirmed booking for at the time of the event."),
     )
     is_online = models.BooleanField(_("online"), default=False)
     online_url = models.URLField(_("online address"), blank=True)

@@ -2,6 +2,7 @@
 queues with their counts on an editor's own page; "Our events" on each NGO's card."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import PublicBody
@@ -9,6 +10,7 @@ from kumppani.core.pages import Section, register_body_section, register_dashboa
 from kumppani.events import queries
 from kumppani.events.rules import editor_body_ids
 from kumppani.organisations.pages import Link, register_coordinator_link, register_ngo_link
+from kumppani.premises.pages import register_booking_action
 
 
 def body_events(request, body) -> dict:
@@ -28,7 +30,19 @@ def editor_queues(request) -> dict | None:
     return {"queues": [(body, counts.get(body.pk, 0)) for body in bodies]}
 
 
+def announce_booking(request, booking) -> dict | None:
+    """On a confirmed, coming booking of an NGO: "Announce this as an event", for those who write
+    the NGO's events. The form opens with the booking's space and time."""
+    if booking.status != "confirmed" or booking.organisation_id is None or booking.end <= timezone.now():
+        return None
+    if not request.user.has_perm("events.change_event", booking.organisation):
+        return None
+    url = reverse("events:create", args=[booking.organisation.slug]) + f"?booking={booking.pk}"
+    return {"label": _("Announce this as an event"), "url": url}
+
+
 def register() -> None:
+    register_booking_action(announce_booking)
     register_body_section(Section("events", "events/pages/_body_events.html", body_events, order=30))
     register_dashboard_panel(Section("event_queues", "events/pages/_dashboard.html", editor_queues, order=40))
     register_ngo_link(

@@ -34,7 +34,9 @@ from kumppani.events.models import (
     Registration,
     TrustedOrganisation,
 )
+from kumppani.events.rules import EDITOR_ROLES
 from kumppani.organisations.models import Organisation
+from kumppani.premises.models import Booking, BookingStatus, Space
 
 CHANGE = "events.change_event"
 MODERATE = "events.moderate"
@@ -43,7 +45,7 @@ LANGS = ("fi", "sv", "en")
 _TRANSLATED = ("name", "short_description", "description", "place_name", "price", "accessibility_info", "image_alt")
 _M2M = ("themes", "target_groups", "languages")
 _TIME_FIELDS = ("start", "end", "all_day", "recurrence", "recurrence_until")
-_LOCATION_FIELDS = ("street_address", "postal_code", "municipality", "is_online", "online_url")
+_LOCATION_FIELDS = ("space", "street_address", "postal_code", "municipality", "is_online", "online_url")
 EDITABLE_FIELDS = [
     *(f"{field}_{lang}" for field in _TRANSLATED for lang in LANGS),
     *_TIME_FIELDS,
@@ -121,6 +123,84 @@ def _check_relations(data: dict, errors: dict) -> None:
         _add(errors, "languages", _("Choose from the list."))
 
 
+def _when(start: dt.datetime, end: dt.datetime) -> str:
+    start, end = timezone.localtime(start, HELSINKI), timezone.localtime(end, HELSINKI)
+    return f"{start.day}.{start.month}.{start.year} {start:%H.%M}–{end:%H.%M}"
+
+
+def spaces_for(*, organisation: Organisation | None = None, body: PublicBody | None = None):
+    """The spaces an organiser may name as its event's place: an NGO the spaces it has a confirmed
+    booking of that has not ended, a body its own spaces."""
+    if body is not None:
+        return Space.objects.filter(body=body).select_related("municipality")
+    booked = Booking.objects.filter(
+        organisation=organisation, status=BookingStatus.CONFIRMED, end__gt=timezone.now()
+    ).values("space_id")
+    return Space.objects.filter(pk__in=booked).select_related("municipality")
+
+
+def _check_space(event: Event, cancelled: list[dt.date], errors: dict) -> None:
+    """A space is the event's place only when its organiser may use it then: an NGO needs a
+    confirmed booking of the space that covers every date of the event (a booking still waiting
+    for the manager's approval is not enough: the space may yet go to someone else); a body names
+    its own spaces, whose use it arranges itself."""
+    if not event.space_id or not (event.start and event.end):
+        return
+    if event.organiser_body_id:
+        if event.space.body_id != event.organiser_body_id:
+            _add(errors, "space", _("Choose one of your own spaces."))
+        return
+    slots = [
+        (start, end)
+        for start, end, is_cancelled in occurrence_times(
+            start=event.start,
+            end=event.end,
+            recurrence=event.recurrence,
+            until=event.recurrence_until,
+            cancelled=set(cancelled),
+        )
+        if not is_cancelled
+    ]
+    if not slots:
+        return
+    bookings = list(
+        Booking.objects.filter(
+            space_id=event.space_id,
+            organisation_id=event.organisation_id,
+            status=BookingStatus.CONFIRMED,
+            start__lt=slots[-1][1],
+            end__gt=slots[0][0],
+        ).values_list("start", "end")
+    )
+    missing = [(s, e) for s, e in slots if not any(b_start <= s and e <= b_end for b_start, b_end in bookings)]
+    if missing:
+        shown = ", ".join(_when(s, e) for s, e in missing[:5])
+        if len(missing) > 5:
+            shown += " …"
+        _add(
+            errors,
+            "space",
+            _(
+                "Your NGO has no confirmed booking of this space for the time of the event (%(dates)s). "
+                "Book the space first, or wait until the booking is approved, or change the time."
+            )
+            % {"dates": shown},
+        )
+
+
+def _copy_space_place(event: Event) -> None:
+    """The space's name, street address and municipality become the event's place."""
+    space = event.space
+    for lang in LANGS:
+        name = getattr(space, f"name_{lang}", "") or ""
+        unit = getattr(space, f"unit_name_{lang}", "") or ""
+        text = ", ".join(p for p in (name, unit) if p)[:200]
+        setattr(event, f"place_name_{lang}", text if (name or lang == "fi") else "")
+    event.street_address, event.postal_code = space.street_address, space.postal_code
+    event.municipality_id = space.municipality_id
+    event.municipality = space.municipality
+
+
 def _validate(event: Event, data: dict, cancelled: list[dt.date]) -> None:
     """Raise one ValidationError with everything that is wrong, before anything is saved."""
     errors: dict[str, list[str]] = {}
@@ -151,6 +231,7 @@ def _validate(event: Event, data: dict, cancelled: list[dt.date]) -> None:
             _add(errors, "end", _("A date of a series must end on the day it starts."))
     elif cancelled:
         _add(errors, "cancelled_dates", _("Only a date of a series can be cancelled; cancel the event itself."))
+    _check_space(event, cancelled, errors)
     if event.municipality_id and event.municipality.kind not in PLACE_BODY_KINDS:
         _add(errors, "municipality", _("Choose a municipality, not a wellbeing services county."))
     if event.is_online and not event.online_url and not event.street_address:
@@ -184,7 +265,15 @@ def _apply(event: Event, data: dict) -> None:
     for field, value in data.items():
         if field in _M2M:
             continue
-        if value is None and field not in ("municipality", "activity", "capacity", "recurrence_until", "start", "end"):
+        if value is None and field not in (
+            "space",
+            "municipality",
+            "activity",
+            "capacity",
+            "recurrence_until",
+            "start",
+            "end",
+        ):
             value = False if field in ("is_free", "is_online", "is_accessible", "all_day") else ""
         setattr(event, field, value)
     if event.all_day and event.start:
@@ -197,6 +286,8 @@ def _apply(event: Event, data: dict) -> None:
         event.end = dt.datetime.combine(last + dt.timedelta(days=1), dt.time(0), HELSINKI)
     if not event.recurrence:
         event.recurrence_until = None
+    if event.space_id:
+        _copy_space_place(event)
     if event.is_free:
         for lang in LANGS:
             setattr(event, f"price_{lang}", "")
@@ -309,6 +400,7 @@ def event_update(*, by: User, event: Event, data: dict, cancelled_dates: list[dt
                 listing.status, listing.decided_at, listing.decided_by = ListingStatus.PENDING, None, None
                 listing.submitted_at = timezone.now()
                 listing.save(update_fields=["status", "decided_at", "decided_by", "submitted_at"])
+                _tell_editors(event, listing.body, changed=True)
         _recompute_status(event)
     audit.record(actor=by, obj=event, action="updated", changes=audit.diff(before, _snapshot(event)))
     indexing.reindex(event)
@@ -362,11 +454,38 @@ def event_submit(*, by: User, event: Event, bodies: list[PublicBody]) -> list[Li
             action="event_published" if trusted else "event_submitted",
             changes={"calendar": [None, body.name]},
         )
+        if not trusted:
+            _tell_editors(event, body)
     if event.status == EventStatus.DRAFT:
         event.status = EventStatus.SUBMITTED
         event.save(update_fields=["status"])
     _recompute_status(event)
     return listings
+
+
+def _body_language(body: PublicBody) -> str:
+    return "sv" if body.language_status.startswith("sv") else "fi"
+
+
+def _tell_editors(event: Event, body: PublicBody, *, changed: bool = False) -> None:
+    """One e-mail to the body's event editors (its coordinators and officials): an event waits in
+    their queue. An event a body publishes at once (its own, or a trusted NGO's) sends none: the
+    editors trusted it so as not to be asked."""
+    to = list(
+        dict.fromkeys(
+            User.objects.filter(body_roles__body=body, body_roles__role__in=EDITOR_ROLES, is_active=True)
+            .exclude(email="")
+            .order_by("pk")
+            .values_list("email", flat=True)
+        )
+    )
+    if to:
+        mail.send(
+            to=to,
+            template="events/email/submitted",
+            context={"event": event, "body": body, "changed": changed},
+            language=_body_language(body),
+        )
 
 
 def _recipients(event: Event) -> list[str]:
@@ -406,7 +525,7 @@ def listing_decide(*, by: User, listing: Listing, approve: bool, reason: str = "
             to=to,
             template="events/email/decision",
             context={"event": event, "listing": listing, "approved": approve, "reason": listing.reason},
-            language="sv" if listing.body.language_status.startswith("sv") else "fi",
+            language=_body_language(listing.body),
         )
     return listing
 
@@ -481,3 +600,40 @@ def bulletin_issue_save(*, by: User, body: PublicBody, data: dict, issue: Bullet
     issue.save()
     audit.record(actor=by, obj=issue, action="created" if creating else "updated")
     return issue
+
+
+# Booked spaces --------------------------------------------------------------------------------
+
+
+def events_losing_their_space(bookings: list[Booking]) -> list[Event]:
+    """Events (sent or published, not cancelled) whose place is a space of these cancelled bookings
+    by the same NGO and which have a date in a cancelled booking's time."""
+    found = {}
+    for booking in bookings:
+        if booking.organisation_id is None:
+            continue
+        events = Event.objects.filter(
+            space_id=booking.space_id,
+            organisation_id=booking.organisation_id,
+            status__in=(EventStatus.SUBMITTED, EventStatus.PUBLISHED, EventStatus.POSTPONED),
+            occurrences__start__lt=booking.end,
+            occurrences__end__gt=booking.start,
+            occurrences__is_cancelled=False,
+        ).select_related("organisation", "created_by")
+        for event in events:
+            found.setdefault(event.pk, (event, []))[1].append(booking)
+    return [event for event, _bookings in found.values()]
+
+
+def tell_organiser_space_lost(*, bookings: list[Booking], **_kwargs) -> None:
+    """The booking behind an announced event was cancelled: the NGO is told, so that it changes the
+    place or cancels the event. The event itself is not changed: only the NGO knows what is right."""
+    for event in events_losing_their_space(bookings):
+        to = _recipients(event)
+        if to:
+            mail.send(
+                to=to,
+                template="events/email/space_lost",
+                context={"event": event, "space": bookings[0].space},
+                language=_body_language(bookings[0].space.body),
+            )

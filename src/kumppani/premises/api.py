@@ -24,7 +24,7 @@ from kumppani.core.models import PublicBody
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.rules import membership_roles
 from kumppani.premises import calendar, queries, services
-from kumppani.premises.models import Booking, Equipment, OpeningHours, Space
+from kumppani.premises.models import Booking, Equipment, OpeningHours, Space, SpacePhoto
 from kumppani.premises.rules import managed_space_ids, premises_body_ids
 
 MAX_AVAILABILITY_DAYS = 62
@@ -38,6 +38,20 @@ class OpeningHoursSerializer(serializers.ModelSerializer):
         fields = ["weekday", "opens", "closes"]
 
 
+class SpacePhotoSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField()
+    alt_text = TranslatedField(
+        base="alt", read_only=True, help_text="What the photo shows, by language (Finnish always)."
+    )
+
+    class Meta:
+        model = SpacePhoto
+        fields = ["url", "alt_text"]
+
+    def get_url(self, photo) -> str:
+        return self.context["request"].build_absolute_uri(photo.image.url)
+
+
 class SpaceSerializer(serializers.ModelSerializer):
     name = TranslatedField()
     description = TranslatedField()
@@ -47,6 +61,7 @@ class SpaceSerializer(serializers.ModelSerializer):
     municipality = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     equipment = serializers.ListField(child=serializers.ChoiceField(choices=Equipment.choices), read_only=True)
     opening_hours = OpeningHoursSerializer(many=True, read_only=True)
+    photos = SpacePhotoSerializer(many=True, read_only=True)
 
     class Meta:
         model = Space
@@ -64,6 +79,7 @@ class SpaceSerializer(serializers.ModelSerializer):
             "accessibility_details",
             "equipment",
             "opening_hours",
+            "photos",
             "min_minutes",
             "max_minutes",
             "max_days_ahead",
@@ -162,7 +178,7 @@ class SpaceFilter(django_filters.FilterSet):
             start=data.get("start"),
             end=data.get("end"),
         )
-        return queries.spaces_matching(criteria).prefetch_related("opening_hours")
+        return queries.spaces_matching(criteria).prefetch_related("opening_hours", "photos")
 
 
 @extend_schema_view(
@@ -179,9 +195,15 @@ class SpaceViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     queryset = (
         Space.objects.filter(is_published=True)
         .select_related("body", "municipality")
-        .prefetch_related("opening_hours")
+        .prefetch_related("opening_hours", "photos")
         .order_by("name", "pk")
     )
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "availability":  # the days need the opening hours, not the photos
+            return queryset.prefetch_related(None).prefetch_related("opening_hours")
+        return queryset
 
     @extend_schema(
         summary="Opening hours, holidays, closed days and busy times of each day from `from` to `to`",

@@ -17,6 +17,9 @@ class PremisesConfig(AppConfig):
             {
                 "space_created": _("Space published"),
                 "space_updated": _("Space changed"),
+                "space_photo_added": _("Photo added"),
+                "space_photo_changed": _("Photo changed"),
+                "space_photo_removed": _("Photo removed"),
                 "booking_requested": _("Booking requested"),
                 "booking_confirmed": _("Booking confirmed"),
                 "booking_rejected": _("Booking rejected"),

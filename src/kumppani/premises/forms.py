@@ -25,9 +25,21 @@ class SpaceForm(forms.ModelForm):
         help_text=_("Besides the premises managers of the body."),
     )
 
+    photo = forms.ImageField(
+        label=_("Add a photo"), required=False, help_text=_("It is shown after the space's other photos.")
+    )
+    photo_alt_fi = forms.CharField(
+        label=_("Description of the photo (Finnish)"),
+        max_length=300,
+        required=False,
+        help_text=_("What the photo shows, for those who cannot see it. Required with a photo."),
+    )
+    photo_alt_sv = forms.CharField(label=_("Description of the photo (Swedish)"), max_length=300, required=False)
+    photo_alt_en = forms.CharField(label=_("Description of the photo (English)"), max_length=300, required=False)
+
     class Meta:
         model = Space
-        fields = [f for f in services.SPACE_FIELDS if f != "equipment_codes"] + ["photo"]
+        fields = [f for f in services.SPACE_FIELDS if f != "equipment_codes"]
 
     def __init__(self, *args, body: PublicBody, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,8 +87,36 @@ class SpaceForm(forms.ModelForm):
             for d in range(7)
             if data.get(f"opens_{d}") and data.get(f"closes_{d}")
         ]
-        photo = data.get("photo") if "photo" in self.changed_data else None
-        return {"data": values, "opening_hours": hours, "managers": list(data["managers"]), "photo": photo}
+        photo = data.get("photo") or None
+        alt = {lang: data.get(f"photo_alt_{lang}") or "" for lang in services.LANGS}
+        return {
+            "data": values,
+            "opening_hours": hours,
+            "managers": list(data["managers"]),
+            "photo": photo,
+            "photo_alt": alt,
+        }
+
+
+class PhotoForm(forms.Form):
+    """One photo's descriptions and its place in the order, on the space's editor."""
+
+    alt_fi = forms.CharField(label=_("Description (Finnish)"), max_length=300)
+    alt_sv = forms.CharField(label=_("Description (Swedish)"), max_length=300, required=False)
+    alt_en = forms.CharField(label=_("Description (English)"), max_length=300, required=False)
+    position = forms.IntegerField(label=_("Order"), min_value=0, max_value=1000)
+
+    def __init__(self, *args, photo=None, **kwargs):
+        if photo is not None:
+            kwargs.setdefault(
+                "initial",
+                {"alt_fi": photo.alt_fi, "alt_sv": photo.alt_sv, "alt_en": photo.alt_en, "position": photo.position},
+            )
+            kwargs.setdefault("prefix", f"photo-{photo.pk}")
+        super().__init__(*args, **kwargs)
+
+    def alt(self) -> dict:
+        return {lang: self.cleaned_data.get(f"alt_{lang}") or "" for lang in services.LANGS}
 
 
 class BookingForm(forms.Form):

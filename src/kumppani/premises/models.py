@@ -53,13 +53,7 @@ class Space(models.Model):
     # The chosen Equipment codes between spaces (" kitchen wifi "), so that one LIKE finds a code
     # on both databases without a join per filter.
     equipment_codes = models.CharField(_("equipment"), max_length=300, blank=True, default="")
-    photo = models.ImageField(_("photo"), upload_to="spaces/", blank=True)
-    photo_alt = models.CharField(
-        _("description of the photo"),
-        max_length=300,
-        blank=True,
-        help_text=_("What the photo shows, for screen readers."),
-    )
+    # Photos: SpacePhoto (several, in order, each with its description).
     min_minutes = models.PositiveIntegerField(_("shortest booking (minutes)"), default=60)
     max_minutes = models.PositiveIntegerField(_("longest booking (minutes)"), default=240)
     max_days_ahead = models.PositiveIntegerField(_("how far ahead (days)"), default=270)
@@ -99,6 +93,27 @@ class Space(models.Model):
     def equipment_labels(self) -> list[str]:
         labels = dict(Equipment.choices)
         return [str(labels[code]) for code in self.equipment if code in labels]
+
+
+class SpacePhoto(models.Model):
+    """A photo of a space. Its description (alt text) is required in Finnish: a screen reader reads
+    it to those who cannot see the photo."""
+
+    space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="photos")
+    image = models.ImageField(_("photo"), upload_to="spaces/")
+    alt = models.CharField(
+        _("description of the photo"), max_length=300, help_text=_("What the photo shows, for screen readers.")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("photo of a space")
+        verbose_name_plural = _("photos of spaces")
+        ordering = ["position", "pk"]
+
+    def __str__(self) -> str:
+        return self.alt
 
 
 class OpeningHours(models.Model):

@@ -10,6 +10,20 @@ from kumppani.premises import queries
 
 PANEL_ROWS = 10
 
+# Links that apps above premises add to a booking's page (e.g. events: "Announce this as an
+# event"). Each is a function (request, booking) -> {"label": …, "url": …} or None.
+_booking_actions = []
+
+
+def register_booking_action(action) -> None:
+    if action not in _booking_actions:
+        _booking_actions.append(action)
+
+
+def booking_actions(request, booking) -> list:
+    links = (action(request, booking) for action in _booking_actions)
+    return [link for link in links if link is not None]
+
 
 def body_spaces(request, body) -> dict | None:
     spaces = list(body.spaces.filter(is_published=True).select_related("municipality").order_by("name", "pk")[:20])

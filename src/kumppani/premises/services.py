@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -28,7 +28,7 @@ from kumppani.core.models import BodyRoleKind, PublicBody, User
 from kumppani.core.slugs import unique_slug
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.rules import responsible_body_ids
-from kumppani.premises import calendar
+from kumppani.premises import calendar, signals
 from kumppani.premises.models import (
     ACTIVE_STATUSES,
     Booking,
@@ -38,6 +38,7 @@ from kumppani.premises.models import (
     Equipment,
     OpeningHours,
     Space,
+    SpacePhoto,
     WhoMayBook,
 )
 
@@ -50,7 +51,6 @@ SPACE_FIELDS = [
     "capacity",
     "is_accessible",
     "equipment_codes",
-    *(f"photo_alt_{lang}" for lang in LANGS),
     "min_minutes",
     "max_minutes",
     "max_days_ahead",
@@ -61,7 +61,7 @@ SPACE_FIELDS = [
     "needs_approval",
     "is_published",
 ]
-AUDITED_FIELDS = [field for field in SPACE_FIELDS if not field.startswith("photo_alt")]
+AUDITED_FIELDS = list(SPACE_FIELDS)
 # Web addresses under tilat/ that are pages of the app itself.
 RESERVED_SLUGS = ("varaukset",)
 
@@ -96,8 +96,6 @@ def _space_problems(space: Space, opening_hours) -> dict[str, list[str]]:
         errors["max_minutes"] = [_("The longest booking must not be shorter than the shortest.")]
     if space.capacity < 1:
         errors["capacity"] = [_("Give the number of people the space fits.")]
-    if space.photo and not (space.photo_alt_fi or "").strip():
-        errors["photo_alt_fi"] = [_("Describe the photo in words for those who cannot see it.")]
     unknown = set(space.equipment) - set(Equipment.values)
     if unknown:
         errors["equipment_codes"] = [_("Unknown equipment: %(codes)s.") % {"codes": ", ".join(sorted(unknown))}]
@@ -121,10 +119,12 @@ def space_save(
     opening_hours: list[tuple[int, dt.time, dt.time]],
     managers: list[User] | None = None,
     photo=None,
+    photo_alt: dict | None = None,
     space: Space | None = None,
 ) -> Space:
     """Publish a new space of `body` or change one. `data` holds SPACE_FIELDS; `opening_hours` the
-    (weekday, opens, closes) of each open weekday (0 = Monday); `managers` are the named managers."""
+    (weekday, opens, closes) of each open weekday (0 = Monday); `managers` are the named managers;
+    `photo` with `photo_alt` ({"fi": …, "sv": …, "en": …}) adds a photo after the others."""
     unknown = set(data) - set(SPACE_FIELDS)
     if unknown:
         raise ValueError(f"Not editable space fields: {sorted(unknown)}")
@@ -141,9 +141,9 @@ def space_save(
         data = {**data, "equipment_codes": f" {' '.join(sorted(set(codes)))} " if codes else ""}
     for field, value in data.items():
         setattr(space, field, value)
-    if photo is not None:
-        space.photo = photo
     errors = _space_problems(space, opening_hours)
+    if photo is not None:
+        errors.update(_photo_problems(photo_alt or {}))
     if errors:
         raise ValidationError(
             {
@@ -165,9 +165,78 @@ def space_save(
         )
         if managers is not None:
             space.managers.set(managers)
+        if photo is not None:
+            added = _add_photo(space, photo, photo_alt or {})
+            audit.record(actor=by, obj=space, action="space_photo_added", changes={"photo": [None, added.alt_fi]})
         changes = audit.diff(before, audit.snapshot(space, AUDITED_FIELDS))
         audit.record(actor=by, obj=space, action="space_created" if created else "space_updated", changes=changes)
     return space
+
+
+# Photos ---------------------------------------------------------------------------------------
+
+
+def _photo_problems(alt: dict) -> dict[str, list[str]]:
+    if not (alt.get("fi") or "").strip():
+        return {"photo_alt_fi": [_("Describe the photo in words for those who cannot see it.")]}
+    return {}
+
+
+def _alt_values(alt: dict) -> dict:
+    return {f"alt_{lang}": (alt.get(lang) or "").strip()[:300] or None for lang in LANGS}
+
+
+def _add_photo(space: Space, image, alt: dict) -> SpacePhoto:
+    last = space.photos.aggregate(last=Max("position"))["last"]
+    return SpacePhoto.objects.create(
+        space=space, image=image, position=0 if last is None else last + 1, **_alt_values(alt)
+    )
+
+
+def _photo_error(problems: dict) -> ValidationError:
+    return ValidationError(
+        {field: [ValidationError(m, code="no_alt_text") for m in messages] for field, messages in problems.items()}
+    )
+
+
+@transaction.atomic
+def space_photo_add(*, by: User, space: Space, image, alt: dict) -> SpacePhoto:
+    """Add a photo after the space's others. `alt` is its description by language; Finnish is required."""
+    _require(by, "premises.change_space", space)
+    problems = _photo_problems(alt)
+    if problems:
+        raise _photo_error(problems)
+    photo = _add_photo(space, image, alt)
+    audit.record(actor=by, obj=space, action="space_photo_added", changes={"photo": [None, photo.alt_fi]})
+    return photo
+
+
+@transaction.atomic
+def space_photo_update(*, by: User, photo: SpacePhoto, alt: dict, position: int | None = None) -> SpacePhoto:
+    """Change a photo's descriptions and its place in the order (0 first)."""
+    _require(by, "premises.change_space", photo.space)
+    problems = _photo_problems(alt)
+    if problems:
+        raise _photo_error(problems)
+    before = {"alt_fi": photo.alt_fi, "position": photo.position}
+    for field, value in _alt_values(alt).items():
+        setattr(photo, field, value)
+    if position is not None:
+        photo.position = max(0, int(position))
+    photo.save()
+    after = {"alt_fi": photo.alt_fi, "position": photo.position}
+    audit.record(actor=by, obj=photo.space, action="space_photo_changed", changes=audit.diff(before, after))
+    return photo
+
+
+@transaction.atomic
+def space_photo_remove(*, by: User, photo: SpacePhoto) -> None:
+    """Take a photo off the space (the file stays until the media clean-up)."""
+    space = photo.space
+    _require(by, "premises.change_space", space)
+    alt = photo.alt_fi
+    photo.delete()
+    audit.record(actor=by, obj=space, action="space_photo_removed", changes={"photo": [alt, None]})
 
 
 def closed_day_set(*, by: User, space: Space, date: dt.date, closed: bool, note: str = "") -> None:
@@ -533,6 +602,7 @@ def booking_cancel(*, by: User, booking: Booking, whole_series: bool = False, re
             "link": _link(booking),
         }
         transaction.on_commit(lambda: _email(people, "premises/email/booking_cancelled", context))
+    transaction.on_commit(lambda: signals.bookings_cancelled.send(sender=Booking, bookings=targets, by=by))
     return targets
 
 

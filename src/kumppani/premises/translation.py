@@ -2,9 +2,14 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from kumppani.premises.models import Space
+from kumppani.premises.models import Space, SpacePhoto
 
 
 @register(Space)
 class SpaceTranslation(TranslationOptions):
-    fields = ("unit_name", "name", "description", "accessibility_details", "photo_alt")
+    fields = ("unit_name", "name", "description", "accessibility_details")
+
+
+@register(SpacePhoto)
+class SpacePhotoTranslation(TranslationOptions):
+    fields = ("alt",)

@@ -27,4 +27,5 @@ urlpatterns += [
     path("tilat/<slug:slug>/muokkaa/", manage.space_edit, name="edit"),
     path("tilat/<slug:slug>/suljetut-paivat/", manage.closed_day, name="closed_day"),
     path("tilat/<slug:slug>/estot/", manage.block, name="block"),
+    path("tilat/<slug:slug>/kuvat/<int:pk>/", manage.photo, name="photo"),
 ]

@@ -15,9 +15,10 @@ from django.views.decorators.http import require_POST
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 from kumppani.events import queries, services
-from kumppani.events.forms import EventForm, StatusForm, SubmitForm
+from kumppani.events.forms import EventForm, StatusForm, SubmitForm, initial_from_booking
 from kumppani.events.models import Event
 from kumppani.organisations.models import Organisation
+from kumppani.premises.models import Booking, BookingStatus
 
 
 @dataclass
@@ -81,10 +82,33 @@ def manage(request, slug, body=False):
     return _render(request, "events/manage/list.html", owner, events=events, deadline=queries.next_deadline(owner.body))
 
 
+def _booking_initial(request, owner: Owner) -> dict:
+    """ "Announce this as an event" on a booking's page opens the form with the booking's space and
+    time. Only a confirmed booking of the NGO's own counts; any other number is ignored."""
+    try:
+        pk = int(request.GET.get("booking", ""))
+    except ValueError:
+        return {}
+    if owner.organisation is None:
+        return {}
+    booking = (
+        Booking.objects.filter(pk=pk, organisation=owner.organisation, status=BookingStatus.CONFIRMED)
+        .select_related("space")
+        .first()
+    )
+    return initial_from_booking(booking) if booking is not None else {}
+
+
 @login_required
 def create(request, slug, body=False):
     owner = _owner(request, slug, body=body)
-    form = EventForm(request.POST or None, request.FILES or None, organisation=owner.organisation)
+    form = EventForm(
+        request.POST or None,
+        request.FILES or None,
+        organisation=owner.organisation,
+        body=owner.body,
+        initial=_booking_initial(request, owner),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             event = services.event_create(
@@ -106,7 +130,9 @@ def create(request, slug, body=False):
 def edit(request, slug, event, body=False):
     owner = _owner(request, slug, body=body)
     event = _event(request, owner, event)
-    form = EventForm(request.POST or None, request.FILES or None, organisation=owner.organisation, event=event)
+    form = EventForm(
+        request.POST or None, request.FILES or None, organisation=owner.organisation, body=owner.body, event=event
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.event_update(

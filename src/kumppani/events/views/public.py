@@ -109,7 +109,8 @@ def _weekday(n: int) -> str:
 
 def _visible_event(request, slug) -> Event:
     event = get_object_or_404(
-        Event.objects.select_related("organisation", "organiser_body", "municipality", "activity"), slug=slug
+        Event.objects.select_related("organisation", "organiser_body", "municipality", "activity", "space"),
+        slug=slug,
     )
     if not request.user.has_perm("events.view_event", event):
         raise Http404
@@ -191,7 +192,13 @@ class EventFeed(Feed):
         return f"{prefix}{item.name} ({when.day}.{when.month}.{when.year})"
 
     def item_description(self, item):
-        return item.short_description or item.description
+        """When and where first (a reader shows only this), then the short description."""
+        start = item.local_start
+        when = f"{start.day}.{start.month}.{start.year}" + ("" if item.all_day else f" {start:%H.%M}")
+        where = item.location_text() or (item.online_url if item.is_online else "")
+        lead = " · ".join(p for p in (when, where) if p)
+        text = item.short_description or item.description
+        return f"{lead}. {text}" if text else lead
 
     def item_pubdate(self, item):
         return item.created_at

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from kumppani.core.forms import add_service_errors
 from kumppani.organisations.models import Organisation
-from kumppani.premises import calendar, services
+from kumppani.premises import calendar, pages, services
 from kumppani.premises.forms import BookingForm, CancelForm, DecisionForm
 from kumppani.premises.models import ACTIVE_STATUSES, Booking, BookingStatus, Space
 
@@ -104,6 +104,7 @@ def booking_detail(request, pk):
             "can_cancel": booking.status in ACTIVE_STATUSES
             and booking.start > timezone.now()
             and request.user.has_perm("premises.cancel_booking", booking),
+            "actions": pages.booking_actions(request, booking),
             "decision_form": DecisionForm(),
             "cancel_form": CancelForm(),
         },

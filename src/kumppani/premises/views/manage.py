@@ -12,8 +12,8 @@ from django.views.decorators.http import require_POST
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 from kumppani.premises import calendar, queries, services
-from kumppani.premises.forms import BlockForm, ClosedDayForm, SpaceForm, today
-from kumppani.premises.models import BookingStatus, Space
+from kumppani.premises.forms import BlockForm, ClosedDayForm, PhotoForm, SpaceForm, today
+from kumppani.premises.models import BookingStatus, Space, SpacePhoto
 
 
 def _body(request, slug: str, perm: str) -> PublicBody:
@@ -55,6 +55,7 @@ def _edit(request, body: PublicBody, space: Space | None):
             closed_form=ClosedDayForm(),
             block_form=BlockForm(),
             blocks=space.bookings.filter(is_block=True, status=BookingStatus.CONFIRMED, end__gte=timezone.now()),
+            photos=[(photo, PhotoForm(photo=photo)) for photo in space.photos.all()],
         )
     return render(request, "premises/manage/edit.html", context)
 
@@ -121,3 +122,27 @@ def usage(request, body):
         "premises/manage/usage.html",
         {"body": body, "year": year, "rows": rows, "total": queries.usage_totals(rows)},
     )
+
+
+@login_required
+@require_POST
+def photo(request, slug, pk):
+    """Save a photo's descriptions and order, or take the photo off ("remove" in the POST)."""
+    space = _space(request, slug)
+    item = get_object_or_404(SpacePhoto, pk=pk, space=space)
+    item.space = space
+    if "remove" in request.POST:
+        services.space_photo_remove(by=request.user, photo=item)
+        messages.success(request, _("The photo is removed."))
+        return redirect("premises:edit", slug=space.slug)
+    form = PhotoForm(request.POST, photo=item)
+    if not form.is_valid():
+        messages.error(request, _("Describe the photo in Finnish and give its order as a number."))
+        return redirect("premises:edit", slug=space.slug)
+    try:
+        services.space_photo_update(by=request.user, photo=item, alt=form.alt(), position=form.cleaned_data["position"])
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Saved."))
+    return redirect("premises:edit", slug=space.slug)

@@ -56,6 +56,7 @@ def space_detail(request, slug):
         "premises/detail.html",
         {
             "space": space,
+            "photos": list(space.photos.all()),
             "days": queries.days(space, first, last),
             "first": first,
             "last": last,

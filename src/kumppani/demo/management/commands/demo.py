@@ -47,6 +47,7 @@ class Command(BaseCommand):
             applications = demo_grants.load(users)
             demo_events.load(users)
             self.stdout.write(demo_premises.load(users))
+            demo_events.load_in_booked_space(users)
         self.stdout.write(
             f"Demo data: {added} NGOs added, {existing} already there, {activity_count} activities and "
             f"{path_count} service paths added, {applications} grant applications added "
