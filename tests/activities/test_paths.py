@@ -146,7 +146,7 @@ def test_the_coordinator_reads_who_changed_the_path_in_plain_words(client, salo_
     page = client.get(_url("path_history", path)).content.decode()
     assert "Vaihetta muutettu" in page and "Palvelupolku julkaistu" in page
     # The step's own fields and values, not the keys they are stored under.
-    assert "otsikko [fi]" in page and "Julkinen palvelu → Järjestön toiminta" in page
+    assert "otsikko suomeksi" in page and "Julkinen palvelu → Järjestön toiminta" in page
     assert "järjestöjen toiminnat</strong>: – → Muistiperheiden vertaistukiryhmä" in page
     assert "steps." not in page and "title_fi" not in page
     assert "julkaistu</strong>: ei → kyllä" in page

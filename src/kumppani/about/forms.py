@@ -6,11 +6,13 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.about.models import Feedback, PrivacyNotice
 from kumppani.about.services import NOTICE_FIELDS
+from kumppani.core.audit import IN_LANGUAGE
 from kumppani.core.models import PublicBody
 
 
 class PrivacyNoticeForm(forms.ModelForm):
-    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # 0: the form was made when the body had no notice of its own yet.
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2_147_483_647)
 
     class Meta:
         model = PrivacyNotice
@@ -19,12 +21,11 @@ class PrivacyNoticeForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        in_language = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
         for name, field in self.fields.items():
             base, _sep, language = name.rpartition("_")
-            if language in in_language:
+            if language in IN_LANGUAGE:
                 model_field = PrivacyNotice._meta.get_field(base)
-                field.label = f"{capfirst(model_field.verbose_name)} {in_language[language]}"
+                field.label = f"{capfirst(model_field.verbose_name)} {IN_LANGUAGE[language]}"
                 field.required = language == "fi" and not model_field.blank
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core import versioning
 from kumppani.core.models import PublicBody
 from kumppani.core.validators import CleanTextMixin
 
@@ -26,7 +27,7 @@ class PrivacyNotice(CleanTextMixin, models.Model):
     sources = models.TextField(_("where the data comes from"), max_length=TEXT_MAX, blank=True)
     recipients = models.TextField(_("who receives the data"), max_length=TEXT_MAX, blank=True)
     retention = models.TextField(_("how long the data is kept"), max_length=TEXT_MAX)
-    version = models.PositiveIntegerField(_("version"), default=1)
+    version = versioning.version_field()
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("changed by"), on_delete=models.SET_NULL, null=True, blank=True

@@ -1,11 +1,10 @@
 """Changing a body's privacy notice and receiving feedback: plain functions inside transactions."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
 from kumppani.about.models import Feedback, PrivacyNotice
-from kumppani.core import audit, mail
+from kumppani.core import audit, mail, versioning
 from kumppani.core.models import BodyRoleKind, PublicBody, User
 
 NOTICE_FIELDS = (
@@ -20,43 +19,37 @@ NOTICE_FIELDS = (
 )
 
 
-def privacy_notice_save(*, body: PublicBody, values: dict, version: int | None, by) -> PrivacyNotice:
-    """Create or change the body's notice. `version` is the one the person's form was loaded with: a
-    save over someone else's newer change is refused, naming what they changed."""
+def privacy_notice_save(*, body: PublicBody, values: dict, version: int, by) -> PrivacyNotice:
+    """Create or change the body's notice. `version` is the one the person's form was made from (0 when
+    there was no notice yet): a save over someone else's newer change is refused, naming what changed."""
     if not by.has_perm("about.change_privacy_notice", body):
         raise PermissionDenied
     with transaction.atomic():
-        notice = PrivacyNotice.objects.select_for_update().filter(body=body).first()
+        notice = PrivacyNotice.objects.filter(body=body).first()
         if notice is None:
-            notice = PrivacyNotice(body=body, version=0)
-        elif version is not None and version != notice.version:
-            changed = sorted(
-                str(PrivacyNotice._meta.get_field(name).verbose_name)
-                for name in NOTICE_FIELDS
-                if name in values and getattr(notice, name) != values[name]
-            )
-            raise ValidationError(
-                _(
-                    "%(person)s saved the notice while you were editing it, and these texts differ from yours: "
-                    "%(fields)s. Your texts are still in the form; the saved ones are shown above it. Save again to "
-                    "keep yours."
-                ),
-                code="stale",
-                params={"person": notice.updated_by or _("Someone"), "fields": ", ".join(changed) or "–"},
-            )
+            notice = PrivacyNotice(body=body)
+        elif version == 0:
+            # Someone wrote the first notice while this person was writing theirs.
+            raise versioning.stale_error(notice, 1)
+        else:
+            versioning.check(notice, version)
         before = {name: getattr(notice, name) for name in NOTICE_FIELDS}
         for name in NOTICE_FIELDS:
             if name in values:
                 setattr(notice, name, values[name])
         notice.full_clean(exclude=["body"])
-        notice.version += 1
-        notice.updated_by = by
-        notice.save()
         changes = {
             name: [before[name], getattr(notice, name)]
             for name in NOTICE_FIELDS
             if before[name] != getattr(notice, name)
         }
+        notice.updated_by = by
+        if notice.pk is None:
+            notice.save()
+            changes = {**changes, "version": [0, 1]}
+        else:
+            changes = versioning.claim(notice, changes)
+            notice.save(update_fields=[*NOTICE_FIELDS, "updated_by", "updated_at"])
         audit.record(actor=by, obj=notice, action="privacy_notice_updated", changes=changes)
     return notice
 

@@ -12,6 +12,7 @@ from kumppani.about import services
 from kumppani.about.defaults import notice_for
 from kumppani.about.forms import FeedbackForm, PrivacyNoticeForm
 from kumppani.about.models import PrivacyNotice
+from kumppani.core import versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 
@@ -39,30 +40,22 @@ def body_privacy_edit(request, slug):
     if not request.user.has_perm("about.change_privacy_notice", body):
         raise PermissionDenied
     notice = notice_for(body)
-    form = PrivacyNoticeForm(request.POST or None, instance=notice, initial={"version": notice.version})
-    saved = []
+    form = PrivacyNoticeForm(
+        request.POST or None, instance=notice, initial={"version": notice.version if notice.pk else 0}
+    )
     if request.method == "POST" and form.is_valid():
         values = {name: form.cleaned_data[name] for name in services.NOTICE_FIELDS}
+        version = form.cleaned_data["version"]
         try:
-            services.privacy_notice_save(
-                body=body, values=values, version=form.cleaned_data["version"], by=request.user
-            )
+            services.privacy_notice_save(body=body, values=values, version=version, by=request.user)
         except ValidationError as error:
             add_service_errors(form, error)
-            if getattr(error, "code", None) == "stale":
-                # The next save is made knowingly over the newer texts, which the message named.
-                form.data = form.data.copy()
-                fresh = PrivacyNotice.objects.get(body=body)
-                form.data["version"] = fresh.version
-                saved = [
-                    (form[name].label, getattr(fresh, name))
-                    for name in services.NOTICE_FIELDS
-                    if getattr(fresh, name) != form.cleaned_data.get(name)
-                ]
+            if versioning.is_stale(error):
+                versioning.keep_input(form, PrivacyNotice.objects.get(body=body), max(version, 1))
         else:
             messages.success(request, _("The privacy notice has been saved."))
             return redirect("about:body_privacy", slug=body.slug)
-    return render(request, "about/body_privacy_edit.html", {"body": body, "form": form, "saved": saved})
+    return render(request, "about/body_privacy_edit.html", {"body": body, "form": form})
 
 
 def feedback(request):

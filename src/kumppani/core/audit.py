@@ -42,11 +42,18 @@ def _model_field(object_type: str, key: str):
         return None
 
 
+IN_LANGUAGE = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
+
+
 def field_label(object_type: str, field: str) -> str:
-    """The field's own name as the forms show it ("name_sv" → "name [sv]"), or the key itself."""
+    """The field's name in plain words ("name_sv" → "name in Swedish"), or the key itself."""
     model_field = _model_field(object_type, field)
     if model_field is None:
         return field
+    base, _sep, language = field.rpartition("_")
+    base_field = _model_field(object_type, base) if language in IN_LANGUAGE else None
+    if base_field is not None and hasattr(base_field, "verbose_name"):
+        return f"{base_field.verbose_name} {IN_LANGUAGE[language]}"
     # A reverse relation (e.g. an application's budget lines) has no verbose name of its own.
     return str(getattr(model_field, "verbose_name", None) or model_field.related_model._meta.verbose_name_plural)
 
