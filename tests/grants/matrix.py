@@ -64,3 +64,101 @@ URL_NAMES |= {
     "grants:meeting_decisions",
     "grants:decision_letter",
 }
+
+# Grant API endpoints that the staff matrix below tries as each staff role (tests/api/ tries the rest).
+URL_NAMES |= {
+    "api-grant-application-list",
+    "api-grant-application-detail",
+    "api-grant-application-submit",
+    "api-grant-application-withdraw",
+    "api-grant-application-complete",
+}
+
+# The staff matrix (tests/grants/test_staff_matrix.py): who of a body's staff may open each grant
+# page and endpoint, for an application on a decided meeting's list. Need-to-know: the programme's
+# officers (coordinator, official), its assigned reviewers, the board secretary once it is on a
+# meeting's list; never the body's viewer or premises manager for what they have no reason to
+# read, never anyone for an application they declared a conflict of interest on.
+STAFF_ROLES = [
+    "coordinator",
+    "official",
+    "board secretary",
+    "viewer",
+    "premises manager",
+    "reviewer",
+    "official with a conflict",
+    "reviewer with a conflict",
+]
+EVERYONE = set(STAFF_ROLES)
+OFFICERS = {"coordinator", "official", "official with a conflict"}  # programme-level work
+READERS = {"coordinator", "official", "board secretary", "reviewer"}  # may read the listed application
+NOBODY: set[str] = set()
+
+STAFF_MATRIX: dict[str, set[str]] = {}
+STAFF_MATRIX |= {
+    # Programmes: the public page for all; managing for the officers; the applications list for
+    # those who read some of them (a reviewer sees the assigned ones; a conflict leaves out its row).
+    "grants:programme": EVERYONE,
+    "grants:programme_edit": OFFICERS,
+    "grants:programme_publish": OFFICERS,
+    "grants:programme_applications": OFFICERS | {"board secretary", "reviewer"},
+    "grants:body_programmes": EVERYONE,
+    "grants:programme_create": OFFICERS,
+    "grants:programme_list": EVERYONE,
+    # Applying is the NGO's: staff may open their own (empty) lists, never change an application.
+    "grants:my_applications": EVERYONE,
+    "grants:application_start": EVERYONE,  # tells them they represent no NGO
+    "grants:application_step": NOBODY,
+    "grants:application_submit": NOBODY,
+    "grants:attachment_remove": NOBODY,
+    "grants:completion_submit": NOBODY,
+    "grants:application_withdraw": NOBODY,
+    "grants:usage_report": NOBODY,
+    # Reading one application: need-to-know, and nothing after a declared conflict.
+    "grants:application": READERS,
+    "grants:application (not on a list)": OFFICERS,  # not yet the board secretary's
+    "grants:attachment_download": READERS,
+    "grants:decision_letter": READERS,
+    "api-grant-application-list": READERS,  # the listed application is among the results
+    "api-grant-application-detail": READERS,
+    "api-grant-application-submit": NOBODY,
+    "api-grant-application-withdraw": NOBODY,
+    "api-grant-application-complete": NOBODY,
+    # Handling one application: its officers without a conflict.
+    "grants:completion_request": {"coordinator", "official"},
+    "grants:assign_reviewers": {"coordinator", "official"},
+    "grants:application_payments": {"coordinator", "official"},
+    "grants:instalment_paid": {"coordinator", "official"},
+    "grants:report_due": {"coordinator", "official"},
+    "grants:recovery": {"coordinator", "official"},
+    "grants:close": {"coordinator", "official"},
+    "grants:usage_report_review": {"coordinator", "official"},
+    # Reviewing: the assigned reviewers; one with a conflict is sent to their list with the reason.
+    "grants:review": {"reviewer", "official with a conflict", "reviewer with a conflict"},
+    "grants:declare_conflict": {"reviewer", "official with a conflict", "reviewer with a conflict"},
+    "grants:my_reviews": EVERYONE,
+    # The programme's summary, board meetings and lists: officers and board secretaries (a conflict
+    # leaves out that application's row); the viewer and the premises manager have no reason.
+    "grants:summary": OFFICERS | {"board secretary"},
+    "grants:meeting": OFFICERS | {"board secretary"},
+    "grants:board_list": OFFICERS | {"board secretary"},
+    "grants:board_list_pdf": OFFICERS | {"board secretary"},
+    "grants:programme_export": OFFICERS | {"board secretary"},
+    "grants:meeting_create": {"coordinator", "board secretary"},
+    "grants:proposal": {"coordinator", "board secretary"},
+    "grants:proposal_ready": {"coordinator", "board secretary"},
+    "grants:decision_record": {"coordinator", "board secretary"},
+    "grants:decision_notify": {"coordinator", "board secretary"},
+    # Payments and continuity: the officers (a conflict leaves out that application's rows).
+    "grants:programme_payments": OFFICERS,
+    "grants:payments": OFFICERS,
+    "grants:payments_csv": OFFICERS,
+    "grants:continuity": {"coordinator"},
+    # The NGO's grant history: decided grants are public; what is pending only for those who may read it.
+    "grants:grant_history": EVERYONE,
+    # Public pages.
+    "grants:meeting_decisions": EVERYONE,
+    "grants:public_decision_years": EVERYONE,
+    "grants:public_decisions": EVERYONE,
+    "grants:giving360": EVERYONE,
+}

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from kumppani.grants import uploads
-from kumppani.grants.models import Attachment
+from kumppani.grants.models import Application, ApplicationStatus, Attachment
 from kumppani.grants.services import applying as services
 from tests import factories
 from tests.grants import factories as grants
@@ -135,7 +135,10 @@ def test_download_is_for_the_applicant_and_the_bodys_staff_only(client, draft):
     assert response["Content-Type"] == "application/pdf"
     assert response["Content-Disposition"].startswith("attachment;")
     assert b"".join(response.streaming_content) == PDF
+    # The body's grant officer reads it once the application is sent, not while it is the NGO's draft.
     client.force_login(factories.official(factories.salo(), "official"))
+    assert client.get(url).status_code == 403
+    Application.objects.filter(pk=application.pk).update(status=ApplicationStatus.SUBMITTED)
     assert client.get(url).status_code == 200
     for outsider in (
         factories.representative(factories.organisation("Toinen ry")),

@@ -29,6 +29,7 @@ class GrantsConfig(AppConfig):
                 "answers_saved": _("Answers saved"),
                 "attachment_added": _("Attachment added"),
                 "attachment_removed": _("Attachment removed"),
+                "attachment_read": _("Attachment opened"),
                 # Review and board decisions (grants.services.review, grants.services.decisions)
                 "reviewers_assigned": _("Reviewers assigned"),
                 "reviewer_removed": _("Reviewer taken off"),

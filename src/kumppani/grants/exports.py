@@ -21,7 +21,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from kumppani.core.opendata import safe_row
-from kumppani.grants.models import Application, ApplicationStatus, GrantProgramme, Instalment, InstalmentStatus
+from kumppani.grants.models import Application, GrantProgramme, Instalment, InstalmentStatus
+from kumppani.grants.queries.applications import readable_applications
 
 EURO_FORMAT = '#,##0.00\\ "€"'
 DATE_FORMAT = "d.m.yyyy"
@@ -96,10 +97,11 @@ def payments_csv(instalments: QuerySet[Instalment]) -> bytes:
     return _csv(rows)
 
 
-def programme_applications(programme: GrantProgramme) -> QuerySet[Application]:
-    """The programme's applications (drafts excluded) with what a row shows, in two queries."""
+def programme_applications(programme: GrantProgramme, user) -> QuerySet[Application]:
+    """The programme's sent applications that `user` may read (grants.queries.applications), with
+    what a row shows, in two queries."""
     return (
-        programme.applications.exclude(status=ApplicationStatus.DRAFT)
+        readable_applications(user, programme=programme, as_staff=True)
         .select_related("organisation", "decision", "usage_report")
         .annotate(paid_total=paid_total_subquery())
         .order_by("reference")
@@ -169,14 +171,14 @@ def _has_report(application) -> bool:
 MONEY_COLUMNS = (4, 5, 6, 8)
 
 
-def programme_csv(programme: GrantProgramme) -> bytes:
+def programme_csv(programme: GrantProgramme, *, user) -> bytes:
     rows = [_programme_header()]
-    for row in _programme_rows(programme_applications(programme)):
+    for row in _programme_rows(programme_applications(programme, user)):
         rows.append([decimal_comma(v) if n in MONEY_COLUMNS else v for n, v in enumerate(row)])
     return _csv(rows)
 
 
-def programme_xlsx(programme: GrantProgramme) -> bytes:
+def programme_xlsx(programme: GrantProgramme, *, user) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -186,7 +188,7 @@ def programme_xlsx(programme: GrantProgramme) -> bytes:
     sheet.append(_programme_header())
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in _programme_rows(programme_applications(programme)):
+    for row in _programme_rows(programme_applications(programme, user)):
         sheet.append(safe_row(float(v) if isinstance(v, Decimal) else v for v in row))
     last = sheet.max_row
     for column in MONEY_COLUMNS:

@@ -164,8 +164,8 @@ def _decided(amount, no_grant: str) -> str:
     return format_euros(amount) if amount else no_grant
 
 
-def board_list_document(meeting: BoardMeeting) -> BoardListDocument:
-    rows, totals = board.board_rows(meeting)
+def board_list_document(meeting: BoardMeeting, *, hidden: set[int] = frozenset()) -> BoardListDocument:
+    rows, totals = board.board_rows(meeting, hidden=hidden)
     programme = meeting.programme
     decided = meeting.status == MeetingStatus.DECIDED
     facts = [
@@ -387,10 +387,10 @@ def render_board_list(document: BoardListDocument) -> bytes:
     return buffer.getvalue()
 
 
-def board_list_pdf(meeting: BoardMeeting) -> bytes:
+def board_list_pdf(meeting: BoardMeeting, *, hidden: set[int] = frozenset()) -> bytes:
     """The board list as PDF. The PDF of the very same texts is kept and handed out again until
     anything in them changes: the board members download the list again and again before a meeting."""
-    document = board_list_document(meeting)
+    document = board_list_document(meeting, hidden=hidden)
     key = "kumppani:board-list-pdf:" + document.fingerprint()
     content = cache.get(key)
     if content is None:

@@ -3,9 +3,12 @@ the staff of the body that runs the programme.
 
 Every write goes through the same domain functions as the pages (kumppani.grants.services.applying):
 they check who may do it, the programme's deadline and the state move, and write the history, so
-the pages and the API cannot disagree. An NGO's representatives see their NGOs' applications, drafts
-included; a body's staff see the applications sent to their body's programmes, never drafts; nobody
-else sees any (a stranger's application is 404, as if it did not exist).
+the pages and the API cannot disagree. Who reads which application is the pages' one rule
+(grants.queries.applications.readable_applications): an NGO's representatives see their NGOs'
+applications, drafts included; of a body's staff, the programme's grant officers, its assigned
+reviewers and, for applications on a board meeting's list, the board secretary, never drafts and
+never an application they declared a conflict of interest on; nobody else sees any (an application
+one may not read is 404, as if it did not exist).
 """
 
 from django.db.models import Prefetch
@@ -27,7 +30,7 @@ from kumppani.grants.api.serializers import (
     WithdrawSerializer,
 )
 from kumppani.grants.models import Application, CompletionRequest, GrantProgramme
-from kumppani.grants.queries.applications import visible_applications
+from kumppani.grants.queries.applications import readable_applications
 from kumppani.grants.queries.published import decided_grants
 from kumppani.grants.services import applying
 
@@ -66,7 +69,7 @@ _ERRORS = {
 
 
 @extend_schema_view(
-    list=extend_schema(summary="List the applications you may see: your NGOs' own, or those sent to your body"),
+    list=extend_schema(summary="List the applications you may read: your NGOs' own, or those you handle or review"),
     retrieve=extend_schema(summary="One application", responses={200: ApplicationSerializer, 404: _ERRORS[404]}),
     create=extend_schema(
         summary="Start a draft application for an NGO you represent, while the programme is open",
@@ -110,7 +113,7 @@ class ApplicationViewSet(
 
     def get_queryset(self):
         return (
-            visible_applications(self.request.user)
+            readable_applications(self.request.user)
             .select_related("programme", "organisation", "decision__meeting")
             .prefetch_related(
                 "themes",

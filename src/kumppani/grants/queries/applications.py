@@ -1,19 +1,21 @@
-"""Which applications a user may see through the API: their NGOs' own, drafts included, and
-those sent to the programmes of the bodies they work for."""
+"""Which applications a user may read, as a queryset: the lists, the summary, the exports and the
+API use it, so they answer as the pages' `grants.view_application` (`grants.rules.may_read_application`)."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
-from kumppani.core.rules import body_roles, is_platform_admin
-from kumppani.grants.models import Application, ApplicationStatus
-from kumppani.organisations.models import Membership
+from kumppani.grants.models import Application, GrantProgramme
+from kumppani.grants.rules import readable, staff_readable
 
 
-def visible_applications(user) -> QuerySet[Application]:
-    """The applications `user` may see: their NGOs' own, and those sent to their bodies' programmes."""
+def readable_applications(
+    user, *, programme: GrantProgramme | None = None, as_staff: bool = False
+) -> QuerySet[Application]:
+    """The applications `user` may read: their NGOs' own, drafts included, and the sent ones they
+    have a reason to read for their work. With `as_staff`, only the latter (an official's lists: never a draft).
+    With `programme`, only that programme's."""
     if not getattr(user, "is_authenticated", False):
         return Application.objects.none()
-    own = Q(organisation_id__in=Membership.objects.filter(user=user).values("organisation_id"))
-    sent = ~Q(status=ApplicationStatus.DRAFT)
-    if not is_platform_admin(user):
-        sent &= Q(programme__body_id__in=list(body_roles(user)))
-    return Application.objects.filter(own | sent)
+    applications = Application.objects.filter(staff_readable(user) if as_staff else readable(user))
+    if programme is not None:
+        applications = applications.filter(programme=programme)
+    return applications

@@ -90,8 +90,10 @@ def cooperation_record(organisation, body) -> list:
     return []
 
 
-def board_rows(meeting: BoardMeeting) -> tuple[list[BoardRow], BoardTotals]:
-    decisions = list(meeting_decisions(meeting))
+def board_rows(meeting: BoardMeeting, *, hidden: set[int] = frozenset()) -> tuple[list[BoardRow], BoardTotals]:
+    """The list's rows and totals, without the applications in `hidden` (those the reader declared
+    a conflict of interest on: they see nothing of them, not even in the totals)."""
+    decisions = [d for d in meeting_decisions(meeting) if d.application_id not in hidden]
     history = previous_grants(
         {d.application.organisation_id for d in decisions}, year=meeting.programme.year, exclude_meeting=meeting
     )

@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from kumppani.activities.models import Activity
 from kumppani.core.models import PublicBody
@@ -64,11 +64,15 @@ def granted_amount(application: Application) -> Decimal:
         return Decimal("0.00")
 
 
-def grant_history(organisation: Organisation, *, body_ids: set[int] | None = None) -> list[HistoryYear]:
+def grant_history(
+    organisation: Organisation, *, body_ids: set[int] | None = None, readable: QuerySet | None = None
+) -> list[HistoryYear]:
     """The NGO's applications year by year, newest first, with the totals granted per body.
 
-    With `body_ids` (an official reading), applications to other bodies are shown only once
-    they are decided (decisions are public), and other funding only as declared to those bodies."""
+    With `body_ids` (an official reading), applications are shown only once they are decided
+    (decisions are public) or when they are among `readable` (those the official may read, see
+    grants.queries.applications; without it, all those sent to `body_ids`), and other funding
+    only as declared to those bodies."""
     applications = (
         Application.objects.filter(organisation=organisation)
         .exclude(status=S.DRAFT)
@@ -78,7 +82,8 @@ def grant_history(organisation: Organisation, *, body_ids: set[int] | None = Non
     )
     if body_ids is not None:
         applications = applications.filter(
-            Q(programme__body_id__in=body_ids) | Q(status__in=DECIDED_STATES, decision__amount__isnull=False)
+            (Q(pk__in=readable.values("pk")) if readable is not None else Q(programme__body_id__in=body_ids))
+            | Q(status__in=DECIDED_STATES, decision__amount__isnull=False)
         )
     by_year: dict[int, list[Application]] = defaultdict(list)
     funding_by_year: dict[int, dict[tuple, DeclaredFunding]] = defaultdict(dict)

@@ -140,13 +140,24 @@ def mean_score(reviews: list[ReviewValues]) -> Decimal | None:
     return Decimal(f"{sum(values) / len(values):.2f}")
 
 
-def programme_summary(programme: GrantProgramme, *, with_links: bool = True) -> tuple[list[SummaryRow], Totals]:
+def programme_summary(
+    programme: GrantProgramme,
+    *,
+    with_links: bool = True,
+    hidden: frozenset[int] = frozenset(),
+    listed_links_only: bool = False,
+) -> tuple[list[SummaryRow], Totals]:
+    """The summary's rows and totals, without the applications in `hidden` (those the reader
+    declared a conflict of interest on: neither their rows nor the other reviewers' work on them).
+    With `listed_links_only` (a board secretary's summary) only the applications on a meeting's
+    list link to their page: the secretary may read only those."""
     language = (get_language() or "fi")[:2]
     name_field = f"organisation__name_{language}"
     sort_key_field = f"organisation__sort_key_{language if language in ('fi', 'sv', 'en') else 'fi'}"
     applications = (
         Application.objects.filter(programme=programme)
         .exclude(status__in=NOT_IN_SUMMARY)
+        .exclude(pk__in=hidden)
         .order_by("reference")
         .values(
             "pk",
@@ -157,6 +168,7 @@ def programme_summary(programme: GrantProgramme, *, with_links: bool = True) -> 
             "organisation__name_fi",
             name_field,
             sort_key_field,
+            "decision__id",
             "decision__proposed_amount",
             "decision__amount",
         )
@@ -190,7 +202,7 @@ def programme_summary(programme: GrantProgramme, *, with_links: bool = True) -> 
                 ],
                 proposed=format_euros(proposed, language),
                 decided=format_euros(decided, language),
-                url=detail_url(a["pk"]) if detail_url else "",
+                url=detail_url(a["pk"]) if detail_url and (a["decision__id"] or not listed_links_only) else "",
                 assign_url=assign_url(a["pk"]) if assign_url else "",
                 requested_value=requested or Decimal("0"),
                 score_value=score,
@@ -222,8 +234,9 @@ def rows_html(rows: list[SummaryRow], *, with_assign: bool) -> SafeString:
             if with_assign
             else ""
         )
+        name = f'<a href="{r.url}">{escape(r.organisation)}</a>' if r.url else escape(r.organisation)
         parts.append(
-            f'<tr><td><a href="{r.url}">{escape(r.organisation)}</a><br>{escape(r.title)} '
+            f"<tr><td>{name}<br>{escape(r.title)} "
             f'<span class="muted">{reference}</span></td><td>{escape(r.status_label)}{assign}</td>'
             f'<td class="num">{r.requested}</td><td class="num">{r.score}</td>'
             f'<td>{"".join(cells) or "–"}</td><td class="num">{r.proposed}</td><td class="num">{r.decided}</td></tr>'
@@ -283,18 +296,39 @@ def summary_version(programme: GrantProgramme) -> str:
         return "-".join(str(value) for value in cursor.fetchone())
 
 
-def summary_table(programme: GrantProgramme, *, with_assign: bool, status: str = "", order: str = "") -> SummaryTable:
+def hidden_for(programme: GrantProgramme, user) -> frozenset[int]:
+    """The programme's applications `user` declared a conflict of interest on. One query."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    return frozenset(
+        ReviewAssignment.objects.filter(application__programme=programme, reviewer=user, has_conflict=True).values_list(
+            "application_id", flat=True
+        )
+    )
+
+
+def summary_table(
+    programme: GrantProgramme,
+    *,
+    with_assign: bool,
+    status: str = "",
+    order: str = "",
+    hidden: frozenset[int] = frozenset(),
+) -> SummaryTable:
     """The summary's table body (of one status, in one order), its counts and the totals of all
     applications, from the cache while the data is unchanged. The appropriation is always the
-    programme's current one. An unknown status or order is taken as none."""
+    programme's current one. An unknown status or order is taken as none. Without `with_assign`
+    (a board secretary's), only the applications on a meeting's list link to their page. The applications in
+    `hidden` are left out, and the cache key names them, so one reader's table never reaches another."""
     language = (get_language() or "fi")[:2]
     status = status if status in ApplicationStatus.values else ""
     order = order if order in ORDER_KEYS else "reference"
     version = hashlib.sha256(summary_version(programme).encode()).hexdigest()
-    key = f"grants:summary:{programme.pk}:{language}:{int(with_assign)}:{status}:{order}:{version}"
+    without = ",".join(str(pk) for pk in sorted(hidden))
+    key = f"grants:summary:{programme.pk}:{language}:{int(with_assign)}:{status}:{order}:{version}:{without}"
     table = cache.get(key)
     if table is None:
-        rows, totals = programme_summary(programme)
+        rows, totals = programme_summary(programme, hidden=hidden, listed_links_only=not with_assign)
         counts: dict[str, int] = {}
         for row in rows:
             counts[row.status] = counts.get(row.status, 0) + 1

@@ -74,6 +74,15 @@ def assign_reviewers(*, application: Application, reviewers: list[User], by: Use
         raise ValidationError(
             _("Only staff of the body that runs the programme can review its applications."), code="not_body_staff"
         )
+    # A declared conflict is permanent: its declarer is never assigned to the application again.
+    conflicted = set(application.reviews.filter(has_conflict=True).values_list("reviewer_id", flat=True))
+    refused = [person for person in reviewers if person.pk in conflicted]
+    if refused:
+        raise ValidationError(
+            _("%(name)s has declared a conflict of interest in this application and cannot review it.")
+            % {"name": ", ".join(str(person) for person in refused)},
+            code="conflict_of_interest",
+        )
     existing = set(application.reviews.values_list("reviewer_id", flat=True))
     added = [
         ReviewAssignment.objects.create(application=application, reviewer=person, assigned_by=by)
@@ -109,6 +118,10 @@ def unassign_reviewer(*, review: ReviewAssignment, by: User) -> None:
     if not by.has_perm("grants.handle_application", review.application):
         raise PermissionDenied
     review = ReviewAssignment.objects.select_for_update().select_related("application", "reviewer").get(pk=review.pk)
+    if review.has_conflict:
+        raise ValidationError(
+            _("A declared conflict of interest stays on record and cannot be removed."), code="conflict_on_record"
+        )
     if review.completed_at is not None:
         raise ValidationError(_("A finished review stays on record and cannot be removed."), code="review_finished")
     if review.application.status not in ASSIGNABLE:

@@ -366,13 +366,20 @@ def application_detail(request, pk):
 
 @login_required
 def attachment_download(request, pk, attachment_pk):
-    """Attachments are handed out only here, to those who may see the application."""
+    """Attachments are handed out only here, to those who may see the application, and every
+    opening is recorded in the application's history (who opened which file)."""
     application = _get_application(request, pk)
     attachment = get_object_or_404(Attachment, pk=attachment_pk, application=application)
     try:
         handle = attachment.file.open("rb")
     except FileNotFoundError:
         raise Http404 from None
+    audit.record(
+        actor=request.user,
+        obj=application,
+        action="attachment_read",
+        changes={"attachment": [None, attachment.original_name]},
+    )
     return FileResponse(
         handle, as_attachment=True, filename=attachment.original_name, content_type=attachment.content_type
     )

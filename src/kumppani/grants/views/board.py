@@ -16,7 +16,7 @@ from kumppani.grants.euros import format_euros
 from kumppani.grants.forms.board import DecisionRowForm, MeetingForm, ProposalRowForm, ProposalVersionForm
 from kumppani.grants.models import Application, BoardMeeting, Decision, GrantProgramme, MeetingStatus
 from kumppani.grants.queries import board, summary
-from kumppani.grants.rules import is_applicant
+from kumppani.grants.rules import conflicted_application_ids, is_applicant, may_read_as_staff
 from kumppani.grants.services import decisions as services
 
 
@@ -31,9 +31,31 @@ def _require_secretary(request, meeting_or_programme) -> None:
 
 
 def _require_staff(request, meeting: BoardMeeting) -> None:
-    """The body's own people (and board members with a viewer role) see the list before it is public."""
-    if not request.user.has_perm("core.view_body_internal", meeting.body):
+    """The board list before it is public: for the body's grant officers and board secretaries, who
+    prepare it (not its viewers or premises managers, who have no reason to read applications)."""
+    user = request.user
+    if not (
+        user.has_perm("grants.handle_application", meeting.programme)
+        or user.has_perm("grants.prepare_decision", meeting.programme)
+    ):
         raise PermissionDenied
+
+
+def _hidden(request, meeting: BoardMeeting) -> set[int]:
+    """The meeting's applications the reader declared a conflict on: their rows are not shown."""
+    return set(
+        meeting.decisions.filter(application_id__in=conflicted_application_ids(request.user)).values_list(
+            "application_id", flat=True
+        )
+    )
+
+
+def _hidden_candidates(request, meeting: BoardMeeting) -> set[int]:
+    return set(
+        services.proposal_candidates(meeting)
+        .filter(pk__in=conflicted_application_ids(request.user))
+        .values_list("pk", flat=True)
+    )
 
 
 def _warn_if_over(request, result: services.Allocation) -> None:
@@ -92,7 +114,7 @@ def meeting(request, pk):
     """The meeting's own page: where the proposal and the decision stand, and what to do next."""
     meeting = _meeting(pk)
     _require_staff(request, meeting)
-    rows, totals = board.board_rows(meeting)
+    rows, totals = board.board_rows(meeting, hidden=_hidden(request, meeting))
     return render(
         request,
         "grants/board/meeting.html",
@@ -115,7 +137,8 @@ def proposal(request, pk):
     if meeting.status not in services.EDITABLE_MEETING:
         messages.info(request, _("The board has already decided; the proposal can no longer change."))
         return redirect("grants:meeting", pk=meeting.pk)
-    applications = list(services.proposal_candidates(meeting))
+    hidden = _hidden_candidates(request, meeting)
+    applications = [a for a in services.proposal_candidates(meeting) if a.pk not in hidden]
     reviews = summary.reviews_by_application(meeting.programme)
     rows = []
     for application in applications:
@@ -185,7 +208,7 @@ def proposal_ready(request, pk):
 def board_list(request, pk):
     meeting = _meeting(pk)
     _require_staff(request, meeting)
-    rows, totals = board.board_rows(meeting)
+    rows, totals = board.board_rows(meeting, hidden=_hidden(request, meeting))
     return render(
         request,
         "grants/board/board_list.html",
@@ -203,7 +226,8 @@ def _pdf_response(content: bytes, filename: str) -> HttpResponse:
 def board_list_pdf(request, pk):
     meeting = _meeting(pk)
     _require_staff(request, meeting)
-    return _pdf_response(pdf.board_list_pdf(meeting), f"lista-{meeting.date:%Y-%m-%d}-{meeting.section}.pdf")
+    document = pdf.board_list_pdf(meeting, hidden=_hidden(request, meeting))
+    return _pdf_response(document, f"lista-{meeting.date:%Y-%m-%d}-{meeting.section}.pdf")
 
 
 @login_required
@@ -213,6 +237,17 @@ def decision_record(request, pk):
     _require_secretary(request, meeting)
     if meeting.status != MeetingStatus.PROPOSED:
         messages.info(request, _("Mark the proposal ready before recording the board's decision."))
+        return redirect("grants:meeting", pk=meeting.pk)
+    if _hidden(request, meeting):
+        # The decision is recorded on every application of the list at once, and the reader may
+        # not see one of them: a colleague without the conflict records it.
+        messages.info(
+            request,
+            _(
+                "You have declared a conflict of interest in an application on this list, so a colleague "
+                "records the board's decision."
+            ),
+        )
         return redirect("grants:meeting", pk=meeting.pk)
     decisions = list(board.meeting_decisions(meeting))
     languages = board.applicant_languages(d.application for d in decisions)
@@ -282,7 +317,7 @@ def decision_letter(request, pk):
             raise Http404
         raise PermissionDenied
     decision.application = application
-    staff = user.has_perm("core.view_body_internal", decision.meeting.body)
+    staff = may_read_as_staff(user, application)
     applicant = is_applicant(user, application) and decision.meeting.notified_at is not None
     if not (staff or applicant):
         raise PermissionDenied

@@ -25,6 +25,7 @@ from kumppani.grants.forms.programmes import (
     rows,
 )
 from kumppani.grants.models import ApplicationStatus, AttachmentKind, GrantProgramme
+from kumppani.grants.queries.applications import readable_applications
 from kumppani.grants.rules import OFFICER_ROLES
 from kumppani.grants.services import programmes as services
 from kumppani.organisations.rules import membership_roles
@@ -79,9 +80,10 @@ def programme_detail(request, pk):
     criteria = list(programme.criteria.all())
     total_weight = sum(c.weight for c in criteria) or 1
     can_manage = request.user.has_perm("grants.manage_programme", programme)
+    can_prepare = request.user.has_perm("grants.prepare_decision", programme)
     counts = None
-    if request.user.has_perm("core.view_body_internal", programme.body):
-        counts = programme.applications.exclude(status=ApplicationStatus.DRAFT).aggregate(
+    if can_manage or can_prepare:
+        counts = readable_applications(request.user, programme=programme, as_staff=True).aggregate(
             n=Count("pk"), total=Sum("amount_requested")
         )
     return render(
@@ -96,6 +98,7 @@ def programme_detail(request, pk):
             "is_open": programme.is_open(),
             "has_opened": programme.opens_at <= timezone.now(),
             "can_manage": can_manage,
+            "can_prepare": can_prepare,
             "counts": counts,
         },
     )
@@ -115,7 +118,7 @@ def body_programmes(request, slug):
             "page": page,
             "now": timezone.now(),
             "can_manage": can_manage,
-            "is_staff": request.user.has_perm("core.view_body_internal", body),
+            "is_staff": _may_list_applications(request.user, body),
         },
     )
 
@@ -181,13 +184,24 @@ def programme_publish(request, pk):
     return redirect(programme)
 
 
+def _may_list_applications(user, programme_or_body) -> bool:
+    """The grant officers and board secretaries work from the list of a programme's applications
+    (a body's viewers and premises managers have no reason to read applications)."""
+    return user.has_perm("grants.handle_application", programme_or_body) or user.has_perm(
+        "grants.prepare_decision", programme_or_body
+    )
+
+
 @login_required
 def programme_applications(request, pk):
-    """The body's staff see the programme's submitted applications with their status and amount."""
+    """The programme's sent applications with their status and amount, only those the reader may
+    read (grants.queries.applications.readable_applications, as the API lists them): all of them
+    for its grant officers, those on a meeting's list for the board secretary, the assigned ones
+    for a reviewer; none that the reader declared a conflict of interest on."""
     programme = get_object_or_404(GrantProgramme.objects.select_related("body"), pk=pk)
-    if not request.user.has_perm("core.view_body_internal", programme.body):
+    applications = readable_applications(request.user, programme=programme, as_staff=True)
+    if not (_may_list_applications(request.user, programme) or applications.exists()):
         raise PermissionDenied
-    applications = programme.applications.exclude(status=ApplicationStatus.DRAFT)
     status = request.GET.get("status", "")
     if status in ApplicationStatus.values:
         applications = applications.filter(status=status)

@@ -43,6 +43,7 @@ from kumppani.grants.models import (
 )
 from kumppani.grants.models import ApplicationStatus as S
 from kumppani.grants.queries import continuity
+from kumppani.grants.queries.applications import readable_applications
 from kumppani.grants.services import reporting
 from kumppani.grants.workflow import CLOSABLE, DECIDED_STATES, PAYABLE, RECOVERABLE, REPORT_STATES
 from kumppani.organisations.models import Organisation
@@ -232,7 +233,9 @@ def programme_payments(request, pk):
     """An officer's list of a programme's grants: granted, paid, next payment, usage report."""
     programme = get_object_or_404(GrantProgramme.objects.select_related("body"), pk=pk)
     _require(request, "grants.handle_application", programme)
-    grants = programme.applications.filter(status__in=DECIDED_STATES, decision__amount__gt=0)
+    grants = readable_applications(request.user, programme=programme, as_staff=True).filter(
+        status__in=DECIDED_STATES, decision__amount__gt=0
+    )
     totals = grants.aggregate(granted=Sum("decision__amount"))
     totals["paid"] = Instalment.objects.filter(application__in=grants, status=InstalmentStatus.PAID).aggregate(
         t=Sum("amount")
@@ -271,6 +274,11 @@ def programme_payments(request, pk):
     )
 
 
+def _readable(request, instalments):
+    """Leave out the instalments of applications the reader may not read (a declared conflict)."""
+    return instalments.filter(application__in=readable_applications(request.user, as_staff=True))
+
+
 def _payments_filter(request) -> PaymentsFilterForm:
     return PaymentsFilterForm(request.GET if "start" in request.GET else PaymentsFilterForm.defaults())
 
@@ -284,7 +292,7 @@ def payments(request, slug):
     page = total = None
     if form.is_valid():
         data = form.cleaned_data
-        instalments = reporting.payments(body, data["start"], data["end"], status=data["status"])
+        instalments = _readable(request, reporting.payments(body, data["start"], data["end"], status=data["status"]))
         total = instalments.aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
         page = Paginator(instalments, 100).get_page(request.GET.get("page"))
     return render(
@@ -309,7 +317,8 @@ def payments_csv(request, slug):
         messages.error(request, _("Check the dates."))
         return redirect("grants:payments", slug=slug)
     data = form.cleaned_data
-    content = exports.payments_csv(reporting.payments(body, data["start"], data["end"], status=data["status"]))
+    instalments = _readable(request, reporting.payments(body, data["start"], data["end"], status=data["status"]))
+    content = exports.payments_csv(instalments)
     response = HttpResponse(content, content_type="text/csv; charset=utf-8")
     name = f"avustusmaksut-{body.slug}-{data['start'].isoformat()}-{data['end'].isoformat()}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
@@ -326,10 +335,12 @@ def programme_export(request, pk, fmt):
     ):
         raise PermissionDenied
     if fmt == "csv":
-        response = HttpResponse(exports.programme_csv(programme), content_type="text/csv; charset=utf-8")
+        response = HttpResponse(
+            exports.programme_csv(programme, user=request.user), content_type="text/csv; charset=utf-8"
+        )
     elif fmt == "xlsx":
         response = HttpResponse(
-            exports.programme_xlsx(programme),
+            exports.programme_xlsx(programme, user=request.user),
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     else:
@@ -514,7 +525,9 @@ def grant_history(request, slug):
         "grants/reporting/history.html",
         {
             "organisation": organisation,
-            "years": continuity.grant_history(organisation, body_ids=scope),
+            "years": continuity.grant_history(
+                organisation, body_ids=scope, readable=readable_applications(request.user, as_staff=True)
+            ),
             "limited": scope is not None,
             "decided_states": DECIDED_STATES,
             "report_states": REPORT_STATES,

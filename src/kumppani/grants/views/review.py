@@ -160,7 +160,11 @@ def programme_summary(request, pk):
     if not (can_handle or can_prepare):
         raise PermissionDenied
     table = summary.summary_table(
-        programme, with_assign=can_handle, status=request.GET.get("status", ""), order=request.GET.get("order", "")
+        programme,
+        with_assign=can_handle,
+        status=request.GET.get("status", ""),
+        order=request.GET.get("order", ""),
+        hidden=summary.hidden_for(programme, user),
     )
     return render(
         request,
