@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kumppani.core",
     "kumppani.organisations",
     "kumppani.activities",
+    "kumppani.cooperation",
     "kumppani.grants",
     "kumppani.events",
     "kumppani.premises",

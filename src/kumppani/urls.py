@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.grants.urls")),
     path("", include("kumppani.events.urls")),
     path("", include("kumppani.premises.urls")),
+    path("yhteistyo/", include("kumppani.cooperation.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -1,0 +1,13 @@
+"""The cooperation app registers its history labels, daily job and its parts of other pages."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CooperationConfig(AppConfig):
+    name = "kumppani.cooperation"
+    label = "cooperation"
+    verbose_name = _("Cooperation")
+
+    def ready(self) -> None:
+        pass

@@ -1,0 +1,3 @@
+"""The governance models (expert requests, councils, meetings, the yearly negotiation)."""
+
+__all__ = []

@@ -1,0 +1,20 @@
+"""The texts bodies write in Finnish, Swedish and English (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from kumppani.cooperation.models import CooperationForm, CoordinatorContact, Sector
+
+
+@register(Sector)
+class SectorTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(CoordinatorContact)
+class CoordinatorContactTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(CooperationForm)
+class CooperationFormTranslation(TranslationOptions):
+    fields = ("title", "description")
