@@ -10,4 +10,6 @@ class CooperationConfig(AppConfig):
     verbose_name = _("Cooperation")
 
     def ready(self) -> None:
-        pass
+        from kumppani.cooperation.governance import pages as governance_pages
+
+        governance_pages.register()

@@ -18,3 +18,7 @@ class CoordinatorContactTranslation(TranslationOptions):
 @register(CooperationForm)
 class CooperationFormTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+# The governance package's texts (councils, working groups, networks).
+from kumppani.cooperation.governance import translation as governance_translation  # noqa: E402,F401

@@ -1,7 +1,120 @@
-"""Governance reads used by other parts of the cooperation app."""
+"""Reads of governance shared by the pages, the API and the NGO's cooperation record; each in a
+fixed number of queries whatever the size of the data."""
+
+from django.db.models import Count, Prefetch, Q
+from django.utils import timezone
+
+from kumppani.cooperation.governance.models import (
+    ActionItem,
+    Meeting,
+    NgoNetwork,
+    NominationRequest,
+    NominationStatus,
+    Seat,
+    WorkingGroup,
+)
+from kumppani.cooperation.governance.rules import run_network_ids
+from kumppani.core.rules import body_roles, coordinated_body_ids, is_platform_admin
+from kumppani.organisations.rules import membership_roles
+
+
+def current_seats():
+    """Seats whose term has not ended, with their NGOs."""
+    return Seat.objects.filter(term_end__gte=timezone.localdate()).select_related("organisation", "deputy_organisation")
+
+
+def body_groups(body):
+    """A body's active councils and working groups with their current NGO representatives (2 queries)."""
+    return (
+        WorkingGroup.objects.filter(body=body, is_active=True)
+        .prefetch_related(Prefetch("seats", queryset=current_seats(), to_attr="current_seats"))
+        .order_by("kind", "name", "pk")
+    )
+
+
+def networks():
+    """Every network with its area, chair and number of member NGOs (1 query)."""
+    return (
+        NgoNetwork.objects.select_related("area", "chair", "parent")
+        .annotate(member_count=Count("members", distinct=True))
+        .order_by("area__name", "name", "pk")
+    )
+
+
+def network_seats(network):
+    """Current seats held by the network's member NGOs, in any body's group (1 query)."""
+    return (
+        current_seats()
+        .filter(organisation__ngo_networks=network)
+        .select_related("group__body")
+        .order_by("group__body__name", "group__name", "pk")
+    )
+
+
+def requests_to_nominate(user):
+    """Nomination requests waiting for the networks the user runs."""
+    return (
+        NominationRequest.objects.filter(network_id__in=run_network_ids(user), status=NominationStatus.SENT)
+        .select_related("group__body", "network")
+        .order_by("deadline", "pk")
+    )
+
+
+def nominations_to_confirm(user):
+    """Nominations waiting for the confirmation of a body the user coordinates."""
+    return (
+        NominationRequest.objects.filter(
+            group__body_id__in=coordinated_body_ids(user), status=NominationStatus.NOMINATED
+        )
+        .select_related("group__body", "network")
+        .order_by("deadline", "pk")
+    )
+
+
+def open_actions_for(user):
+    """Action items not yet done that the user owns, or that an NGO of the user owns."""
+    own_orgs = list(membership_roles(user))
+    return (
+        ActionItem.objects.filter(done_at__isnull=True)
+        .filter(Q(owner_user=user) | Q(owner_organisation_id__in=own_orgs))
+        .select_related("meeting", "owner_organisation")
+        .order_by("due_on", "pk")
+    )
+
+
+def body_meetings(body):
+    """A body's meetings, newest first, with the number of NGOs taking part (1 query)."""
+    return (
+        Meeting.objects.filter(body=body)
+        .select_related("network")
+        .annotate(ngo_count=Count("organisations", distinct=True))
+        .order_by("-starts_at", "-pk")
+    )
+
+
+def _sees_internal(viewer, organisation, body) -> bool:
+    if is_platform_admin(viewer):
+        return True
+    return organisation.pk in membership_roles(viewer) or body.pk in body_roles(viewer)
 
 
 def ngo_parts(organisation, body, viewer) -> dict:
-    """The NGO's seats, expert answers, meetings and action items with the body, limited to what
-    `viewer` may see. Filled by the governance part; the record page includes its snippet."""
-    return {"seats": [], "expert_answers": [], "meetings": [], "action_items": []}
+    """The NGO's governance parts on its cooperation record with `body`: its current seats in the
+    body's groups and its meetings (public), and its action items (for the NGO and the body's
+    officials only). Four queries at most, whatever the number of rows."""
+    seats = list(
+        current_seats()
+        .filter(group__body=body)
+        .filter(Q(organisation=organisation) | Q(deputy_organisation=organisation))
+        .select_related("group")
+        .order_by("group__name", "pk")
+    )
+    meetings = list(Meeting.objects.filter(body=body, organisations=organisation).order_by("-starts_at", "-pk")[:50])
+    action_items = []
+    if _sees_internal(viewer, organisation, body):
+        action_items = list(
+            ActionItem.objects.filter(meeting__body=body, owner_organisation=organisation)
+            .select_related("meeting")
+            .order_by("done_at", "due_on", "pk")[:100]
+        )
+    return {"seats": seats, "expert_answers": [], "meetings": meetings, "action_items": action_items}

@@ -1,0 +1,444 @@
+"""Business rules of governance: NGO networks, councils and working groups with their seats,
+nominations, and the partnership table's meetings and action items.
+
+Every change goes through one of these functions: each checks its permission, validates before it
+writes, runs in one transaction, records the audit history and queues the e-mails. The pages and
+the API call the same functions.
+"""
+
+import datetime as dt
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kumppani.cooperation.governance.models import (
+    ActionItem,
+    Meeting,
+    NgoNetwork,
+    Nomination,
+    NominationRequest,
+    NominationStatus,
+    Seat,
+    WorkingGroup,
+)
+from kumppani.core import audit
+from kumppani.core import mail as kumppani_mail
+from kumppani.core.models import BodyRoleKind, PublicBody, User
+from kumppani.core.slugs import unique_slug
+from kumppani.organisations.models import Organisation
+
+LANGS = ("fi", "sv", "en")
+NETWORK_FIELDS = [f"{field}_{lang}" for field in ("name", "description") for lang in LANGS]
+GROUP_FIELDS = ["kind", "ngo_seats", "is_active", *NETWORK_FIELDS]
+MEETING_FIELDS = ["kind", "title", "starts_at", "place", "agenda", "minutes", "network"]
+
+
+def _require(by: User | None, perm: str, obj) -> None:
+    if by is None or not by.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _field_error(field: str, message: str, code: str) -> ValidationError:
+    return ValidationError({field: [ValidationError(message, code=code)]})
+
+
+def _check_fields(data: dict, allowed: list[str]) -> None:
+    unknown = set(data) - set(allowed)
+    if unknown:
+        raise ValueError(f"Not editable fields: {sorted(unknown)}")
+
+
+def date_text(day: dt.date) -> str:
+    """5.12.2026 in every language, as Kumppani writes dates."""
+    return f"{day.day}.{day.month}.{day.year}"
+
+
+def body_coordinators(body: PublicBody) -> list[User]:
+    return list(User.objects.filter(body_roles__body=body, body_roles__role=BodyRoleKind.COORDINATOR, is_active=True))
+
+
+def network_runners(network: NgoNetwork) -> list[User]:
+    people = {network.chair_id: network.chair}
+    people.update({person.pk: person for person in network.coordinators.all()})
+    return [person for person in people.values() if person.is_active]
+
+
+def _mail(people, template: str, context: dict) -> None:
+    """One message per person, in the person's own language."""
+    for person in people:
+        if person.email:
+            kumppani_mail.send(
+                to=[person.email],
+                template=f"cooperation/governance/email/{template}",
+                context=context,
+                language=person.language,
+            )
+
+
+# Networks ------------------------------------------------------------------------------------
+
+
+def network_save(
+    *,
+    by: User,
+    data: dict,
+    chair: User,
+    area: PublicBody | None = None,
+    network: NgoNetwork | None = None,
+    coordinators: list[User] | None = None,
+    parent: NgoNetwork | None = None,
+) -> NgoNetwork:
+    """Set up a network of the NGOs of `area` (its coordinators do) or change one (its chair too)."""
+    _check_fields(data, NETWORK_FIELDS)
+    if network is None:
+        _require(by, "cooperation.add_network", area)
+        network = NgoNetwork(area=area)
+        before = {}
+    else:
+        _require(by, "cooperation.change_network", network)
+        before = audit.snapshot(network, [*NETWORK_FIELDS, "chair"])
+    if not (data.get("name_fi") or network.name_fi or "").strip():
+        raise _field_error("name_fi", _("Give the network's name."), "required")
+    for field, value in data.items():
+        setattr(network, field, value)
+    network.chair = chair
+    if parent is not None and parent.pk == network.pk:
+        raise _field_error("parent", _("A network cannot be its own regional network."), "invalid")
+    network.parent = parent
+    with transaction.atomic():
+        created = network.pk is None
+        if created:
+            network.slug = unique_slug(NgoNetwork.objects.all(), network.name_fi, fallback="verkosto", max_length=110)
+        network.save()
+        if coordinators is not None:
+            network.coordinators.set(coordinators)
+        changes = audit.diff(before, audit.snapshot(network, [*NETWORK_FIELDS, "chair"]))
+        audit.record(actor=by, obj=network, action="network_created" if created else "network_updated", changes=changes)
+    return network
+
+
+def network_members_set(*, by: User, network: NgoNetwork, organisations: list[Organisation]) -> None:
+    """The member NGOs of a network, kept by its chair and coordinators."""
+    _require(by, "cooperation.change_network", network)
+    with transaction.atomic():
+        before = sorted(network.members.values_list("name", flat=True))
+        network.members.set(organisations)
+        after = sorted(org.name for org in organisations)
+        audit.record(actor=by, obj=network, action="network_updated", changes={"members": [before, after]})
+
+
+# Councils and working groups ------------------------------------------------------------------
+
+
+def group_save(*, by: User, data: dict, body: PublicBody | None = None, group: WorkingGroup | None = None):
+    """Add a council or working group of `body`, or change one: the body's coordinators do."""
+    _check_fields(data, GROUP_FIELDS)
+    if group is None:
+        _require(by, "cooperation.add_group", body)
+        group = WorkingGroup(body=body)
+        before = {}
+    else:
+        _require(by, "cooperation.change_group", group)
+        before = audit.snapshot(group, GROUP_FIELDS)
+    for field, value in data.items():
+        setattr(group, field, value)
+    if not (group.name_fi or "").strip():
+        raise _field_error("name_fi", _("Give the group's name."), "required")
+    with transaction.atomic():
+        created = group.pk is None
+        group.save()
+        changes = audit.diff(before, audit.snapshot(group, GROUP_FIELDS))
+        audit.record(actor=by, obj=group, action="group_created" if created else "group_updated", changes=changes)
+    return group
+
+
+def nomination_request_create(
+    *,
+    by: User,
+    group: WorkingGroup,
+    network: NgoNetwork,
+    seats: int,
+    deputies: bool,
+    deadline: dt.date,
+    term_start: dt.date,
+    term_end: dt.date,
+    message: str = "",
+) -> NominationRequest:
+    """Ask a network to nominate `seats` representatives (each with a deputy, if asked) to a group.
+    The network's chair and coordinators get an e-mail."""
+    _require(by, "cooperation.change_group", group)
+    errors = {}
+    if seats < 1:
+        errors["seats"] = [ValidationError(_("Ask for at least one representative."), code="no_seats")]
+    elif seats > group.ngo_seats:
+        errors["seats"] = [
+            ValidationError(
+                _("The group has %(count)s seats for NGO representatives.") % {"count": group.ngo_seats},
+                code="too_many_seats",
+            )
+        ]
+    if deadline < timezone.localdate():
+        errors["deadline"] = [ValidationError(_("The deadline has already passed."), code="past_deadline")]
+    if term_end < term_start:
+        errors["term_end"] = [ValidationError(_("The term must end after it starts."), code="term_order")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        request = NominationRequest.objects.create(
+            group=group,
+            network=network,
+            seats=seats,
+            deputies=deputies,
+            deadline=deadline,
+            term_start=term_start,
+            term_end=term_end,
+            message=message,
+            created_by=by,
+        )
+        audit.record(actor=by, obj=request, action="nomination_requested", changes={"network": [None, network.name]})
+        _mail(
+            network_runners(network),
+            "nomination_request",
+            {"request": request, "group": group, "network": network, "deadline": date_text(deadline)},
+        )
+    return request
+
+
+NOMINEE_KEYS = ("organisation", "name", "email", "deputy_organisation", "deputy_name", "deputy_email")
+
+
+def nomination_submit(*, by: User, request: NominationRequest, nominees: list[dict]) -> list[Nomination]:
+    """The network's chair names the representatives (people of its member NGOs) and their deputies.
+    Nominating again replaces the earlier names until the body has confirmed them."""
+    _require(by, "cooperation.nominate", request)
+    if request.status not in (NominationStatus.SENT, NominationStatus.NOMINATED):
+        raise ValidationError(_("These nominations have already been decided."), code="decided")
+    member_ids = set(request.network.members.values_list("pk", flat=True))
+    errors: dict[str, list] = {}
+    nominees = [nominee for nominee in nominees if (nominee.get("name") or "").strip()]
+    if not nominees:
+        errors["nominees"] = [ValidationError(_("Name at least one representative."), code="no_nominees")]
+    if len(nominees) > request.seats:
+        errors["nominees"] = [
+            ValidationError(
+                _("The body asked for %(count)s representatives.") % {"count": request.seats}, code="too_many"
+            )
+        ]
+    for index, nominee in enumerate(nominees, start=1):
+        unknown = set(nominee) - set(NOMINEE_KEYS)
+        if unknown:
+            raise ValueError(f"Unknown nominee keys: {sorted(unknown)}")
+        for key in ("organisation", "deputy_organisation"):
+            org = nominee.get(key)
+            if org is not None and org.pk not in member_ids:
+                errors.setdefault(f"{key}_{index}", []).append(
+                    ValidationError(
+                        _("%(name)s is not a member of the network.") % {"name": org.name}, code="not_member"
+                    )
+                )
+        if nominee.get("organisation") is None:
+            errors.setdefault(f"organisation_{index}", []).append(
+                ValidationError(_("Choose the representative's NGO."), code="required")
+            )
+        if request.deputies and not (nominee.get("deputy_name") or "").strip():
+            errors.setdefault(f"deputy_name_{index}", []).append(
+                ValidationError(_("Name a deputy for each representative."), code="deputy_required")
+            )
+        if (nominee.get("deputy_name") or "").strip() and nominee.get("deputy_organisation") is None:
+            errors.setdefault(f"deputy_organisation_{index}", []).append(
+                ValidationError(_("Choose the deputy's NGO."), code="required")
+            )
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        request = NominationRequest.objects.select_for_update().get(pk=request.pk)
+        if request.status not in (NominationStatus.SENT, NominationStatus.NOMINATED):
+            raise ValidationError(_("These nominations have already been decided."), code="decided")
+        request.nominations.all().delete()
+        created = Nomination.objects.bulk_create(
+            Nomination(
+                request=request,
+                organisation=nominee["organisation"],
+                name=nominee["name"].strip(),
+                email=(nominee.get("email") or "").strip(),
+                deputy_organisation=nominee.get("deputy_organisation"),
+                deputy_name=(nominee.get("deputy_name") or "").strip(),
+                deputy_email=(nominee.get("deputy_email") or "").strip(),
+            )
+            for nominee in nominees
+        )
+        request.status = NominationStatus.NOMINATED
+        request.nominated_at = timezone.now()
+        request.save(update_fields=["status", "nominated_at"])
+        audit.record(
+            actor=by,
+            obj=request,
+            action="nominated",
+            changes={"nominees": [None, [f"{n.name} ({n.organisation.name})" for n in created]]},
+        )
+        people = {request.created_by_id: request.created_by}
+        people.update({person.pk: person for person in body_coordinators(request.group.body)})
+        _mail(people.values(), "nominated", {"request": request, "group": request.group, "nominations": created})
+    return created
+
+
+def nomination_confirm(*, by: User, request: NominationRequest) -> list[Seat]:
+    """The body's coordinator confirms the nominees: each gets a seat in the group for the term.
+    The network and the nominees are told."""
+    _require(by, "cooperation.confirm_nominations", request)
+    with transaction.atomic():
+        request = NominationRequest.objects.select_for_update().select_related("group", "network").get(pk=request.pk)
+        if request.status != NominationStatus.NOMINATED:
+            raise ValidationError(_("There are no nominations waiting for confirmation."), code="not_nominated")
+        nominations = list(request.nominations.select_related("organisation"))
+        seats = Seat.objects.bulk_create(
+            Seat(
+                group=request.group,
+                organisation=nomination.organisation,
+                name=nomination.name,
+                email=nomination.email,
+                deputy_organisation=nomination.deputy_organisation,
+                deputy_name=nomination.deputy_name,
+                deputy_email=nomination.deputy_email,
+                term_start=request.term_start,
+                term_end=request.term_end,
+                nomination=nomination,
+            )
+            for nomination in nominations
+        )
+        request.status = NominationStatus.CONFIRMED
+        request.decided_at = timezone.now()
+        request.save(update_fields=["status", "decided_at"])
+        audit.record(actor=by, obj=request, action="nominations_confirmed")
+        context = {
+            "request": request,
+            "group": request.group,
+            "nominations": nominations,
+            "term_start": date_text(request.term_start),
+            "term_end": date_text(request.term_end),
+        }
+        _mail(network_runners(request.network), "confirmed", context)
+        for nomination in nominations:
+            to = [address for address in (nomination.email, nomination.deputy_email) if address]
+            if to:
+                kumppani_mail.send(to=to, template="cooperation/governance/email/confirmed", context=context)
+    return seats
+
+
+def nomination_request_cancel(*, by: User, request: NominationRequest) -> None:
+    """The body withdraws a request it no longer needs (before it confirmed the nominees)."""
+    _require(by, "cooperation.confirm_nominations", request)
+    with transaction.atomic():
+        request = NominationRequest.objects.select_for_update().get(pk=request.pk)
+        if request.status in (NominationStatus.CONFIRMED, NominationStatus.CANCELLED):
+            raise ValidationError(_("These nominations have already been decided."), code="decided")
+        request.status = NominationStatus.CANCELLED
+        request.decided_at = timezone.now()
+        request.save(update_fields=["status", "decided_at"])
+        audit.record(actor=by, obj=request, action="nomination_cancelled")
+
+
+# Partnership table and network meetings ------------------------------------------------------
+
+
+def meeting_save(
+    *,
+    by: User,
+    data: dict,
+    officials: list[User],
+    organisations: list[Organisation],
+    body: PublicBody | None = None,
+    meeting: Meeting | None = None,
+) -> Meeting:
+    """Plan a meeting of `body` (its officials do) or change its agenda, participants or draft minutes.
+    Approved minutes are not changed any more."""
+    _check_fields(data, MEETING_FIELDS)
+    if meeting is None:
+        _require(by, "cooperation.add_meeting", body)
+        meeting = Meeting(body=body, created_by=by)
+        before = {}
+    else:
+        _require(by, "cooperation.change_meeting", meeting)
+        before = audit.snapshot(meeting, MEETING_FIELDS)
+        if meeting.minutes_approved_at and "minutes" in data and data["minutes"] != meeting.minutes:
+            raise _field_error("minutes", _("The minutes have been approved and are not changed."), "approved")
+    for field, value in data.items():
+        setattr(meeting, field, value)
+    if not (meeting.title or "").strip():
+        raise _field_error("title", _("Give the meeting a title."), "required")
+    body_official_ids = set(User.objects.filter(body_roles__body_id=meeting.body_id).values_list("pk", flat=True))
+    if any(person.pk not in body_official_ids for person in officials):
+        raise _field_error("officials", _("Choose officials of the body."), "not_official")
+    with transaction.atomic():
+        created = meeting.pk is None
+        meeting.save()
+        meeting.officials.set(officials)
+        meeting.organisations.set(organisations)
+        changes = audit.diff(before, audit.snapshot(meeting, MEETING_FIELDS))
+        audit.record(actor=by, obj=meeting, action="meeting_created" if created else "meeting_updated", changes=changes)
+    return meeting
+
+
+def meeting_minutes_approve(*, by: User, meeting: Meeting) -> None:
+    """Approve the minutes: from now on everyone can read them."""
+    _require(by, "cooperation.change_meeting", meeting)
+    if not meeting.minutes.strip():
+        raise _field_error("minutes", _("Write the minutes before approving them."), "no_minutes")
+    if meeting.minutes_approved_at:
+        raise ValidationError(_("The minutes have already been approved."), code="approved")
+    with transaction.atomic():
+        meeting.minutes_approved_at = timezone.now()
+        meeting.save(update_fields=["minutes_approved_at"])
+        audit.record(actor=by, obj=meeting, action="minutes_approved")
+
+
+def action_item_add(
+    *,
+    by: User,
+    meeting: Meeting,
+    title: str,
+    due_on: dt.date,
+    owner_user: User | None = None,
+    owner_organisation: Organisation | None = None,
+) -> ActionItem:
+    """Record what the meeting agreed to do and who does it (an official of the body or an NGO
+    taking part); the owners are told by e-mail and see it on their own page until it is done."""
+    _require(by, "cooperation.change_meeting", meeting)
+    errors = {}
+    if not title.strip():
+        errors["title"] = [ValidationError(_("Say what is to be done."), code="required")]
+    if owner_user is None and owner_organisation is None:
+        errors["owner_user"] = [ValidationError(_("Name an official or an NGO responsible."), code="no_owner")]
+    if owner_user is not None and not owner_user.body_roles.filter(body_id=meeting.body_id).exists():
+        errors["owner_user"] = [ValidationError(_("Choose an official of the body."), code="not_official")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        item = ActionItem.objects.create(
+            meeting=meeting,
+            title=title.strip(),
+            due_on=due_on,
+            owner_user=owner_user,
+            owner_organisation=owner_organisation,
+        )
+        audit.record(actor=by, obj=item, action="action_added", changes={"title": [None, item.title]})
+        people = [owner_user] if owner_user else []
+        if owner_organisation is not None:
+            people += list(User.objects.filter(memberships__organisation=owner_organisation, is_active=True))
+        _mail(people, "action_item", {"item": item, "meeting": meeting, "due_on": date_text(due_on)})
+    return item
+
+
+def action_item_done(*, by: User, item: ActionItem) -> None:
+    """The owner (or the body's coordinator) marks an action item done; it leaves the owners' pages."""
+    _require(by, "cooperation.complete_action", item)
+    with transaction.atomic():
+        item = ActionItem.objects.select_for_update().get(pk=item.pk)
+        if item.done_at is not None:
+            raise ValidationError(_("This has already been marked done."), code="done")
+        item.done_at = timezone.now()
+        item.done_by = by
+        item.save(update_fields=["done_at", "done_by"])
+        audit.record(actor=by, obj=item, action="action_done")

@@ -1,0 +1,394 @@
+"""Pages of governance: a body's councils and working groups with who represents NGOs there, the
+NGO networks, nomination requests from a body to a network, and the partnership table's meetings
+with their action items. Who sits where and the meetings' agendas are public; the rest is for the
+body's officials and the network's or the NGOs' own people."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kumppani.cooperation.governance import queries, services
+from kumppani.cooperation.governance.forms import (
+    ActionItemForm,
+    GroupForm,
+    MeetingForm,
+    NetworkForm,
+    NetworkMembersForm,
+    NominationForm,
+    NominationRequestForm,
+)
+from kumppani.cooperation.governance.models import (
+    ActionItem,
+    Meeting,
+    NgoNetwork,
+    NominationRequest,
+    NominationStatus,
+    WorkingGroup,
+)
+from kumppani.core.forms import add_service_errors
+from kumppani.core.models import PublicBody
+
+
+def _body(request, slug: str, perm: str | None = None) -> PublicBody:
+    body = get_object_or_404(PublicBody, slug=slug)
+    if perm is not None and not request.user.has_perm(perm, body):
+        raise PermissionDenied
+    return body
+
+
+def _object(request, queryset, perm: str, **lookup):
+    obj = get_object_or_404(queryset, **lookup)
+    if not request.user.has_perm(perm, obj):
+        raise PermissionDenied
+    return obj
+
+
+def _save(request, form, save, success: str, redirect_to):
+    """Call a service with a valid form; show its errors beside the fields or go on."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            obj = save(form)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect(redirect_to(obj))
+    return None
+
+
+# Councils and working groups ------------------------------------------------------------------
+
+
+def groups(request, body):
+    """A body's councils and working groups and who represents NGOs in them: public."""
+    body = _body(request, body)
+    return render(
+        request,
+        "cooperation/governance/groups.html",
+        {
+            "body": body,
+            "groups": queries.body_groups(body),
+            "can_manage": request.user.has_perm("cooperation.add_group", body),
+        },
+    )
+
+
+def _group_edit(request, body, group):
+    form = GroupForm(request.POST or None, instance=group)
+    done = _save(
+        request,
+        form,
+        lambda f: services.group_save(by=request.user, body=body, group=group, data=f.cleaned_data),
+        _("Saved."),
+        lambda obj: obj.get_absolute_url(),
+    )
+    return done or render(
+        request, "cooperation/governance/group_form.html", {"body": body, "group": group, "form": form}
+    )
+
+
+@login_required
+def group_create(request, body):
+    return _group_edit(request, _body(request, body, "cooperation.add_group"), None)
+
+
+@login_required
+def group_edit(request, pk):
+    group = _object(request, WorkingGroup.objects.select_related("body"), "cooperation.change_group", pk=pk)
+    return _group_edit(request, group.body, group)
+
+
+def group_detail(request, pk):
+    """A group's page: its current NGO representatives and deputies (public); for the body's
+    coordinators also the nomination requests and a form to send one."""
+    group = get_object_or_404(WorkingGroup.objects.select_related("body"), pk=pk)
+    can_manage = request.user.has_perm("cooperation.change_group", group)
+    context = {
+        "group": group,
+        "body": group.body,
+        "seats": queries.current_seats().filter(group=group).order_by("term_start", "pk"),
+        "can_manage": can_manage,
+    }
+    if can_manage:
+        context["requests"] = group.nomination_requests.select_related("network")
+    return render(request, "cooperation/governance/group_detail.html", context)
+
+
+@login_required
+def nomination_request_create(request, pk):
+    group = _object(request, WorkingGroup.objects.select_related("body"), "cooperation.change_group", pk=pk)
+    form = NominationRequestForm(request.POST or None, group=group)
+    done = _save(
+        request,
+        form,
+        lambda f: services.nomination_request_create(by=request.user, group=group, **f.cleaned_data),
+        _("The nomination request has been sent to the network."),
+        lambda obj: obj.get_absolute_url(),
+    )
+    return done or render(
+        request,
+        "cooperation/governance/nomination_request_form.html",
+        {"group": group, "body": group.body, "form": form},
+    )
+
+
+def _nomination_request(request, pk, perm):
+    return _object(
+        request,
+        NominationRequest.objects.select_related("group__body", "network__chair", "created_by"),
+        perm,
+        pk=pk,
+    )
+
+
+@login_required
+def nomination_request(request, pk):
+    """A request's page: the body's officials and the network's chair and coordinators."""
+    nomination_request = _nomination_request(request, pk, "cooperation.view_nomination_request")
+    user = request.user
+    open_statuses = (NominationStatus.SENT, NominationStatus.NOMINATED)
+    return render(
+        request,
+        "cooperation/governance/nomination_request.html",
+        {
+            "req": nomination_request,
+            "group": nomination_request.group,
+            "nominations": nomination_request.nominations.select_related("organisation", "deputy_organisation"),
+            "can_nominate": nomination_request.status in open_statuses
+            and user.has_perm("cooperation.nominate", nomination_request),
+            "can_confirm": nomination_request.status == NominationStatus.NOMINATED
+            and user.has_perm("cooperation.confirm_nominations", nomination_request),
+            "can_cancel": nomination_request.status in open_statuses
+            and user.has_perm("cooperation.confirm_nominations", nomination_request),
+        },
+    )
+
+
+@login_required
+def nominate(request, pk):
+    """The network's chair names the representatives and deputies."""
+    nomination_request = _nomination_request(request, pk, "cooperation.nominate")
+    form = NominationForm(request.POST or None, request=nomination_request)
+    done = _save(
+        request,
+        form,
+        lambda f: services.nomination_submit(by=request.user, request=nomination_request, nominees=f.nominees()),
+        _("Thank you! The nominations have been sent to the body for confirmation."),
+        lambda _obj: nomination_request.get_absolute_url(),
+    )
+    return done or render(
+        request,
+        "cooperation/governance/nominate.html",
+        {"req": nomination_request, "group": nomination_request.group, "form": form},
+    )
+
+
+@login_required
+@require_POST
+def nomination_confirm(request, pk):
+    nomination_request = _nomination_request(request, pk, "cooperation.confirm_nominations")
+    try:
+        services.nomination_confirm(by=request.user, request=nomination_request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(nomination_request.get_absolute_url())
+    messages.success(request, _("Confirmed. The representatives now hold their seats."))
+    return redirect(nomination_request.group.get_absolute_url())
+
+
+@login_required
+@require_POST
+def nomination_cancel(request, pk):
+    nomination_request = _nomination_request(request, pk, "cooperation.confirm_nominations")
+    try:
+        services.nomination_request_cancel(by=request.user, request=nomination_request)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The nomination request has been cancelled."))
+    return redirect(nomination_request.get_absolute_url())
+
+
+# Networks ------------------------------------------------------------------------------------
+
+
+def networks(request):
+    """Every NGO network: public."""
+    return render(request, "cooperation/governance/networks.html", {"networks": queries.networks()})
+
+
+def network_detail(request, slug):
+    """A network's page: its chair, member NGOs and the seats they hold (public); for its chair and
+    coordinators also the nomination requests waiting for them."""
+    network = get_object_or_404(NgoNetwork.objects.select_related("area", "chair", "parent"), slug=slug)
+    can_manage = request.user.has_perm("cooperation.change_network", network)
+    context = {
+        "network": network,
+        "members": network.members.order_by("name"),
+        "seats": queries.network_seats(network),
+        "can_manage": can_manage,
+    }
+    if can_manage:
+        context["requests"] = network.nomination_requests.select_related("group__body").exclude(
+            status=NominationStatus.CANCELLED
+        )
+    return render(request, "cooperation/governance/network_detail.html", context)
+
+
+def _network_edit(request, area, network):
+    form = NetworkForm(request.POST or None, instance=network)
+    done = _save(
+        request,
+        form,
+        lambda f: services.network_save(by=request.user, area=area, network=network, **f.domain_arguments()),
+        _("Saved."),
+        lambda obj: obj.get_absolute_url(),
+    )
+    return done or render(
+        request, "cooperation/governance/network_form.html", {"area": area, "network": network, "form": form}
+    )
+
+
+@login_required
+def network_create(request, body):
+    return _network_edit(request, _body(request, body, "cooperation.add_network"), None)
+
+
+@login_required
+def network_edit(request, slug):
+    network = _object(
+        request, NgoNetwork.objects.select_related("area", "chair"), "cooperation.change_network", slug=slug
+    )
+    return _network_edit(request, network.area, network)
+
+
+@login_required
+def network_members(request, slug):
+    network = _object(request, NgoNetwork.objects.select_related("area"), "cooperation.change_network", slug=slug)
+    form = NetworkMembersForm(request.POST or None, network=network)
+    done = _save(
+        request,
+        form,
+        lambda f: services.network_members_set(
+            by=request.user, network=network, organisations=list(f.cleaned_data["members"])
+        ),
+        _("Saved."),
+        lambda _obj: network.get_absolute_url(),
+    )
+    return done or render(request, "cooperation/governance/network_members.html", {"network": network, "form": form})
+
+
+# Meetings and action items -------------------------------------------------------------------
+
+
+def meetings(request, body):
+    """A body's partnership table and network meetings: public."""
+    body = _body(request, body)
+    return render(
+        request,
+        "cooperation/governance/meetings.html",
+        {
+            "body": body,
+            "meetings": queries.body_meetings(body)[:100],
+            "can_add": request.user.has_perm("cooperation.add_meeting", body),
+        },
+    )
+
+
+def meeting_detail(request, pk):
+    """A meeting's agenda and participants (public), its minutes once approved; the action items for
+    the body's officials and the NGOs taking part."""
+    meeting = get_object_or_404(Meeting.objects.select_related("body", "network"), pk=pk)
+    can_change = request.user.has_perm("cooperation.change_meeting", meeting)
+    sees_internal = request.user.has_perm("cooperation.view_meeting_internal", meeting)
+    context = {
+        "meeting": meeting,
+        "body": meeting.body,
+        "officials": meeting.officials.order_by("full_name"),
+        "organisations": meeting.organisations.order_by("name"),
+        "can_change": can_change,
+        "show_minutes": bool(meeting.minutes_approved_at) or can_change,
+        "sees_internal": sees_internal,
+    }
+    if sees_internal:
+        items = list(meeting.actions.select_related("owner_user", "owner_organisation"))
+        for item in items:
+            item.can_complete = item.done_at is None and request.user.has_perm("cooperation.complete_action", item)
+        context["actions"] = items
+    if can_change:
+        context["action_form"] = ActionItemForm(meeting=meeting)
+    return render(request, "cooperation/governance/meeting_detail.html", context)
+
+
+def _meeting_edit(request, body, meeting):
+    form = MeetingForm(request.POST or None, instance=meeting, body=body)
+    done = _save(
+        request,
+        form,
+        lambda f: services.meeting_save(by=request.user, body=body, meeting=meeting, **f.domain_arguments()),
+        _("Saved."),
+        lambda obj: obj.get_absolute_url(),
+    )
+    return done or render(
+        request, "cooperation/governance/meeting_form.html", {"body": body, "meeting": meeting, "form": form}
+    )
+
+
+@login_required
+def meeting_create(request, body):
+    return _meeting_edit(request, _body(request, body, "cooperation.add_meeting"), None)
+
+
+@login_required
+def meeting_edit(request, pk):
+    meeting = _object(request, Meeting.objects.select_related("body"), "cooperation.change_meeting", pk=pk)
+    return _meeting_edit(request, meeting.body, meeting)
+
+
+@login_required
+@require_POST
+def meeting_approve(request, pk):
+    meeting = _object(request, Meeting.objects.select_related("body"), "cooperation.change_meeting", pk=pk)
+    try:
+        services.meeting_minutes_approve(by=request.user, meeting=meeting)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The minutes are approved and public."))
+    return redirect(meeting.get_absolute_url())
+
+
+@login_required
+@require_POST
+def action_add(request, pk):
+    meeting = _object(request, Meeting.objects.select_related("body"), "cooperation.change_meeting", pk=pk)
+    form = ActionItemForm(request.POST, meeting=meeting)
+    if not form.is_valid():
+        messages.error(request, _("Say what is to be done, by when and who does it."))
+        return redirect(meeting.get_absolute_url())
+    try:
+        services.action_item_add(by=request.user, meeting=meeting, **form.cleaned_data)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The action item is added and its owners are told."))
+    return redirect(meeting.get_absolute_url() + "#toimenpiteet")
+
+
+@login_required
+@require_POST
+def action_done(request, pk):
+    item = _object(request, ActionItem.objects.select_related("meeting__body"), "cooperation.complete_action", pk=pk)
+    try:
+        services.action_item_done(by=request.user, item=item)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Marked done. Thank you!"))
+    next_url = request.POST.get("next", "")
+    if next_url.startswith("/") and not next_url.startswith("//"):
+        return redirect(next_url)
+    return redirect(item.meeting.get_absolute_url())

@@ -1,0 +1,37 @@
+"""URL names of the governance pages that their own permission tests cover (public pages included).
+
+tests/test_permissions.py fails for any URL name of the project that no matrix lists."""
+
+URL_NAMES: set[str] = set()
+
+# Public: who represents NGOs where, the networks and the meetings' agendas (approved minutes only);
+# tests/cooperation/test_governance_views.py checks that drafts and action items stay hidden.
+URL_NAMES |= {
+    "cooperation:groups",
+    "cooperation:group",
+    "cooperation:networks",
+    "cooperation:network",
+    "cooperation:meetings",
+    "cooperation:meeting",
+}
+
+# The body's coordinators, the network's chair and the owners of action items only
+# (tests/cooperation/test_governance_views.py refuses the anonymous, another NGO's representative
+# and another body's coordinator, and checks that nothing changes).
+URL_NAMES |= {
+    "cooperation:group_create",
+    "cooperation:group_edit",
+    "cooperation:nomination_request_create",
+    "cooperation:nomination_request",
+    "cooperation:nominate",
+    "cooperation:nomination_confirm",
+    "cooperation:nomination_cancel",
+    "cooperation:network_create",
+    "cooperation:network_edit",
+    "cooperation:network_members",
+    "cooperation:meeting_create",
+    "cooperation:meeting_edit",
+    "cooperation:meeting_approve",
+    "cooperation:action_add",
+    "cooperation:action_done",
+}
