@@ -35,3 +35,14 @@ URL_NAMES |= {
     "cooperation:action_add",
     "cooperation:action_done",
 }
+
+# Expert requests: the list and a request are public (the answers are not: the body's officials and
+# the answering NGO only); asking, answering, closing and recording are refused to outsiders
+# (tests/cooperation/test_governance_views.py and test_governance_expert.py).
+URL_NAMES |= {"cooperation:expert_requests", "cooperation:expert_request"}
+URL_NAMES |= {
+    "cooperation:expert_request_create",
+    "cooperation:expert_answer",
+    "cooperation:expert_fulfil",
+    "cooperation:expert_close",
+}

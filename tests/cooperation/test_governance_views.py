@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from kumppani.cooperation.governance import services
 from kumppani.cooperation.governance.models import ActionItem, NominationRequest, NominationStatus, Seat
+from kumppani.cooperation.models import Sector
 from kumppani.core.models import AuditEntry
 from tests import factories
 from tests.cooperation import governance_factories as gf
@@ -42,7 +43,18 @@ def world():
         by=coordinator, meeting=meeting, title="Kootaan kokemustieto", due_on=gf.today(), owner_organisation=ngo
     )
     request = gf.nomination_request(group, network, by=coordinator)
+    sector = Sector.objects.create(body=salo, name_fi="Hyte", slug="hyte")
+    expert = services.expert_request_create(
+        by=coordinator,
+        body=salo,
+        sector=sector,
+        topic="Apua",
+        needed="Tietoa",
+        purpose="other",
+        deadline=gf.today() + dt.timedelta(days=5),
+    )
     return {
+        "expert": expert,
         "salo": salo,
         "coordinator": coordinator,
         "ngo": ngo,
@@ -171,6 +183,11 @@ def protected_requests(world):
         ("post", reverse("cooperation:meeting_approve", args=[meeting.pk])),
         ("post", reverse("cooperation:action_add", args=[meeting.pk])),
         ("post", reverse("cooperation:action_done", args=[item.pk])),
+        ("get", reverse("cooperation:expert_request_create", args=["salo"])),
+        ("post", reverse("cooperation:expert_request_create", args=["salo"])),
+        ("post", reverse("cooperation:expert_answer", args=[world["expert"].pk])),
+        ("post", reverse("cooperation:expert_fulfil", args=[world["expert"].pk])),
+        ("post", reverse("cooperation:expert_close", args=[world["expert"].pk])),
     ]
 
 
@@ -186,7 +203,14 @@ def test_outsiders_are_refused_and_nothing_changes(client, world, actor):
         client.force_login(person)
     before = (AuditEntry.objects.count(), Seat.objects.count(), NominationRequest.objects.count())
     for method, url in protected_requests(world):
-        data = {"name_fi": "Kaapattu", "title": "Kaapattu", "members": [world["ngo"].pk], "name_1": "X"}
+        data = {
+            "name_fi": "Kaapattu",
+            "title": "Kaapattu",
+            "members": [world["ngo"].pk],
+            "name_1": "X",
+            "organisation": world["ngo"].pk,
+            "text": "Kaapattu",
+        }
         response = getattr(client, method)(url, data if method == "post" else None)
         if person is None:
             assert response.status_code == 302 and "/kirjaudu/" in response["Location"], url
@@ -194,6 +218,7 @@ def test_outsiders_are_refused_and_nothing_changes(client, world, actor):
             assert response.status_code in (403, 404), (url, response.status_code)
     assert (AuditEntry.objects.count(), Seat.objects.count(), NominationRequest.objects.count()) == before
     assert ActionItem.objects.get(pk=world["item"].pk).done_at is None
+    assert not world["expert"].answers.exists()
 
 
 # Query counts ---------------------------------------------------------------------------------

@@ -4,8 +4,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.cooperation.governance import services
-from kumppani.cooperation.governance.models import Meeting, NgoNetwork, NominationRequest, WorkingGroup
-from kumppani.core.models import PublicBody, User
+from kumppani.cooperation.governance.models import (
+    ExpertAnswer,
+    ExpertRequest,
+    Meeting,
+    NgoNetwork,
+    NominationRequest,
+    WorkingGroup,
+)
+from kumppani.core.models import PublicBody, Term, User
 from kumppani.organisations.models import Organisation, OrganisationStatus
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -183,3 +190,39 @@ class ActionItemForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["owner_user"].queryset = body_officials(meeting.body)
         self.fields["owner_organisation"].queryset = meeting.organisations.order_by("name")
+
+
+class ExpertRequestForm(forms.ModelForm):
+    class Meta:
+        model = ExpertRequest
+        fields = ["sector", "topic", "purpose", "needed", "deadline", "themes"]
+        widgets = {"deadline": DATE, "themes": forms.CheckboxSelectMultiple}
+        help_texts = {"themes": _("The NGOs of the area with these themes are told. None chosen: all of them.")}
+
+    def __init__(self, *args, body: PublicBody, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sector"].queryset = body.sectors.order_by("name")
+        self.fields["themes"].queryset = Term.objects.filter(vocabulary="theme").order_by("name")
+
+
+class ExpertAnswerForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("NGO"), queryset=Organisation.objects.none())
+    text = forms.CharField(label=_("What we offer"), widget=forms.Textarea(attrs={"rows": 5}), max_length=5000)
+    contact_email = forms.EmailField(label=_("Contact e-mail"), required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(memberships__user=user).order_by("name")
+        self.fields["contact_email"].initial = user.email
+
+
+class ExpertFulfilForm(forms.Form):
+    answers = forms.ModelMultipleChoiceField(
+        label=_("NGOs that gave the help"), queryset=ExpertAnswer.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    note = forms.CharField(label=_("How it went"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+    def __init__(self, *args, request: ExpertRequest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["answers"].queryset = request.answers.select_related("organisation")
+        self.fields["answers"].label_from_instance = lambda answer: answer.organisation.name

@@ -8,11 +8,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.models import PublicBody
+from kumppani.core.models import PublicBody, Term
 from kumppani.organisations.models import Organisation
 
 __all__ = [
     "ActionItem",
+    "ExpertAnswer",
+    "ExpertPurpose",
+    "ExpertRequest",
+    "ExpertRequestStatus",
     "GroupKind",
     "Meeting",
     "MeetingKind",
@@ -290,3 +294,86 @@ class ActionItem(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ExpertPurpose(models.TextChoices):
+    WELFARE_REPORT = "welfare_report", _("Welfare report")
+    WORKING_GROUP = "working_group", _("Working group")
+    EVENT = "event", _("Event")
+    PLANNING = "planning", _("Planning of services")
+    OTHER = "other", _("Other")
+
+
+class ExpertRequestStatus(models.TextChoices):
+    OPEN = "open", _("Open for answers")
+    CLOSED = "closed", _("Closed")
+    FULFILLED = "fulfilled", _("Fulfilled")
+
+
+class ExpertRequest(models.Model):
+    """An official asks the NGOs of the area for expert help. The NGOs whose themes match are told
+    by e-mail; the request is public, the answers are for the body's officials and the answering NGO."""
+
+    body = models.ForeignKey(PublicBody, verbose_name=_("public body"), on_delete=models.PROTECT, related_name="+")
+    sector = models.ForeignKey(
+        "cooperation.Sector", verbose_name=_("sector"), on_delete=models.PROTECT, related_name="expert_requests"
+    )
+    topic = models.CharField(_("topic"), max_length=200)
+    needed = models.TextField(_("what is needed"))
+    purpose = models.CharField(_("for"), max_length=20, choices=ExpertPurpose.choices, default=ExpertPurpose.OTHER)
+    deadline = models.DateField(_("answers by"))
+    themes = models.ManyToManyField(
+        Term, verbose_name=_("themes"), blank=True, related_name="+", limit_choices_to={"vocabulary": "theme"}
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=ExpertRequestStatus.choices, default=ExpertRequestStatus.OPEN
+    )
+    notified_count = models.PositiveIntegerField(_("NGOs told"), default=0)
+    cooperation_form = models.ForeignKey(
+        "cooperation.CooperationForm",
+        verbose_name=_("recorded as cooperation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("asked by"), on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("expert request")
+        verbose_name_plural = _("expert requests")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return self.topic
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:expert_request", args=[self.pk])
+
+
+class ExpertAnswer(models.Model):
+    """An NGO's offer of expert help in answer to a request."""
+
+    request = models.ForeignKey(
+        ExpertRequest, verbose_name=_("request"), on_delete=models.CASCADE, related_name="answers"
+    )
+    organisation = models.ForeignKey(
+        Organisation, verbose_name=_("NGO"), on_delete=models.PROTECT, related_name="expert_answers"
+    )
+    text = models.TextField(_("what we offer"))
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("answered"), default=timezone.now)
+    is_chosen = models.BooleanField(_("chosen"), default=False)
+
+    class Meta:
+        verbose_name = _("expert answer")
+        verbose_name_plural = _("expert answers")
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["request", "organisation"], name="one_expert_answer_per_ngo")]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} – {self.request}"

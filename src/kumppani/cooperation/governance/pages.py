@@ -24,6 +24,10 @@ ACTION_LABELS = {
     "minutes_approved": _("Minutes approved"),
     "action_added": _("Action item added"),
     "action_done": _("Action item done"),
+    "expert_requested": _("Expert help asked for"),
+    "expert_answered": _("Expert help offered"),
+    "expert_request_closed": _("Expert request closed"),
+    "expert_request_fulfilled": _("Expert help recorded as realised cooperation"),
 }
 
 
@@ -39,6 +43,7 @@ def my_governance(request) -> dict | None:
         "to_nominate": list(queries.requests_to_nominate(request.user)[:PANEL_ROWS]),
         "to_confirm": list(queries.nominations_to_confirm(request.user)[:PANEL_ROWS]),
         "actions": list(queries.open_actions_for(request.user)[:PANEL_ROWS]),
+        "expert_requests": list(queries.open_expert_requests_for(request.user)[:PANEL_ROWS]),
     }
     if not any(context.values()):
         return None

@@ -6,6 +6,9 @@ from django.utils import timezone
 
 from kumppani.cooperation.governance.models import (
     ActionItem,
+    ExpertAnswer,
+    ExpertRequest,
+    ExpertRequestStatus,
     Meeting,
     NgoNetwork,
     NominationRequest,
@@ -14,7 +17,9 @@ from kumppani.cooperation.governance.models import (
     WorkingGroup,
 )
 from kumppani.cooperation.governance.rules import run_network_ids
+from kumppani.core.models import PublicBody
 from kumppani.core.rules import body_roles, coordinated_body_ids, is_platform_admin
+from kumppani.organisations.models import Organisation, OrganisationStatus
 from kumppani.organisations.rules import membership_roles
 
 
@@ -101,7 +106,7 @@ def _sees_internal(viewer, organisation, body) -> bool:
 def ngo_parts(organisation, body, viewer) -> dict:
     """The NGO's governance parts on its cooperation record with `body`: its current seats in the
     body's groups and its meetings (public), and its action items (for the NGO and the body's
-    officials only). Four queries at most, whatever the number of rows."""
+    officials only), and its expert answers (the same). Five queries at most, whatever the number of rows."""
     seats = list(
         current_seats()
         .filter(group__body=body)
@@ -117,4 +122,55 @@ def ngo_parts(organisation, body, viewer) -> dict:
             .select_related("meeting")
             .order_by("done_at", "due_on", "pk")[:100]
         )
-    return {"seats": seats, "expert_answers": [], "meetings": meetings, "action_items": action_items}
+    expert_answers = expert_answers_of(organisation, body) if _sees_internal(viewer, organisation, body) else []
+    return {"seats": seats, "expert_answers": expert_answers, "meetings": meetings, "action_items": action_items}
+
+
+def expert_matches(body, themes):
+    """The active NGOs of the body's area whose themes match (all of the area's NGOs when the
+    request names no theme): the ones told about an expert request."""
+    organisations = Organisation.objects.filter(
+        areas__in=body.area_body_ids(), status=OrganisationStatus.ACTIVE, merged_into__isnull=True
+    )
+    theme_ids = [term.pk for term in themes]
+    if theme_ids:
+        organisations = organisations.filter(themes__in=theme_ids)
+    return organisations.distinct()
+
+
+def body_expert_requests(body):
+    """A body's expert requests, newest first, with the number of answers (1 query)."""
+    return (
+        ExpertRequest.objects.filter(body=body)
+        .select_related("sector")
+        .annotate(answer_count=Count("answers", distinct=True))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def open_expert_requests_for(user):
+    """Open requests of the areas of the user's NGOs that match their themes and that they have
+    not yet answered (for the person's own page)."""
+    own = list(membership_roles(user))
+    if not own:
+        return ExpertRequest.objects.none()
+    today = timezone.localdate()
+    area_ids = Organisation.objects.filter(pk__in=own).values("areas")
+    theme_ids = Organisation.objects.filter(pk__in=own).values("themes")
+    return (
+        ExpertRequest.objects.filter(status=ExpertRequestStatus.OPEN, deadline__gte=today)
+        .filter(Q(body_id__in=area_ids) | Q(body_id__in=PublicBody.objects.filter(pk__in=area_ids).values("county")))
+        .filter(Q(themes__in=theme_ids) | Q(themes__isnull=True))
+        .exclude(answers__organisation_id__in=own)
+        .select_related("body")
+        .distinct()
+        .order_by("deadline", "pk")
+    )
+
+
+def expert_answers_of(organisation, body):
+    return list(
+        ExpertAnswer.objects.filter(organisation=organisation, request__body=body)
+        .select_related("request")
+        .order_by("-created_at", "-pk")[:50]
+    )

@@ -9,7 +9,14 @@ or a representative of the owner NGO) or by the body's coordinator.
 
 import rules
 
-from kumppani.cooperation.governance.models import ActionItem, Meeting, NgoNetwork, NominationRequest, WorkingGroup
+from kumppani.cooperation.governance.models import (
+    ActionItem,
+    ExpertRequest,
+    Meeting,
+    NgoNetwork,
+    NominationRequest,
+    WorkingGroup,
+)
 from kumppani.core.rules import body_roles, coordinated_body_ids, is_platform_admin
 from kumppani.organisations.rules import is_member, membership_roles
 
@@ -28,7 +35,7 @@ def run_network_ids(user) -> set[int]:
 
 def _body_id(obj) -> int | None:
     """The body a governance object belongs to (a PublicBody is its own)."""
-    if isinstance(obj, WorkingGroup | Meeting):
+    if isinstance(obj, WorkingGroup | Meeting | ExpertRequest):
         return obj.body_id
     if isinstance(obj, NominationRequest):
         return obj.group.body_id
@@ -102,3 +109,8 @@ rules.add_perm("cooperation.add_meeting", is_platform_admin | is_official_of_bod
 rules.add_perm("cooperation.change_meeting", is_platform_admin | is_official_of_body)
 rules.add_perm("cooperation.view_meeting_internal", is_platform_admin | is_official_of_body | takes_part_as_ngo)
 rules.add_perm("cooperation.complete_action", is_platform_admin | owns_action | is_coordinator_of_body)
+# Expert requests (object: a PublicBody to ask, an ExpertRequest to read its answers and close or
+# fulfil it) and answering one for an NGO (object: an Organisation): its representatives.
+rules.add_perm("cooperation.add_expert_request", is_platform_admin | is_official_of_body)
+rules.add_perm("cooperation.manage_expert_request", is_platform_admin | is_official_of_body)
+rules.add_perm("cooperation.answer_expert_request", is_member)

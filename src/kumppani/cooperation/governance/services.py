@@ -15,6 +15,9 @@ from django.utils.translation import gettext as _
 
 from kumppani.cooperation.governance.models import (
     ActionItem,
+    ExpertAnswer,
+    ExpertRequest,
+    ExpertRequestStatus,
     Meeting,
     NgoNetwork,
     Nomination,
@@ -442,3 +445,150 @@ def action_item_done(*, by: User, item: ActionItem) -> None:
         item.done_by = by
         item.save(update_fields=["done_at", "done_by"])
         audit.record(actor=by, obj=item, action="action_done")
+
+
+# Expert requests -----------------------------------------------------------------------------
+
+
+def expert_request_create(
+    *,
+    by: User,
+    body: PublicBody,
+    sector,
+    topic: str,
+    needed: str,
+    purpose: str,
+    deadline: dt.date,
+    themes=(),
+) -> ExpertRequest:
+    """An official asks the NGOs of the body's area for expert help. The NGOs whose themes match are
+    told by e-mail (their representatives, or the NGO's own address when it has none)."""
+    from kumppani.cooperation.governance import queries
+
+    _require(by, "cooperation.add_expert_request", body)
+    errors = {}
+    if sector.body_id != body.pk:
+        errors["sector"] = [ValidationError(_("Choose a sector of the body."), code="other_body")]
+    if not topic.strip():
+        errors["topic"] = [ValidationError(_("Give the topic."), code="required")]
+    if not needed.strip():
+        errors["needed"] = [ValidationError(_("Say what kind of help is needed."), code="required")]
+    if deadline < timezone.localdate():
+        errors["deadline"] = [ValidationError(_("The deadline has already passed."), code="past_deadline")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        request = ExpertRequest.objects.create(
+            body=body,
+            sector=sector,
+            topic=topic.strip(),
+            needed=needed.strip(),
+            purpose=purpose,
+            deadline=deadline,
+            created_by=by,
+        )
+        request.themes.set(themes)
+        organisations = list(queries.expert_matches(body, themes).only("pk", "email"))
+        org_ids = [org.pk for org in organisations]
+        people = list(User.objects.filter(memberships__organisation_id__in=org_ids, is_active=True).distinct())
+        with_people = set(
+            User.objects.filter(memberships__organisation_id__in=org_ids, is_active=True).values_list(
+                "memberships__organisation_id", flat=True
+            )
+        )
+        request.notified_count = len(organisations)
+        request.save(update_fields=["notified_count"])
+        audit.record(actor=by, obj=request, action="expert_requested", changes={"topic": [None, request.topic]})
+        context = {"request": request, "deadline": date_text(deadline)}
+        _mail(people, "expert_request", context)
+        for org in organisations:
+            if org.pk not in with_people and org.email:
+                kumppani_mail.send(
+                    to=[org.email], template="cooperation/governance/email/expert_request", context=context
+                )
+    return request
+
+
+def expert_answer_submit(
+    *, by: User, request: ExpertRequest, organisation: Organisation, text: str, contact_email: str = ""
+) -> ExpertAnswer:
+    """An NGO offers its expertise; answering again replaces its earlier answer. The official who
+    asked is told."""
+    _require(by, "cooperation.answer_expert_request", organisation)
+    if request.status != ExpertRequestStatus.OPEN or request.deadline < timezone.localdate():
+        raise ValidationError(_("This request no longer takes answers."), code="closed")
+    if not text.strip():
+        raise _field_error("text", _("Tell what your NGO can offer."), "required")
+    with transaction.atomic():
+        answer, created = ExpertAnswer.objects.update_or_create(
+            request=request,
+            organisation=organisation,
+            defaults={"text": text.strip(), "contact_email": contact_email.strip(), "answered_by": by},
+        )
+        audit.record(actor=by, obj=request, action="expert_answered", changes={"answer": [None, organisation.name]})
+        if created:
+            _mail([request.created_by], "expert_answer", {"request": request, "organisation": organisation})
+    return answer
+
+
+def expert_request_close(*, by: User, request: ExpertRequest) -> None:
+    """The official stops taking answers without recording cooperation."""
+    _require(by, "cooperation.manage_expert_request", request)
+    if request.status != ExpertRequestStatus.OPEN:
+        raise ValidationError(_("This request is no longer open."), code="not_open")
+    with transaction.atomic():
+        request.status = ExpertRequestStatus.CLOSED
+        request.save(update_fields=["status"])
+        audit.record(actor=by, obj=request, action="expert_request_closed")
+
+
+def expert_request_fulfil(*, by: User, request: ExpertRequest, answers: list[ExpertAnswer], note: str = ""):
+    """The official records that the chosen NGOs gave the help: a practical form of cooperation of
+    the kind "expert help" with those NGOs, marked realised for the period from the request to today
+    (through the cooperation record's own services, so it shows on the NGOs' records). The chosen
+    NGOs are thanked by e-mail."""
+    from kumppani.cooperation import services as record
+
+    _require(by, "cooperation.manage_expert_request", request)
+    if request.status == ExpertRequestStatus.FULFILLED:
+        raise ValidationError(_("This request has already been recorded as fulfilled."), code="fulfilled")
+    if not answers:
+        raise _field_error("answers", _("Choose the NGOs that gave the help."), "no_answers")
+    if any(answer.request_id != request.pk for answer in answers):
+        raise _field_error("answers", _("Choose answers to this request."), "other_request")
+    today = timezone.localdate()
+    period_start = min(request.created_at.date(), today)
+    with transaction.atomic():
+        form = record.form_create(
+            body=request.body,
+            sector=request.sector,
+            organisations=[answer.organisation for answer in answers],
+            category="practical",
+            kind="expert_help",
+            title=request.topic[:200],
+            description=request.needed,
+            responsible=request.created_by,
+            starts_on=period_start,
+            by=by,
+        )
+        record.realisation_mark(
+            form=form,
+            period_start=period_start,
+            period_end=today,
+            outcome="realised",
+            note=note,
+            side="body",
+            by=by,
+        )
+        ExpertAnswer.objects.filter(pk__in=[answer.pk for answer in answers]).update(is_chosen=True)
+        request.status = ExpertRequestStatus.FULFILLED
+        request.cooperation_form = form
+        request.save(update_fields=["status", "cooperation_form"])
+        audit.record(
+            actor=by,
+            obj=request,
+            action="expert_request_fulfilled",
+            changes={"organisations": [None, [answer.organisation.name for answer in answers]]},
+        )
+        _mail([answer.answered_by for answer in answers], "expert_thanks", {"request": request})
+    return form

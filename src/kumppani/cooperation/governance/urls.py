@@ -26,4 +26,10 @@ urlpatterns = [
     path("kokoukset/<int:pk>/hyvaksy/", views.meeting_approve, name="meeting_approve"),
     path("kokoukset/<int:pk>/toimenpiteet/", views.action_add, name="action_add"),
     path("toimenpiteet/<int:pk>/valmis/", views.action_done, name="action_done"),
+    path("alueet/<slug:body>/asiantuntijapyynnot/", views.expert_requests, name="expert_requests"),
+    path("alueet/<slug:body>/asiantuntijapyynnot/uusi/", views.expert_request_create, name="expert_request_create"),
+    path("asiantuntijapyynnot/<int:pk>/", views.expert_request, name="expert_request"),
+    path("asiantuntijapyynnot/<int:pk>/vastaa/", views.expert_answer, name="expert_answer"),
+    path("asiantuntijapyynnot/<int:pk>/toteutui/", views.expert_fulfil, name="expert_fulfil"),
+    path("asiantuntijapyynnot/<int:pk>/sulje/", views.expert_close, name="expert_close"),
 ]

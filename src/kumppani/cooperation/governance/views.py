@@ -7,12 +7,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kumppani.cooperation.governance import queries, services
 from kumppani.cooperation.governance.forms import (
     ActionItemForm,
+    ExpertAnswerForm,
+    ExpertFulfilForm,
+    ExpertRequestForm,
     GroupForm,
     MeetingForm,
     NetworkForm,
@@ -22,6 +26,8 @@ from kumppani.cooperation.governance.forms import (
 )
 from kumppani.cooperation.governance.models import (
     ActionItem,
+    ExpertRequest,
+    ExpertRequestStatus,
     Meeting,
     NgoNetwork,
     NominationRequest,
@@ -392,3 +398,119 @@ def action_done(request, pk):
     if next_url.startswith("/") and not next_url.startswith("//"):
         return redirect(next_url)
     return redirect(item.meeting.get_absolute_url())
+
+
+# Expert requests -----------------------------------------------------------------------------
+
+
+def expert_requests(request, body):
+    """A body's requests for expert help: public, so any NGO of the area can find and answer them."""
+    body = _body(request, body)
+    return render(
+        request,
+        "cooperation/governance/expert_requests.html",
+        {
+            "body": body,
+            "requests": queries.body_expert_requests(body)[:100],
+            "can_add": request.user.has_perm("cooperation.add_expert_request", body),
+        },
+    )
+
+
+@login_required
+def expert_request_create(request, body):
+    body = _body(request, body, "cooperation.add_expert_request")
+    form = ExpertRequestForm(request.POST or None, body=body)
+    done = _save(
+        request,
+        form,
+        lambda f: services.expert_request_create(by=request.user, body=body, **f.cleaned_data),
+        _("The request has been sent to the NGOs of the area."),
+        lambda obj: obj.get_absolute_url(),
+    )
+    return done or render(request, "cooperation/governance/expert_request_form.html", {"body": body, "form": form})
+
+
+def _expert_request(pk):
+    return get_object_or_404(ExpertRequest.objects.select_related("body", "sector", "created_by"), pk=pk)
+
+
+def expert_request(request, pk, answer_form=None, fulfil_form=None):
+    """The request (public); the NGOs' answers in one place for the body's officials; an answer form
+    for the representatives of NGOs."""
+    expert = _expert_request(pk)
+    user = request.user
+    can_manage = user.has_perm("cooperation.manage_expert_request", expert)
+    is_open = expert.status == ExpertRequestStatus.OPEN and expert.deadline >= timezone.localdate()
+    context = {
+        "expert": expert,
+        "body": expert.body,
+        "themes": expert.themes.order_by("name"),
+        "can_manage": can_manage,
+        "is_open": is_open,
+    }
+    if can_manage:
+        context["answers"] = expert.answers.select_related("organisation", "answered_by")
+        if expert.status != ExpertRequestStatus.FULFILLED:
+            context["fulfil_form"] = fulfil_form or ExpertFulfilForm(request=expert)
+    elif user.is_authenticated:
+        context["answers"] = expert.answers.filter(organisation__memberships__user=user).select_related("organisation")
+    if is_open and user.is_authenticated and user.memberships.exists():
+        context["answer_form"] = answer_form or ExpertAnswerForm(user=user)
+    return render(request, "cooperation/governance/expert_request.html", context)
+
+
+@login_required
+@require_POST
+def expert_answer(request, pk):
+    expert = _expert_request(pk)
+    form = ExpertAnswerForm(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            services.expert_answer_submit(by=request.user, request=expert, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Thank you! Your answer has been sent to the official."))
+            return redirect(expert.get_absolute_url())
+    elif "organisation" in form.errors and request.POST.get("organisation"):
+        raise PermissionDenied  # an NGO the person does not represent
+    return expert_request(request, pk, answer_form=form)
+
+
+@login_required
+@require_POST
+def expert_fulfil(request, pk):
+    expert = _expert_request(pk)
+    if not request.user.has_perm("cooperation.manage_expert_request", expert):
+        raise PermissionDenied
+    form = ExpertFulfilForm(request.POST, request=expert)
+    if form.is_valid():
+        try:
+            services.expert_request_fulfil(
+                by=request.user,
+                request=expert,
+                answers=list(form.cleaned_data["answers"]),
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Recorded as realised cooperation with the NGOs that helped."))
+            return redirect(expert.get_absolute_url())
+    return expert_request(request, pk, fulfil_form=form)
+
+
+@login_required
+@require_POST
+def expert_close(request, pk):
+    expert = _expert_request(pk)
+    if not request.user.has_perm("cooperation.manage_expert_request", expert):
+        raise PermissionDenied
+    try:
+        services.expert_request_close(by=request.user, request=expert)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The request is closed."))
+    return redirect(expert.get_absolute_url())
