@@ -46,3 +46,15 @@ URL_NAMES |= {
     "cooperation:expert_fulfil",
     "cooperation:expert_close",
 }
+
+# The yearly negotiation: agreed ones and their PDF are public, drafts for the body's officials and
+# the NGOs taking part; preparing it is for the body's coordinators
+# (tests/cooperation/test_governance_negotiation.py).
+URL_NAMES |= {"cooperation:negotiations", "cooperation:negotiation", "cooperation:negotiation_pdf"}
+URL_NAMES |= {
+    "cooperation:negotiation_open",
+    "cooperation:negotiation_edit",
+    "cooperation:measure_create",
+    "cooperation:measure_edit",
+    "cooperation:negotiation_agree",
+}

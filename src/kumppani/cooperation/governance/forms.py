@@ -8,6 +8,8 @@ from kumppani.cooperation.governance.models import (
     ExpertAnswer,
     ExpertRequest,
     Meeting,
+    Negotiation,
+    NegotiationMeasure,
     NgoNetwork,
     NominationRequest,
     WorkingGroup,
@@ -226,3 +228,61 @@ class ExpertFulfilForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["answers"].queryset = request.answers.select_related("organisation")
         self.fields["answers"].label_from_instance = lambda answer: answer.organisation.name
+
+
+class NegotiationOpenForm(forms.Form):
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+
+class NegotiationForm(forms.ModelForm):
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("NGOs taking part"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    class Meta:
+        model = Negotiation
+        fields = ["held_on", "place", "summary"]
+        widgets = {"held_on": DATE}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations"].queryset = area_organisations(self.instance.body)
+        self.fields["organisations"].initial = list(self.instance.organisations.values_list("pk", flat=True))
+
+
+class MeasureForm(forms.ModelForm):
+    sectors = forms.ModelMultipleChoiceField(
+        label=_("Responsible sectors"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    organisations = forms.ModelMultipleChoiceField(
+        label=_("Responsible NGOs"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    class Meta:
+        model = NegotiationMeasure
+        fields = ["goal", "measure", "indicator", "monitoring_on", "status", "follow_up"]
+        widgets = {"monitoring_on": DATE, "measure": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, negotiation: Negotiation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sectors"].queryset = negotiation.body.sectors.order_by("name")
+        self.fields["organisations"].queryset = negotiation.organisations.order_by("name")
+        if self.instance.pk:
+            self.fields["sectors"].initial = list(self.instance.sectors.values_list("pk", flat=True))
+            self.fields["organisations"].initial = list(self.instance.organisations.values_list("pk", flat=True))
+        if negotiation.status == "agreed":
+            for name in list(self.fields):
+                if name not in ("status", "follow_up"):
+                    del self.fields[name]
+
+    def domain_arguments(self) -> dict:
+        data = {key: self.cleaned_data[key] for key in self.Meta.fields if key in self.cleaned_data}
+        arguments = {"data": data}
+        if "sectors" in self.fields:
+            arguments.update(
+                sectors=list(self.cleaned_data["sectors"]), organisations=list(self.cleaned_data["organisations"])
+            )
+        return arguments

@@ -18,8 +18,12 @@ __all__ = [
     "ExpertRequest",
     "ExpertRequestStatus",
     "GroupKind",
+    "MeasureStatus",
     "Meeting",
     "MeetingKind",
+    "Negotiation",
+    "NegotiationMeasure",
+    "NegotiationStatus",
     "NgoNetwork",
     "Nomination",
     "NominationRequest",
@@ -377,3 +381,93 @@ class ExpertAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.organisation} – {self.request}"
+
+
+class NegotiationStatus(models.TextChoices):
+    PREPARING = "preparing", _("Being prepared")
+    AGREED = "agreed", _("Agreed")
+
+
+class Negotiation(models.Model):
+    """The yearly negotiation (vuosineuvottelu) of a county or municipality with the NGOs of its area
+    on health-promotion goals, measures, cooperation and monitoring. It opens with last year's
+    follow-up; once agreed, its record is fixed and printable."""
+
+    body = models.ForeignKey(PublicBody, verbose_name=_("public body"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    previous = models.OneToOneField(
+        "self",
+        verbose_name=_("last year's negotiation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="next",
+    )
+    held_on = models.DateField(_("held on"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("NGOs taking part"), blank=True, related_name="governance_negotiations"
+    )
+    summary = models.TextField(_("what was agreed"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=NegotiationStatus.choices, default=NegotiationStatus.PREPARING
+    )
+    agreed_at = models.DateTimeField(_("agreed"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("yearly negotiation")
+        verbose_name_plural = _("yearly negotiations")
+        ordering = ["-year", "pk"]
+        constraints = [models.UniqueConstraint(fields=["body", "year"], name="one_negotiation_per_body_year")]
+
+    def __str__(self) -> str:
+        return f"{self.body} {self.year}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("cooperation:negotiation", args=[self.pk])
+
+
+class MeasureStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    DONE = "done", _("Done")
+    NOT_DONE = "not_done", _("Not done")
+
+
+class NegotiationMeasure(models.Model):
+    """An agreed goal and measure, who is responsible (sectors and NGOs), how it is measured and when
+    it is followed up. A measure not done is carried over to next year's negotiation."""
+
+    negotiation = models.ForeignKey(
+        Negotiation, verbose_name=_("negotiation"), on_delete=models.CASCADE, related_name="measures"
+    )
+    goal = models.CharField(_("goal"), max_length=300)
+    measure = models.TextField(_("measure"))
+    sectors = models.ManyToManyField(
+        "cooperation.Sector", verbose_name=_("responsible sectors"), blank=True, related_name="+"
+    )
+    organisations = models.ManyToManyField(
+        Organisation, verbose_name=_("responsible NGOs"), blank=True, related_name="governance_measures"
+    )
+    indicator = models.CharField(_("indicator"), max_length=300, blank=True)
+    monitoring_on = models.DateField(_("followed up on"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=12, choices=MeasureStatus.choices, default=MeasureStatus.PLANNED)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    carried_from = models.OneToOneField(
+        "self",
+        verbose_name=_("carried over from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="carried_to",
+    )
+
+    class Meta:
+        verbose_name = _("agreed measure")
+        verbose_name_plural = _("agreed measures")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return self.goal

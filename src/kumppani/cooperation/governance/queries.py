@@ -10,6 +10,8 @@ from kumppani.cooperation.governance.models import (
     ExpertRequest,
     ExpertRequestStatus,
     Meeting,
+    Negotiation,
+    NegotiationStatus,
     NgoNetwork,
     NominationRequest,
     NominationStatus,
@@ -174,3 +176,26 @@ def expert_answers_of(organisation, body):
         .select_related("request")
         .order_by("-created_at", "-pk")[:50]
     )
+
+
+def _measures(negotiation):
+    return negotiation.measures.prefetch_related("sectors", "organisations").select_related("carried_from")
+
+
+def negotiation_record(negotiation) -> dict:
+    """The negotiation's NGOs, its measures with their responsible parties, and last year's measures
+    with how they went (the follow-up). Five queries whatever the number of measures."""
+    follow_up = list(_measures(negotiation.previous)) if negotiation.previous_id else []
+    return {
+        "organisations": list(negotiation.organisations.order_by("name")),
+        "measures": list(_measures(negotiation)),
+        "follow_up": follow_up,
+    }
+
+
+def body_negotiations(body, *, include_drafts: bool):
+    """A body's yearly negotiations, newest first, with their number of measures (1 query)."""
+    negotiations = Negotiation.objects.filter(body=body)
+    if not include_drafts:
+        negotiations = negotiations.filter(status=NegotiationStatus.AGREED)
+    return negotiations.annotate(measure_count=Count("measures", distinct=True)).order_by("-year", "pk")

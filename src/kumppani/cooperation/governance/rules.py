@@ -13,6 +13,7 @@ from kumppani.cooperation.governance.models import (
     ActionItem,
     ExpertRequest,
     Meeting,
+    Negotiation,
     NgoNetwork,
     NominationRequest,
     WorkingGroup,
@@ -35,7 +36,7 @@ def run_network_ids(user) -> set[int]:
 
 def _body_id(obj) -> int | None:
     """The body a governance object belongs to (a PublicBody is its own)."""
-    if isinstance(obj, WorkingGroup | Meeting | ExpertRequest):
+    if isinstance(obj, WorkingGroup | Meeting | ExpertRequest | Negotiation):
         return obj.body_id
     if isinstance(obj, NominationRequest):
         return obj.group.body_id
@@ -114,3 +115,20 @@ rules.add_perm("cooperation.complete_action", is_platform_admin | owns_action | 
 rules.add_perm("cooperation.add_expert_request", is_platform_admin | is_official_of_body)
 rules.add_perm("cooperation.manage_expert_request", is_platform_admin | is_official_of_body)
 rules.add_perm("cooperation.answer_expert_request", is_member)
+# The yearly negotiation (object: a PublicBody to open one, a Negotiation to prepare it): the body's
+# coordinators; its agenda and the record being prepared: the body's officials and the NGOs taking part.
+rules.add_perm("cooperation.manage_negotiation", coordinates)
+rules.add_perm("cooperation.view_negotiation_agenda", is_platform_admin | is_official_of_body)
+
+
+@rules.predicate
+def takes_part_in_negotiation(user, negotiation) -> bool:
+    if negotiation is None or not isinstance(negotiation, Negotiation):
+        return False
+    own = set(membership_roles(user))
+    return bool(own) and negotiation.organisations.filter(pk__in=own).exists()
+
+
+rules.add_perm(
+    "cooperation.view_negotiation_draft", is_platform_admin | is_official_of_body | takes_part_in_negotiation
+)

@@ -18,7 +18,11 @@ from kumppani.cooperation.governance.models import (
     ExpertAnswer,
     ExpertRequest,
     ExpertRequestStatus,
+    MeasureStatus,
     Meeting,
+    Negotiation,
+    NegotiationMeasure,
+    NegotiationStatus,
     NgoNetwork,
     Nomination,
     NominationRequest,
@@ -380,7 +384,12 @@ def meeting_save(
         meeting.officials.set(officials)
         meeting.organisations.set(organisations)
         changes = audit.diff(before, audit.snapshot(meeting, MEETING_FIELDS))
-        audit.record(actor=by, obj=meeting, action="meeting_created" if created else "meeting_updated", changes=changes)
+        audit.record(
+            actor=by,
+            obj=meeting,
+            action="table_meeting_created" if created else "table_meeting_updated",
+            changes=changes,
+        )
     return meeting
 
 
@@ -592,3 +601,137 @@ def expert_request_fulfil(*, by: User, request: ExpertRequest, answers: list[Exp
         )
         _mail([answer.answered_by for answer in answers], "expert_thanks", {"request": request})
     return form
+
+
+# Yearly negotiation --------------------------------------------------------------------------
+
+NEGOTIATION_FIELDS = ["held_on", "place", "summary"]
+MEASURE_FIELDS = ["goal", "measure", "indicator", "monitoring_on", "status", "follow_up"]
+# What can still change once the negotiation is agreed: how each measure is going.
+FOLLOW_UP_FIELDS = ["status", "follow_up"]
+
+
+def negotiation_open(*, by: User, body: PublicBody, year: int) -> Negotiation:
+    """Open the yearly negotiation of `year`. It starts with last year's follow-up: every measure
+    not done is carried over with its status, and last year's NGOs are invited again."""
+    _require(by, "cooperation.manage_negotiation", body)
+    if year < 2000 or year > 2100:
+        raise _field_error("year", _("Give a year between 2000 and 2100."), "invalid_year")
+    if Negotiation.objects.filter(body=body, year=year).exists():
+        raise _field_error("year", _("This year's negotiation has already been opened."), "exists")
+    previous = Negotiation.objects.filter(body=body, year=year - 1).first()
+    with transaction.atomic():
+        negotiation = Negotiation.objects.create(body=body, year=year, previous=previous, created_by=by)
+        carried = 0
+        if previous is not None:
+            negotiation.organisations.set(previous.organisations.all())
+            for old in previous.measures.exclude(status=MeasureStatus.DONE).prefetch_related(
+                "sectors", "organisations"
+            ):
+                new = NegotiationMeasure.objects.create(
+                    negotiation=negotiation,
+                    goal=old.goal,
+                    measure=old.measure,
+                    indicator=old.indicator,
+                    status=old.status,
+                    follow_up=old.follow_up,
+                    carried_from=old,
+                )
+                new.sectors.set(old.sectors.all())
+                new.organisations.set(old.organisations.all())
+                carried += 1
+        audit.record(actor=by, obj=negotiation, action="negotiation_opened", changes={"carried_over": [None, carried]})
+    return negotiation
+
+
+def negotiation_update(*, by: User, negotiation: Negotiation, data: dict, organisations: list[Organisation]) -> None:
+    """The date, place, NGOs taking part and the summary of what was agreed, while it is prepared."""
+    _check_fields(data, NEGOTIATION_FIELDS)
+    _require(by, "cooperation.manage_negotiation", negotiation)
+    if negotiation.status == NegotiationStatus.AGREED:
+        raise ValidationError(_("The negotiation has been agreed and its record is fixed."), code="agreed")
+    before = audit.snapshot(negotiation, NEGOTIATION_FIELDS)
+    for field, value in data.items():
+        setattr(negotiation, field, value)
+    with transaction.atomic():
+        negotiation.save()
+        negotiation.organisations.set(organisations)
+        changes = audit.diff(before, audit.snapshot(negotiation, NEGOTIATION_FIELDS))
+        audit.record(actor=by, obj=negotiation, action="negotiation_updated", changes=changes)
+
+
+def measure_save(
+    *,
+    by: User,
+    data: dict,
+    negotiation: Negotiation | None = None,
+    measure: NegotiationMeasure | None = None,
+    sectors=None,
+    organisations=None,
+) -> NegotiationMeasure:
+    """Add or change an agreed goal and measure with its responsible sectors and NGOs, indicator and
+    follow-up date. After the negotiation is agreed only its status and follow-up change."""
+    _check_fields(data, MEASURE_FIELDS)
+    negotiation = negotiation or measure.negotiation
+    _require(by, "cooperation.manage_negotiation", negotiation)
+    agreed = negotiation.status == NegotiationStatus.AGREED
+    if measure is None and agreed:
+        raise ValidationError(_("The negotiation has been agreed and its record is fixed."), code="agreed")
+    if agreed and (set(data) - set(FOLLOW_UP_FIELDS) or sectors is not None or organisations is not None):
+        changed = {key for key in set(data) - set(FOLLOW_UP_FIELDS) if getattr(measure, key) != data[key]}
+        if changed:
+            raise ValidationError(_("The negotiation has been agreed: only the follow-up can change."), code="agreed")
+        data = {key: value for key, value in data.items() if key in FOLLOW_UP_FIELDS}
+        sectors = organisations = None
+    if measure is None:
+        measure = NegotiationMeasure(negotiation=negotiation)
+        before = {}
+    else:
+        before = audit.snapshot(measure, MEASURE_FIELDS)
+    for field, value in data.items():
+        setattr(measure, field, value)
+    errors = {}
+    if not (measure.goal or "").strip():
+        errors["goal"] = [ValidationError(_("Give the goal."), code="required")]
+    if not (measure.measure or "").strip():
+        errors["measure"] = [ValidationError(_("Say what will be done."), code="required")]
+    if sectors and any(sector.body_id != negotiation.body_id for sector in sectors):
+        errors["sectors"] = [ValidationError(_("Choose sectors of the body."), code="other_body")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        created = measure.pk is None
+        measure.save()
+        if sectors is not None:
+            measure.sectors.set(sectors)
+        if organisations is not None:
+            measure.organisations.set(organisations)
+        changes = audit.diff(before, audit.snapshot(measure, MEASURE_FIELDS))
+        audit.record(
+            actor=by, obj=negotiation, action="measure_added" if created else "measure_updated", changes=changes
+        )
+    return measure
+
+
+def negotiation_agree(*, by: User, negotiation: Negotiation) -> None:
+    """Fix the agreed record: it needs the date and at least one measure. The NGOs taking part get the
+    link to the record."""
+    _require(by, "cooperation.manage_negotiation", negotiation)
+    if negotiation.status == NegotiationStatus.AGREED:
+        raise ValidationError(_("The negotiation has already been agreed."), code="agreed")
+    errors = {}
+    if negotiation.held_on is None:
+        errors["held_on"] = [ValidationError(_("Give the date of the negotiation."), code="required")]
+    if not negotiation.measures.exists():
+        errors["measures"] = [ValidationError(_("Record at least one agreed measure."), code="no_measures")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        negotiation.status = NegotiationStatus.AGREED
+        negotiation.agreed_at = timezone.now()
+        negotiation.save(update_fields=["status", "agreed_at"])
+        audit.record(actor=by, obj=negotiation, action="negotiation_agreed")
+        people = User.objects.filter(
+            memberships__organisation__in=negotiation.organisations.all(), is_active=True
+        ).distinct()
+        _mail(people, "negotiation_agreed", {"negotiation": negotiation})

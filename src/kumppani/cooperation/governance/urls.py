@@ -32,4 +32,12 @@ urlpatterns = [
     path("asiantuntijapyynnot/<int:pk>/vastaa/", views.expert_answer, name="expert_answer"),
     path("asiantuntijapyynnot/<int:pk>/toteutui/", views.expert_fulfil, name="expert_fulfil"),
     path("asiantuntijapyynnot/<int:pk>/sulje/", views.expert_close, name="expert_close"),
+    path("alueet/<slug:body>/vuosineuvottelut/", views.negotiations, name="negotiations"),
+    path("alueet/<slug:body>/vuosineuvottelut/uusi/", views.negotiation_open, name="negotiation_open"),
+    path("vuosineuvottelut/<int:pk>/", views.negotiation_detail, name="negotiation"),
+    path("vuosineuvottelut/<int:pk>/muokkaa/", views.negotiation_edit, name="negotiation_edit"),
+    path("vuosineuvottelut/<int:pk>/toimenpide/", views.measure_create, name="measure_create"),
+    path("vuosineuvottelut/toimenpiteet/<int:pk>/", views.measure_edit, name="measure_edit"),
+    path("vuosineuvottelut/<int:pk>/sovi/", views.negotiation_agree, name="negotiation_agree"),
+    path("vuosineuvottelut/<int:pk>/vuosineuvottelu.pdf", views.negotiation_pdf, name="negotiation_pdf"),
 ]

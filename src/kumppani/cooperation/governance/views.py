@@ -6,19 +6,23 @@ body's officials and the network's or the NGOs' own people."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.cooperation.governance import queries, services
+from kumppani.cooperation.governance import agenda, pdf, queries, services
 from kumppani.cooperation.governance.forms import (
     ActionItemForm,
     ExpertAnswerForm,
     ExpertFulfilForm,
     ExpertRequestForm,
     GroupForm,
+    MeasureForm,
     MeetingForm,
+    NegotiationForm,
+    NegotiationOpenForm,
     NetworkForm,
     NetworkMembersForm,
     NominationForm,
@@ -29,6 +33,9 @@ from kumppani.cooperation.governance.models import (
     ExpertRequest,
     ExpertRequestStatus,
     Meeting,
+    Negotiation,
+    NegotiationMeasure,
+    NegotiationStatus,
     NgoNetwork,
     NominationRequest,
     NominationStatus,
@@ -514,3 +521,144 @@ def expert_close(request, pk):
     else:
         messages.success(request, _("The request is closed."))
     return redirect(expert.get_absolute_url())
+
+
+# Yearly negotiation --------------------------------------------------------------------------
+
+
+def negotiations(request, body):
+    """A body's yearly negotiations: the agreed ones for everyone, those being prepared for its officials."""
+    body = _body(request, body)
+    officials = request.user.has_perm("cooperation.view_negotiation_agenda", body)
+    can_open = request.user.has_perm("cooperation.manage_negotiation", body)
+    return render(
+        request,
+        "cooperation/governance/negotiations.html",
+        {
+            "body": body,
+            "negotiations": queries.body_negotiations(body, include_drafts=officials),
+            "can_open": can_open,
+            "open_form": NegotiationOpenForm(initial={"year": timezone.localdate().year}) if can_open else None,
+        },
+    )
+
+
+@login_required
+@require_POST
+def negotiation_open(request, body):
+    body = _body(request, body, "cooperation.manage_negotiation")
+    form = NegotiationOpenForm(request.POST)
+    if form.is_valid():
+        try:
+            negotiation = services.negotiation_open(by=request.user, body=body, year=form.cleaned_data["year"])
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The negotiation is open, with last year's follow-up."))
+            return redirect(negotiation.get_absolute_url())
+    else:
+        messages.error(request, _("Give a year between 2000 and 2100."))
+    return redirect("cooperation:negotiations", body=body.slug)
+
+
+def _negotiation(request, pk):
+    """A negotiation the person may read: agreed ones are public, drafts for the officials and NGOs."""
+    negotiation = get_object_or_404(Negotiation.objects.select_related("body", "previous"), pk=pk)
+    if negotiation.status != NegotiationStatus.AGREED and not request.user.has_perm(
+        "cooperation.view_negotiation_draft", negotiation
+    ):
+        if not request.user.is_authenticated:
+            raise Http404
+        raise PermissionDenied
+    return negotiation
+
+
+def negotiation_detail(request, pk):
+    """Last year's follow-up, the agenda prepared from the data (for the body's officials), and the
+    agreed goals and measures."""
+    negotiation = _negotiation(request, pk)
+    can_manage = request.user.has_perm("cooperation.manage_negotiation", negotiation)
+    context = {
+        "negotiation": negotiation,
+        "body": negotiation.body,
+        "can_manage": can_manage,
+        **queries.negotiation_record(negotiation),
+    }
+    if request.user.has_perm("cooperation.view_negotiation_agenda", negotiation):
+        context["agenda"] = agenda.agenda_tables(negotiation.body, negotiation.year - 1)
+    return render(request, "cooperation/governance/negotiation.html", context)
+
+
+@login_required
+def negotiation_edit(request, pk):
+    negotiation = _object(request, Negotiation.objects.select_related("body"), "cooperation.manage_negotiation", pk=pk)
+    form = NegotiationForm(request.POST or None, instance=negotiation)
+    done = _save(
+        request,
+        form,
+        lambda f: services.negotiation_update(
+            by=request.user,
+            negotiation=negotiation,
+            data={key: f.cleaned_data[key] for key in services.NEGOTIATION_FIELDS},
+            organisations=list(f.cleaned_data["organisations"]),
+        ),
+        _("Saved."),
+        lambda _obj: negotiation.get_absolute_url(),
+    )
+    return done or render(
+        request, "cooperation/governance/negotiation_form.html", {"negotiation": negotiation, "form": form}
+    )
+
+
+def _measure_edit(request, negotiation, measure):
+    form = MeasureForm(request.POST or None, instance=measure, negotiation=negotiation)
+    done = _save(
+        request,
+        form,
+        lambda f: services.measure_save(
+            by=request.user, negotiation=negotiation, measure=measure, **f.domain_arguments()
+        ),
+        _("Saved."),
+        lambda _obj: negotiation.get_absolute_url() + "#toimenpiteet",
+    )
+    return done or render(
+        request,
+        "cooperation/governance/measure_form.html",
+        {"negotiation": negotiation, "measure": measure, "form": form},
+    )
+
+
+@login_required
+def measure_create(request, pk):
+    negotiation = _object(request, Negotiation.objects.select_related("body"), "cooperation.manage_negotiation", pk=pk)
+    return _measure_edit(request, negotiation, None)
+
+
+@login_required
+def measure_edit(request, pk):
+    measure = get_object_or_404(NegotiationMeasure.objects.select_related("negotiation__body"), pk=pk)
+    if not request.user.has_perm("cooperation.manage_negotiation", measure.negotiation):
+        raise PermissionDenied
+    return _measure_edit(request, measure.negotiation, measure)
+
+
+@login_required
+@require_POST
+def negotiation_agree(request, pk):
+    negotiation = _object(request, Negotiation.objects.select_related("body"), "cooperation.manage_negotiation", pk=pk)
+    try:
+        services.negotiation_agree(by=request.user, negotiation=negotiation)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Agreed. The record is fixed and the NGOs have been told."))
+    return redirect(negotiation.get_absolute_url())
+
+
+def negotiation_pdf(request, pk):
+    negotiation = _negotiation(request, pk)
+    response = HttpResponse(pdf.pdf(negotiation), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'inline; filename="vuosineuvottelu-{negotiation.body.slug}-{negotiation.year}.pdf"'
+    )
+    return response
