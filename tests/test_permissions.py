@@ -12,6 +12,7 @@ from kumppani.core.models import AuditEntry, BodyRole
 from kumppani.organisations.models import Membership, Organisation
 from tests import factories
 from tests.activities.matrix import URL_NAMES as ACTIVITY_URL_NAMES
+from tests.cooperation.matrix import URL_NAMES as COOPERATION_URL_NAMES
 from tests.cooperation.matrix_governance import URL_NAMES as GOVERNANCE_URL_NAMES
 from tests.events.matrix import URL_NAMES as EVENT_URL_NAMES
 from tests.grants.matrix import URL_NAMES as GRANT_URL_NAMES
@@ -114,6 +115,7 @@ SIGNED_IN = {
 def test_every_url_is_in_the_matrix(world):
     covered = PUBLIC | SIGNED_IN | {name for name, _m, _u in protected_requests(world)}
     covered |= ACTIVITY_URL_NAMES | GRANT_URL_NAMES | EVENT_URL_NAMES | PREMISES_URL_NAMES  # tests/<app>/matrix.py
+    covered |= COOPERATION_URL_NAMES
     covered |= GOVERNANCE_URL_NAMES  # tests/cooperation/matrix_governance.py
     missing = sorted(name for name in set(_names()) if name not in covered and not name.startswith(OUTSIDE))
     assert missing == []

@@ -37,45 +37,21 @@ def _date(day) -> str:
 
 
 def _realisation(body: PublicBody, year: int) -> AgendaTable | None:
-    """The cooperation record's realisation of the year, from its own summary."""
-    try:
-        from kumppani.cooperation import queries as record
-    except ImportError:  # the record's reads are not there (yet)
-        return None
-    summary = getattr(record, "realisation_summary", None)
-    if summary is None:
-        return None
-    data = summary(body, year)
-    rows = _summary_rows(data)
-    if rows is None:
+    """The cooperation record's realisation of the year per sector and per NGO, from its own summary."""
+    from kumppani.cooperation.queries import realisation_summary
+
+    summary = realisation_summary(body, year)
+    rows = [
+        [row.label, str(row.realised), str(row.partly), str(row.not_realised), str(row.unmarked)]
+        for row in [*summary.by_sector, *summary.by_ngo]
+    ]
+    if not rows:
         return None
     return AgendaTable(
         _("Forms of cooperation and their realisation in %(year)s") % {"year": year},
-        [_("Group"), _("Realised"), _("Partly realised"), _("Not realised"), _("Not yet marked")],
+        [_("Sector or NGO"), _("Realised"), _("Partly realised"), _("Not realised"), _("Not yet marked")],
         rows,
     )
-
-
-def _summary_rows(data) -> list[list[str]] | None:
-    """Rows of the record's summary, whatever container it comes in: rows with a label and the four
-    counts (as attributes or keys)."""
-    rows = data.get("by_sector") if isinstance(data, dict) else data
-    if rows is None:
-        return None
-    result = []
-    for row in rows:
-        get = row.get if isinstance(row, dict) else lambda key, default=None, row=row: getattr(row, key, default)
-        label = get("label") or get("name") or str(get("sector", "") or "")
-        result.append(
-            [
-                str(label),
-                str(get("realised", 0) or 0),
-                str(get("partly", 0) or 0),
-                str(get("not_realised", 0) or 0),
-                str(get("unmarked", 0) or 0),
-            ]
-        )
-    return result
 
 
 def _open_actions(body: PublicBody, year: int) -> AgendaTable | None:

@@ -478,6 +478,9 @@ def expert_request_create(
     errors = {}
     if sector.body_id != body.pk:
         errors["sector"] = [ValidationError(_("Choose a sector of the body."), code="other_body")]
+    elif not by.has_perm("cooperation.add_form", sector):
+        # The help is recorded as the sector's cooperation, so the asker must work in the sector.
+        errors["sector"] = [ValidationError(_("Choose a sector you work in."), code="not_your_sector")]
     if not topic.strip():
         errors["topic"] = [ValidationError(_("Give the topic."), code="required")]
     if not needed.strip():
