@@ -2,7 +2,6 @@
 come back in one place, and fulfilled help becomes realised practical cooperation."""
 
 import datetime as dt
-import importlib.util
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -117,9 +116,6 @@ def test_a_request_needs_a_sector_of_the_body_and_a_coming_deadline(world):
         )
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("kumppani.cooperation.services") is None, reason="the cooperation record's services"
-)
 def test_fulfilled_help_is_recorded_as_realised_practical_cooperation(world, mailoutbox):
     request = _ask(world)
     answer = services.expert_answer_submit(
