@@ -58,3 +58,16 @@ URL_NAMES |= {
     "cooperation:measure_edit",
     "cooperation:negotiation_agree",
 }
+
+# The API (/api/v1/cooperation/…): tests/cooperation/test_governance_api.py.
+URL_NAMES |= {
+    f"api-coop-{name}-{kind}"
+    for name in ("group", "network", "nomination-request", "action-item", "expert-request", "negotiation")
+    for kind in ("list", "detail")
+}
+URL_NAMES |= {
+    "api-coop-nomination-request-nominate",
+    "api-coop-nomination-request-confirm",
+    "api-coop-action-item-done",
+    "api-coop-expert-request-answer",
+}
