@@ -126,12 +126,12 @@ class NetworkViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 class NomineeSerializer(serializers.Serializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
     name = serializers.CharField(max_length=200)
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True)
     deputy_organisation = serializers.SlugRelatedField(
         slug_field="slug", queryset=Organisation.objects.all(), required=False, allow_null=True, default=None
     )
     deputy_name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
-    deputy_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    deputy_email = serializers.EmailField(required=False, allow_blank=True)
 
 
 class NominateSerializer(serializers.Serializer):
@@ -276,7 +276,7 @@ class ExpertRequestSerializer(serializers.ModelSerializer):
 class ExpertAnswerSerializer(serializers.Serializer):
     organisation = serializers.SlugRelatedField(slug_field="slug", queryset=Organisation.objects.all())
     text = serializers.CharField(max_length=5000)
-    contact_email = serializers.EmailField(required=False, allow_blank=True, default="")
+    contact_email = serializers.EmailField(required=False, allow_blank=True)
 
 
 @extend_schema_view(
