@@ -2,7 +2,8 @@
 
 A body's NGO coordinators run its councils and working groups: they send nomination requests and
 confirm the nominees. A network is run by its chair and its coordinators, who keep its members and
-nominate representatives; the coordinators of the network's area may also set it up and change it.
+nominate representatives; the coordinators of the network's area (a municipality with its county, a
+county with its municipalities) may also set it up and change it.
 Meetings belong to the body's officials; an action item is marked done by its owner (the official,
 or a representative of the owner NGO) or by the body's coordinator.
 """
@@ -18,6 +19,7 @@ from kumppani.cooperation.governance.models import (
     NominationRequest,
     WorkingGroup,
 )
+from kumppani.core.models import PublicBody
 from kumppani.core.rules import body_roles, coordinated_body_ids, is_platform_admin
 from kumppani.organisations.rules import is_member, membership_roles
 
@@ -71,7 +73,12 @@ def coordinates_network_area(user, network) -> bool:
     if network is None:
         return False
     area = network.area if isinstance(network, NgoNetwork) else network
-    return bool(coordinated_body_ids(user) & {area.pk, *area.responsible_body_ids()})
+    coordinated = coordinated_body_ids(user)
+    if not coordinated:
+        return False
+    # The area as everywhere: a municipality with its county, a county with its municipalities.
+    area_ids = PublicBody.objects.filter(pk__in=area.area_body_ids()).values_list("pk", flat=True)
+    return bool(coordinated & set(area_ids))
 
 
 @rules.predicate

@@ -123,6 +123,8 @@ def network_save(
             network.coordinators.set(coordinators)
         changes = audit.diff(before, audit.snapshot(network, [*NETWORK_FIELDS, "chair"]))
         audit.record(actor=by, obj=network, action="network_created" if created else "network_updated", changes=changes)
+    for person in (chair, by, *(coordinators or [])):
+        person.__dict__.pop("_kumppani_networks", None)  # the networks they run, cached by the rules
     return network
 
 
