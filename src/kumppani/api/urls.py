@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from kumppani.activities.api import ActivityViewSet
+from kumppani.cooperation.api import CoordinatorViewSet, FormViewSet, SectorViewSet
 from kumppani.core.api.reference import LanguageViewSet, PublicBodyViewSet, TargetGroupViewSet, ThemeViewSet
 from kumppani.core.api.views import not_found
 from kumppani.events.api import EventPlaceViewSet, EventViewSet, KeywordViewSet
@@ -29,6 +30,9 @@ router.register("event-places", EventPlaceViewSet, basename="api-event-place")
 router.register("keywords", KeywordViewSet, basename="api-keyword")
 router.register("spaces", SpaceViewSet, basename="api-space")
 router.register("bookings", BookingViewSet, basename="api-booking")
+router.register("cooperation/sectors", SectorViewSet, basename="api-cooperation-sector")
+router.register("cooperation/forms", FormViewSet, basename="api-cooperation-form")
+router.register("cooperation/coordinators", CoordinatorViewSet, basename="api-cooperation-coordinator")
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),
