@@ -82,7 +82,7 @@ def test_a_proposal_is_not_public(client, world):
 
 def _protected(world, form):
     salo = world["salo"].slug
-    mark = {"side": "body", "period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31", "outcome": "realised"}
+    mark = {"side": "body", "body-period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31", "body-outcome": "realised"}
     return [
         ("get", reverse("cooperation:form", args=[form.uuid]), None),
         ("post", reverse("cooperation:form_confirm", args=[form.uuid]), {"organisation": world["ngo"].pk}),
@@ -119,9 +119,9 @@ def test_outsiders_are_refused_and_nothing_changes(client, world, actor):
 def test_the_ngo_cannot_mark_the_bodys_side_through_the_page(client, world):
     form = make_form(world)
     client.force_login(world["rep"])
-    mark = {"side": "body", "period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31", "outcome": "realised"}
+    mark = {"side": "body", "body-period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31", "body-outcome": "realised"}
     assert client.post(reverse("cooperation:form_mark", args=[form.uuid]), mark).status_code == 403
-    mark["side"] = "ngo"
+    mark = {"side": "ngo", "ngo-period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31", "ngo-outcome": "realised"}
     assert client.post(reverse("cooperation:form_mark", args=[form.uuid]), mark).status_code == 302
     assert Realisation.objects.get().ngo_outcome == "realised"
 

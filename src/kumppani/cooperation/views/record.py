@@ -244,7 +244,8 @@ def form_detail(request, uuid):
         "can_body": can_body and bool(periods),
         "can_ngo": can_ngo and bool(periods),
         "decision_form": DecisionForm() if form.status == Status.PROPOSED else None,
-        "realisation_form": RealisationForm(periods=periods) if periods else None,
+        "body_form": RealisationForm(periods=periods, prefix="body") if periods else None,
+        "ngo_form": RealisationForm(periods=periods, prefix="ngo") if periods else None,
     }
     return render(request, "cooperation/record/form_detail.html", context)
 
@@ -289,7 +290,7 @@ def form_mark(request, uuid):
     if side not in Side.values:
         raise Http404
     _require(request, "cooperation.mark_body_side" if side == Side.BODY else "cooperation.mark_ngo_side", form)
-    marking = RealisationForm(request.POST, periods=services.periods(form, timezone.localdate()))
+    marking = RealisationForm(request.POST, periods=services.periods(form, timezone.localdate()), prefix=side)
     if not marking.is_valid():
         messages.error(request, _("Choose the period and whether the cooperation was realised."))
         return redirect("cooperation:form", uuid=form.uuid)
