@@ -75,6 +75,7 @@ def body(request, body):
         "body": body,
         "is_official": is_official,
         "can_manage": request.user.has_perm("cooperation.manage_sectors", body),
+        "is_coordinator": "coordinator" in body_roles(request.user).get(body.pk, set()),
         "coordinators": queries.body_coordinators(body),
         "sectors": queries.body_sectors(body),
         "forms": list(queries.body_forms(body, request.user)[:300]),
