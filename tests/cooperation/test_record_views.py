@@ -233,3 +233,20 @@ def test_the_board_list_shows_cooperation_and_does_not_grow(client, world):
     assert _count(client, url) == small
     pdf = client.get(reverse("grants:board_list_pdf", args=[meeting.pk]))
     assert pdf.status_code == 200
+
+
+def test_the_bodys_officials_download_the_record_and_the_summary(client, world):
+    import io
+
+    from openpyxl import load_workbook
+
+    _marked(world, title='=HYPERLINK("http://x")')
+    client.force_login(world["official"])
+    salo = world["salo"].slug
+    csv_text = client.get(reverse("cooperation:export", args=[salo, "csv"])).content.decode("utf-8-sig")
+    assert "Sisäinen huomio virastolta." in csv_text and "'=HYPERLINK" in csv_text
+    workbook = load_workbook(io.BytesIO(client.get(reverse("cooperation:export", args=[salo, "xlsx"])).content))
+    assert workbook.active.max_row == 2
+    summary = client.get(reverse("cooperation:summary_export", args=[salo, "xlsx"]) + f"?vuosi={LAST_YEAR}")
+    rows = list(load_workbook(io.BytesIO(summary.content)).active.values)
+    assert ("Toimiala", "Nuorisopalvelut", 0, 1, 0, 0) in rows
