@@ -242,6 +242,8 @@ SPECTACULAR_SETTINGS = {
         "GrantProgrammeKindEnum": "kumppani.grants.models.ProgrammeKind",
         "BudgetLineKindEnum": "kumppani.grants.models.BudgetLineKind",
         "AttachmentKindEnum": "kumppani.grants.models.AttachmentKind",
+        "CooperationKindEnum": "kumppani.cooperation.models.Kind",
+        "CooperationOutcomeEnum": "kumppani.cooperation.models.Outcome",
     },
 }
 

@@ -82,7 +82,7 @@ def test_a_proposal_is_not_public(client, world):
 
 def _protected(world, form):
     salo = world["salo"].slug
-    mark = {"side": "body", "period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31", "outcome": "realised"}
+    mark = {"side": "body", "body-period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31", "body-outcome": "realised"}
     return [
         ("get", reverse("cooperation:form", args=[form.uuid]), None),
         ("post", reverse("cooperation:form_confirm", args=[form.uuid]), {"organisation": world["ngo"].pk}),
@@ -119,9 +119,9 @@ def test_outsiders_are_refused_and_nothing_changes(client, world, actor):
 def test_the_ngo_cannot_mark_the_bodys_side_through_the_page(client, world):
     form = make_form(world)
     client.force_login(world["rep"])
-    mark = {"side": "body", "period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31", "outcome": "realised"}
+    mark = {"side": "body", "body-period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31", "body-outcome": "realised"}
     assert client.post(reverse("cooperation:form_mark", args=[form.uuid]), mark).status_code == 403
-    mark["side"] = "ngo"
+    mark = {"side": "ngo", "ngo-period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31", "ngo-outcome": "realised"}
     assert client.post(reverse("cooperation:form_mark", args=[form.uuid]), mark).status_code == 302
     assert Realisation.objects.get().ngo_outcome == "realised"
 
@@ -233,3 +233,20 @@ def test_the_board_list_shows_cooperation_and_does_not_grow(client, world):
     assert _count(client, url) == small
     pdf = client.get(reverse("grants:board_list_pdf", args=[meeting.pk]))
     assert pdf.status_code == 200
+
+
+def test_the_bodys_officials_download_the_record_and_the_summary(client, world):
+    import io
+
+    from openpyxl import load_workbook
+
+    _marked(world, title='=HYPERLINK("http://x")')
+    client.force_login(world["official"])
+    salo = world["salo"].slug
+    csv_text = client.get(reverse("cooperation:export", args=[salo, "csv"])).content.decode("utf-8-sig")
+    assert "Sisäinen huomio virastolta." in csv_text and "'=HYPERLINK" in csv_text
+    workbook = load_workbook(io.BytesIO(client.get(reverse("cooperation:export", args=[salo, "xlsx"])).content))
+    assert workbook.active.max_row == 2
+    summary = client.get(reverse("cooperation:summary_export", args=[salo, "xlsx"]) + f"?vuosi={LAST_YEAR}")
+    rows = list(load_workbook(io.BytesIO(summary.content)).active.values)
+    assert ("Toimiala", "Nuorisopalvelut", 0, 1, 0, 0) in rows

@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from kumppani.activities.api import ActivityViewSet
+from kumppani.cooperation.api import CoordinatorViewSet, FormViewSet, SectorViewSet
 from kumppani.cooperation.governance import api as governance_api
 from kumppani.core.api.reference import LanguageViewSet, PublicBodyViewSet, TargetGroupViewSet, ThemeViewSet
 from kumppani.core.api.views import not_found
@@ -30,6 +31,9 @@ router.register("event-places", EventPlaceViewSet, basename="api-event-place")
 router.register("keywords", KeywordViewSet, basename="api-keyword")
 router.register("spaces", SpaceViewSet, basename="api-space")
 router.register("bookings", BookingViewSet, basename="api-booking")
+router.register("cooperation/sectors", SectorViewSet, basename="api-cooperation-sector")
+router.register("cooperation/forms", FormViewSet, basename="api-cooperation-form")
+router.register("cooperation/coordinators", CoordinatorViewSet, basename="api-cooperation-coordinator")
 # Governance of the cooperation app (kumppani.cooperation.governance.api).
 router.register("cooperation/groups", governance_api.GroupViewSet, basename="api-coop-group")
 router.register("cooperation/networks", governance_api.NetworkViewSet, basename="api-coop-network")

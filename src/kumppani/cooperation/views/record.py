@@ -75,6 +75,7 @@ def body(request, body):
         "body": body,
         "is_official": is_official,
         "can_manage": request.user.has_perm("cooperation.manage_sectors", body),
+        "is_coordinator": "coordinator" in body_roles(request.user).get(body.pk, set()),
         "coordinators": queries.body_coordinators(body),
         "sectors": queries.body_sectors(body),
         "forms": list(queries.body_forms(body, request.user)[:300]),
@@ -244,7 +245,8 @@ def form_detail(request, uuid):
         "can_body": can_body and bool(periods),
         "can_ngo": can_ngo and bool(periods),
         "decision_form": DecisionForm() if form.status == Status.PROPOSED else None,
-        "realisation_form": RealisationForm(periods=periods) if periods else None,
+        "body_form": RealisationForm(periods=periods, prefix="body") if periods else None,
+        "ngo_form": RealisationForm(periods=periods, prefix="ngo") if periods else None,
     }
     return render(request, "cooperation/record/form_detail.html", context)
 
@@ -289,7 +291,7 @@ def form_mark(request, uuid):
     if side not in Side.values:
         raise Http404
     _require(request, "cooperation.mark_body_side" if side == Side.BODY else "cooperation.mark_ngo_side", form)
-    marking = RealisationForm(request.POST, periods=services.periods(form, timezone.localdate()))
+    marking = RealisationForm(request.POST, periods=services.periods(form, timezone.localdate()), prefix=side)
     if not marking.is_valid():
         messages.error(request, _("Choose the period and whether the cooperation was realised."))
         return redirect("cooperation:form", uuid=form.uuid)
