@@ -253,3 +253,31 @@ def test_the_ngo_record_shows_seats_and_meetings_publicly_and_action_items_to_it
     assert [i.title for i in own["action_items"]] == ["Tiedote"]
     other_body = queries.ngo_parts(world["ngo"], world["salo"], factories.official(factories.tampere()))
     assert other_body["action_items"] == []
+
+
+@pytest.mark.parametrize("n", [1, 4])
+def test_the_ngo_records_governance_parts_read_a_fixed_number_of_queries(world, django_assert_num_queries, n):
+    rep = factories.representative(world["ngo"])
+    for i in range(n):
+        group = gf.group(world["salo"], by=world["coordinator"], name=f"Ryhmä {i}")
+        request = gf.nomination_request(group, world["network"], by=world["coordinator"])
+        services.nomination_submit(by=world["chair"], request=request, nominees=[gf.nominee(world["ngo"])])
+        services.nomination_confirm(by=world["coordinator"], request=request)
+        meeting = services.meeting_save(
+            by=world["coordinator"],
+            body=world["salo"],
+            data={"title": f"Kokous {i}", "starts_at": dt.datetime(2027, 1, 1 + i, tzinfo=dt.UTC)},
+            officials=[],
+            organisations=[world["ngo"]],
+        )
+        services.action_item_add(
+            by=world["coordinator"],
+            meeting=meeting,
+            title=f"Tehtävä {i}",
+            due_on=gf.today(),
+            owner_organisation=world["ngo"],
+        )
+    rep._kumppani_memberships = {world["ngo"].pk: "representative"}  # the rules' cache, as after a page's first check
+    with django_assert_num_queries(4):  # seats, meetings, action items, expert answers
+        parts = queries.ngo_parts(world["ngo"], world["salo"], rep)
+    assert len(parts["seats"]) == len(parts["meetings"]) == len(parts["action_items"]) == n
