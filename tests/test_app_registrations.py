@@ -15,6 +15,7 @@ def test_every_app_registers_its_daily_jobs():
         "coordinator-digest",
         "activity-reminders",
         "usage-report-reminders",
+        "cooperation-review-reminders",
     }
 
 
@@ -48,3 +49,4 @@ def test_a_coordinators_page_lists_the_apps_tasks_for_their_body(client):
     assert reverse("activities:stale_report", args=[body.slug]) in page
     assert reverse("grants:body_programmes", args=[body.slug]) in page
     assert reverse("grants:continuity", args=[body.slug]) in page
+    assert reverse("cooperation:body", args=[body.slug]) in page

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "kumppani.about",
     "kumppani.organisations",
     "kumppani.activities",
+    "kumppani.cooperation",
     "kumppani.grants",
     "kumppani.events",
     "kumppani.premises",
@@ -242,6 +243,8 @@ SPECTACULAR_SETTINGS = {
         "GrantProgrammeKindEnum": "kumppani.grants.models.ProgrammeKind",
         "BudgetLineKindEnum": "kumppani.grants.models.BudgetLineKind",
         "AttachmentKindEnum": "kumppani.grants.models.AttachmentKind",
+        "CooperationKindEnum": "kumppani.cooperation.models.Kind",
+        "CooperationOutcomeEnum": "kumppani.cooperation.models.Outcome",
     },
 }
 

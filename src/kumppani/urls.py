@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.events.urls")),
     path("", include("kumppani.premises.urls")),
     path("tietoa/", include("kumppani.about.urls")),
+    path("yhteistyo/", include("kumppani.cooperation.urls")),
     path("admin/", admin.site.urls),
 )
 

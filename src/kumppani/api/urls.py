@@ -7,6 +7,8 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from kumppani.activities.api import ActivityViewSet
+from kumppani.cooperation.api import CoordinatorViewSet, FormViewSet, SectorViewSet
+from kumppani.cooperation.governance import api as governance_api
 from kumppani.core.api.reference import LanguageViewSet, PublicBodyViewSet, TargetGroupViewSet, ThemeViewSet
 from kumppani.core.api.views import not_found
 from kumppani.events.api import EventPlaceViewSet, EventViewSet, KeywordViewSet
@@ -29,6 +31,18 @@ router.register("event-places", EventPlaceViewSet, basename="api-event-place")
 router.register("keywords", KeywordViewSet, basename="api-keyword")
 router.register("spaces", SpaceViewSet, basename="api-space")
 router.register("bookings", BookingViewSet, basename="api-booking")
+router.register("cooperation/sectors", SectorViewSet, basename="api-cooperation-sector")
+router.register("cooperation/forms", FormViewSet, basename="api-cooperation-form")
+router.register("cooperation/coordinators", CoordinatorViewSet, basename="api-cooperation-coordinator")
+# Governance of the cooperation app (kumppani.cooperation.governance.api).
+router.register("cooperation/groups", governance_api.GroupViewSet, basename="api-coop-group")
+router.register("cooperation/networks", governance_api.NetworkViewSet, basename="api-coop-network")
+router.register(
+    "cooperation/nomination-requests", governance_api.NominationRequestViewSet, basename="api-coop-nomination-request"
+)
+router.register("cooperation/action-items", governance_api.ActionItemViewSet, basename="api-coop-action-item")
+router.register("cooperation/expert-requests", governance_api.ExpertRequestViewSet, basename="api-coop-expert-request")
+router.register("cooperation/negotiations", governance_api.NegotiationViewSet, basename="api-coop-negotiation")
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -55,3 +55,8 @@ class GrantsConfig(AppConfig):
             schedule.Job("usage-report-reminders", dt.time(8, 30), "kumppani.grants.tasks.send_report_reminders")
         )
         pages.register()
+
+        from kumppani.cooperation.governance.agenda import register_agenda_source
+        from kumppani.grants.queries.negotiation import granted_per_ngo
+
+        register_agenda_source("grants", granted_per_ngo, order=20)

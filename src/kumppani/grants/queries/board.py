@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from django.utils.translation import get_language
 
+from kumppani.cooperation.queries import board_cooperation
 from kumppani.grants.models import BoardMeeting, Decision
 from kumppani.grants.queries.published import decided_grants
 from kumppani.organisations.models import Membership
@@ -82,12 +83,9 @@ def previous_grants(organisation_ids, *, year: int, exclude_meeting: BoardMeetin
 
 
 def cooperation_record(organisation, body) -> list:
-    """The forms of cooperation the NGO and the body agreed and whether they were realised.
-
-    This is the slot for the `cooperation` app, which will record them (the Salo model: the
-    board uses the record in its grant decisions). Until that app exists there is nothing to
-    show, and the board list says so rather than inventing anything."""
-    return []
+    """The forms of cooperation the NGO and the body agreed and their latest realisation (the Salo
+    model: the board uses the record in its grant decisions), from the cooperation app."""
+    return board_cooperation([organisation.pk], body).get(organisation.pk, [])
 
 
 def board_rows(meeting: BoardMeeting, *, hidden: set[int] = frozenset()) -> tuple[list[BoardRow], BoardTotals]:
@@ -97,6 +95,7 @@ def board_rows(meeting: BoardMeeting, *, hidden: set[int] = frozenset()) -> tupl
     history = previous_grants(
         {d.application.organisation_id for d in decisions}, year=meeting.programme.year, exclude_meeting=meeting
     )
+    cooperation = board_cooperation({d.application.organisation_id for d in decisions}, meeting.body)
     totals = BoardTotals()
     rows = []
     for decision in decisions:
@@ -113,7 +112,7 @@ def board_rows(meeting: BoardMeeting, *, hidden: set[int] = frozenset()) -> tupl
             BoardRow(
                 decision=decision,
                 previous_grants=history.get(application.organisation_id, []),
-                cooperation=cooperation_record(application.organisation, meeting.body),
+                cooperation=cooperation.get(application.organisation_id, []),
             )
         )
     return rows, totals

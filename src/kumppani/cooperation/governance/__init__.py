@@ -1,0 +1,1 @@
+"""Governance: expert requests, councils and working groups, partnership tables and the yearly negotiation."""

@@ -1,0 +1,370 @@
+"""Reads of the cooperation record whose number of queries does not grow with the data: a body's
+forms, an NGO's record with a body, the realisation summaries and exports, the coordinators by
+county and the record lines of the grant board list."""
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from kumppani.cooperation.models import (
+    Category,
+    CooperationForm,
+    CoordinatorContact,
+    Outcome,
+    Partner,
+    Realisation,
+    Sector,
+    Status,
+)
+from kumppani.cooperation.rules import sector_ids, sees_full_record
+from kumppani.core.models import BodyKind, BodyRole, BodyRoleKind, PublicBody
+from kumppani.core.opendata import safe_row
+from kumppani.core.rules import body_roles, is_platform_admin
+from kumppani.organisations.models import Organisation
+from kumppani.organisations.rules import membership_roles
+
+# Forms whose title, category, kind, sector and outcomes everyone may see.
+PUBLIC_STATUSES = (Status.ACTIVE, Status.ENDED)
+
+
+def _with_parts(forms: QuerySet) -> QuerySet:
+    return forms.select_related("sector", "body", "responsible", "ngo_contact").prefetch_related(
+        Prefetch("partners", queryset=Partner.objects.select_related("organisation").order_by("organisation__name")),
+        Prefetch("realisations", queryset=Realisation.objects.order_by("-period_start")),
+    )
+
+
+def body_forms(body: PublicBody, viewer) -> QuerySet[CooperationForm]:
+    """The body's forms of cooperation as `viewer` may list them: its officials see every one,
+    others the active and ended ones."""
+    forms = CooperationForm.objects.filter(body=body)
+    if not (is_platform_admin(viewer) or body.pk in body_roles(viewer)):
+        forms = forms.filter(status__in=PUBLIC_STATUSES)
+    return _with_parts(forms).order_by("sector__name", "title", "pk")
+
+
+def waiting_proposals(user) -> QuerySet[CooperationForm]:
+    """Proposals from NGOs waiting for the user's decision (as the sector's official or coordinator)."""
+    coordinated = [body_id for body_id, roles in body_roles(user).items() if BodyRoleKind.COORDINATOR in roles]
+    return (
+        CooperationForm.objects.filter(status=Status.PROPOSED)
+        .filter(Q(sector_id__in=sector_ids(user)) | Q(body_id__in=coordinated) | Q(responsible=user))
+        .select_related("proposed_by", "sector")
+        .order_by("created_at")
+    )
+
+
+def waiting_confirmation(user) -> QuerySet[CooperationForm]:
+    """Active forms that an NGO the user represents has not confirmed yet."""
+    return (
+        CooperationForm.objects.filter(
+            status=Status.ACTIVE,
+            partners__organisation_id__in=list(membership_roles(user)),
+            partners__confirmed_at__isnull=True,
+        )
+        .select_related("body")
+        .distinct()
+        .order_by("created_at")
+    )
+
+
+@dataclass
+class Record:
+    organisation: Organisation
+    body: PublicBody
+    full: bool
+    forms: list[CooperationForm]
+    governance: dict = field(default_factory=dict)
+
+
+def ngo_record(organisation: Organisation, body: PublicBody, viewer) -> Record:
+    """The NGO's cooperation record with the body: complete for its representatives and the body's
+    officials, the public parts (active and ended forms and their outcomes) for everyone else.
+    A fixed number of queries, however many forms and periods."""
+    from kumppani.cooperation.governance.queries import ngo_parts
+
+    full = sees_full_record(viewer, organisation, body)
+    forms = CooperationForm.objects.filter(body=body, partners__organisation=organisation)
+    if not full:
+        forms = forms.filter(status__in=PUBLIC_STATUSES)
+    forms = list(_with_parts(forms).order_by("-status", "sector__name", "title", "pk").distinct())
+    return Record(organisation, body, full, forms, ngo_parts(organisation, body, viewer))
+
+
+@dataclass
+class OutcomeRow:
+    label: str
+    realised: int = 0
+    partly: int = 0
+    not_realised: int = 0
+    unmarked: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.realised + self.partly + self.not_realised + self.unmarked
+
+    def percent(self, part: int) -> int:
+        return round(100 * part / self.total) if self.total else 0
+
+    @property
+    def realised_pct(self) -> int:
+        return self.percent(self.realised)
+
+    @property
+    def partly_pct(self) -> int:
+        return self.percent(self.partly)
+
+    @property
+    def not_realised_pct(self) -> int:
+        return self.percent(self.not_realised)
+
+    @property
+    def unmarked_pct(self) -> int:
+        return self.percent(self.unmarked)
+
+    def add(self, outcome: str) -> None:
+        if outcome == Outcome.REALISED:
+            self.realised += 1
+        elif outcome == Outcome.PARTLY:
+            self.partly += 1
+        elif outcome == Outcome.NOT_REALISED:
+            self.not_realised += 1
+        else:
+            self.unmarked += 1
+
+
+@dataclass
+class Summary:
+    body: PublicBody
+    year: int
+    total: OutcomeRow
+    by_sector: list[OutcomeRow]
+    by_ngo: list[OutcomeRow]
+    by_category: list[OutcomeRow]
+
+
+def realisation_summary(body: PublicBody, year: int) -> Summary:
+    """How the body's agreed forms of cooperation were realised in `year`, per sector, per NGO and
+    per category. A form counts once per period of the year (a half-yearly form twice); a period
+    without the body's marking counts as not marked. Three queries."""
+    start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    forms = list(
+        CooperationForm.objects.filter(body=body, status__in=PUBLIC_STATUSES, starts_on__lte=end)
+        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start))
+        .select_related("sector")
+        .prefetch_related(
+            Prefetch("partners", queryset=Partner.objects.select_related("organisation")),
+            Prefetch(
+                "realisations",
+                queryset=Realisation.objects.filter(period_start__gte=start, period_start__lte=end),
+            ),
+        )
+    )
+    from kumppani.cooperation.services import periods
+
+    total = OutcomeRow(_("All"))
+    sectors: dict[int, OutcomeRow] = {}
+    ngos: dict[int, OutcomeRow] = {}
+    categories = {value: OutcomeRow(str(label)) for value, label in Category.choices}
+    for form in forms:
+        marked = {r.period_start: r.outcome for r in form.realisations.all()}
+        for period_start, _period_end in periods(form, end):
+            if period_start.year != year:
+                continue
+            outcome = marked.get(period_start, "")
+            total.add(outcome)
+            sectors.setdefault(form.sector_id, OutcomeRow(form.sector.name)).add(outcome)
+            categories[form.category].add(outcome)
+            for partner in form.partners.all():
+                ngos.setdefault(partner.organisation_id, OutcomeRow(partner.organisation.name)).add(outcome)
+    return Summary(
+        body,
+        year,
+        total,
+        sorted(sectors.values(), key=lambda row: row.label),
+        sorted(ngos.values(), key=lambda row: row.label),
+        [row for row in categories.values() if row.total],
+    )
+
+
+def _record_rows(body: PublicBody):
+    forms = CooperationForm.objects.filter(body=body).select_related("sector", "responsible")
+    forms = forms.prefetch_related(
+        Prefetch("partners", queryset=Partner.objects.select_related("organisation")),
+        Prefetch("realisations", queryset=Realisation.objects.order_by("period_start")),
+    ).order_by("sector__name", "title", "pk")
+    yield [
+        _("Sector"),
+        _("Form of cooperation"),
+        _("Category"),
+        _("Kind"),
+        _("Status"),
+        _("NGOs"),
+        _("Starts"),
+        _("Ends"),
+        _("Period"),
+        _("Outcome"),
+        _("The body's note"),
+        _("The NGO's view"),
+        _("The NGO's note"),
+    ]
+    for form in forms:
+        head = [
+            form.sector.name,
+            form.title,
+            form.get_category_display(),
+            form.get_kind_display(),
+            form.get_status_display(),
+            ", ".join(p.organisation.name for p in form.partners.all()),
+            _fi_date(form.starts_on),
+            _fi_date(form.ends_on),
+        ]
+        realisations = list(form.realisations.all())
+        if not realisations:
+            yield [*head, "", "", "", "", ""]
+        for r in realisations:
+            yield [
+                *head,
+                f"{_fi_date(r.period_start)}–{_fi_date(r.period_end)}",
+                r.get_outcome_display() if r.outcome else "",
+                r.body_note,
+                r.get_ngo_outcome_display() if r.ngo_outcome else "",
+                r.ngo_note,
+            ]
+
+
+def _fi_date(day: dt.date | None) -> str:
+    return f"{day.day}.{day.month}.{day.year}" if day else ""
+
+
+def record_csv(body: PublicBody) -> bytes:
+    """The body's whole cooperation record with each period's realisation, one row per period."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows(safe_row(row) for row in _record_rows(body))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def record_xlsx(body: PublicBody) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Cooperation")[:31]
+    for row in _record_rows(body):
+        sheet.append(safe_row(row))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def summary_rows(summary: Summary) -> list[list]:
+    rows = [[_("Group"), _("Name"), _("Realised"), _("Partly realised"), _("Not realised"), _("Not marked")]]
+    for group, items in (
+        (_("Sector"), summary.by_sector),
+        (_("NGO"), summary.by_ngo),
+        (_("Category"), summary.by_category),
+    ):
+        for row in items:
+            rows.append([group, row.label, row.realised, row.partly, row.not_realised, row.unmarked])
+    return rows
+
+
+def summary_csv(summary: Summary) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows(safe_row(row) for row in summary_rows(summary))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def summary_xlsx(summary: Summary) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(summary.year)
+    for row in summary_rows(summary):
+        sheet.append(safe_row(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass
+class CountyCoordinators:
+    county: PublicBody
+    coordinators: list = field(default_factory=list)
+
+
+def coordinators_by_county() -> list[CountyCoordinators]:
+    """Every wellbeing services county (and Helsinki) with its NGO coordinators and their public
+    contact details; a county without one shows an empty list. Three queries."""
+    counties = list(PublicBody.objects.filter(kind__in=[BodyKind.COUNTY, BodyKind.CITY_COUNTY]).order_by("name"))
+    roles = BodyRole.objects.filter(body__in=counties, role=BodyRoleKind.COORDINATOR).select_related("user")
+    contacts = {(c.body_id, c.user_id): c for c in CoordinatorContact.objects.filter(body__in=counties)}
+    by_county: dict[int, list] = {}
+    for role in roles.order_by("user__full_name"):
+        by_county.setdefault(role.body_id, []).append((role.user, contacts.get((role.body_id, role.user_id))))
+    return [CountyCoordinators(county, by_county.get(county.pk, [])) for county in counties]
+
+
+def body_coordinators(body: PublicBody) -> list:
+    """[(user, contact or None)] of the body's NGO coordinators. Two queries."""
+    contacts = {c.user_id: c for c in CoordinatorContact.objects.filter(body=body)}
+    roles = BodyRole.objects.filter(body=body, role=BodyRoleKind.COORDINATOR).select_related("user")
+    return [(role.user, contacts.get(role.user_id)) for role in roles.order_by("user__full_name")]
+
+
+def body_sectors(body: PublicBody) -> list[Sector]:
+    return list(body.sectors.prefetch_related("officials").order_by("name"))
+
+
+@dataclass
+class BoardLine:
+    """One form of cooperation on the grant board list, with its latest realisation."""
+
+    title: str
+    category: str
+    kind: str
+    status: str
+    latest: str = ""
+
+    def __str__(self) -> str:
+        text = f"{self.title} ({self.category}, {self.kind})"
+        return f"{text}: {self.latest}" if self.latest else f"{text}: {_('not marked yet')}"
+
+
+def board_cooperation(organisation_ids, body: PublicBody) -> dict[int, list[BoardLine]]:
+    """{organisation id: [BoardLine, …]}: each applicant's agreed forms of cooperation with the body
+    and their latest realisation. Three queries, however many applicants."""
+    forms = (
+        CooperationForm.objects.filter(
+            body=body, status__in=PUBLIC_STATUSES, partners__organisation_id__in=list(organisation_ids)
+        )
+        .distinct()
+        .prefetch_related(
+            "partners",
+            Prefetch("realisations", queryset=Realisation.objects.exclude(outcome="").order_by("-period_start")),
+        )
+        .order_by("title", "pk")
+    )
+    wanted = set(organisation_ids)
+    result: dict[int, list[BoardLine]] = {}
+    for form in forms:
+        latest = next(iter(form.realisations.all()), None)
+        text = ""
+        if latest is not None:
+            text = f"{latest.get_outcome_display()} {_fi_date(latest.period_start)}–{_fi_date(latest.period_end)}"
+        line = BoardLine(form.title, form.get_category_display(), form.get_kind_display(), form.status, text)
+        for partner in form.partners.all():
+            if partner.organisation_id in wanted:
+                result.setdefault(partner.organisation_id, []).append(line)
+    return result
