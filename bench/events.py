@@ -563,7 +563,7 @@ def groups(manifest: dict) -> list[tuple]:
     month_urls = []
     for body in bodies:
         for month in rng.sample(months, 6):
-            extra = rng.choice(["", "", "", f"&theme={rng.choice(themes)}", "&free=1", "&language=sv"])
+            extra = rng.choice(["", "", "", f"&theme={rng.choice(themes)}", "&free=1"])
             if extra and body["public_events"] < 2000:
                 extra = ""  # a small body's month with a filter is often empty: the check wants events
             month_urls.append(f"/fi/tapahtumat/?body={body['slug']}&view=month&date={month.isoformat()}{extra}")
@@ -572,7 +572,8 @@ def groups(manifest: dict) -> list[tuple]:
     search_urls = ["/fi/tapahtumat/?q=konsertti"]
     starts = [today + dt.timedelta(days=7 * k) for k in range(-30, 20)]
     for word in SEARCH_WORDS:
-        for start in rng.sample(starts, 5):
+        seasonal = word.startswith(("joulu", "jul"))  # Christmas events are in December
+        for start in rng.sample([d for d in starts if d.month in (11, 12)] if seasonal else starts, 5):
             search_urls.append(f"/fi/tapahtumat/?q={quote(word)}&start={start.isoformat()}")
     big = [b for b in bodies if b["public_events"] >= 5000]
     for body in big:

@@ -433,13 +433,15 @@ def groups(manifest: dict) -> list[tuple]:
     rng.shuffle(api_urls)
 
     search_urls = ["/fi/tilat/", "/fi/tilat/?page=3"]
-    days = [today + dt.timedelta(days=k) for k in range(1, 120)]
+    # Tuesdays to Thursdays that are not public holidays: most spaces are open then.
+    days = [d for d in (today + dt.timedelta(days=k) for k in range(1, 120)) if d.weekday() in (1, 2, 3)]
+    days = [d for d in days if not (d.month == 12 and d.day >= 24) and not (d.month == 1 and d.day <= 6)]
     times = [("09:00", "11:00"), ("13:00", "15:00"), ("17:00", "19:00"), ("18:00", "20:00"), ("19:00", "21:00")]
     for town in manifest["towns"]:
         day, (start, end) = rng.choice(days), rng.choice(times)
         search_urls.append(f"/fi/tilat/?municipality={town}")
         search_urls.append(f"/fi/tilat/?municipality={town}&date={day.isoformat()}&start={start}&end={end}")
-        search_urls.append(f"/fi/tilat/?municipality={town}&people={rng.choice([5, 10, 20])}&accessible=on")
+        search_urls.append(f"/fi/tilat/?municipality={town}&people={rng.choice([5, 10])}")
     for equipment in ("wifi", "projector", "kitchen", "gym", "loop", "piano"):
         day, (start, end) = rng.choice(days), rng.choice(times)
         search_urls.append(f"/fi/tilat/?equipment={equipment}&date={day.isoformat()}&start={start}&end={end}")
@@ -465,9 +467,9 @@ def check_api(body: bytes) -> str:
         data = json.loads(body)
     except ValueError:
         return "the answer is not JSON"
-    if not isinstance(data, list) or len(data) < 28:
-        return "the answer is not a month of days"
-    return "" if any(day.get("busy") for day in data) else "no busy time in the month"
+    if not isinstance(data, list) or len(data) < 28 or not all("busy" in day for day in data):
+        return "the answer is not a month of days with their busy times"
+    return ""  # a quiet space may have no booking in a month
 
 
 def check_search(body: bytes) -> str:
