@@ -573,11 +573,11 @@ def groups(manifest: dict) -> list[tuple]:
     starts = [today + dt.timedelta(days=7 * k) for k in range(-30, 20)]
     for word in SEARCH_WORDS:
         seasonal = word.startswith(("joulu", "jul"))  # Christmas events are in December
-        for start in rng.sample([d for d in starts if d.month in (11, 12)] if seasonal else starts, 5):
+        for start in rng.sample([d for d in starts if d.month == 11 or (d.month == 12 and d.day <= 10)] if seasonal else starts, 5):
             search_urls.append(f"/fi/tapahtumat/?q={quote(word)}&start={start.isoformat()}")
     big = [b for b in bodies if b["public_events"] >= 5000]
     for body in big:
-        for word in rng.sample(SEARCH_WORDS[:8], 3):
+        for word in rng.sample([w for w in SEARCH_WORDS[:8] if not w.startswith(("joulu", "jul"))], 3):
             search_urls.append(f"/fi/tapahtumat/?q={quote(word)}&body={body['slug']}&view=month")
     search_urls += [f"/sv/tapahtumat/?q={quote(word)}" for word in ("konsert", "julkonsert", "körkväll", "familjecafé")]
     rng.shuffle(search_urls)
