@@ -573,7 +573,9 @@ def groups(manifest: dict) -> list[tuple]:
     starts = [today + dt.timedelta(days=7 * k) for k in range(-30, 20)]
     for word in SEARCH_WORDS:
         seasonal = word.startswith(("joulu", "jul"))  # Christmas events are in December
-        for start in rng.sample([d for d in starts if d.month == 11 or (d.month == 12 and d.day <= 10)] if seasonal else starts, 5):
+        for start in rng.sample(
+            [d for d in starts if d.month == 11 or (d.month == 12 and d.day <= 10)] if seasonal else starts, 5
+        ):
             search_urls.append(f"/fi/tapahtumat/?q={quote(word)}&start={start.isoformat()}")
     big = [b for b in bodies if b["public_events"] >= 5000]
     for body in big:
