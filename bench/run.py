@@ -1,14 +1,23 @@
-"""Benchmark: the NGO directory, the activity search, the NGO API and the HSDS API against an empty
-Django view, on a national-scale register.
+"""Benchmark: searches, calendars, feeds and APIs against an empty Django view, at national scale.
 
-    .venv/bin/python bench/run.py                      # SQLite (make bench)
+The NGO directory, the activity search, the NGO API, the HSDS API, grants, the events calendar and
+the premises.
+
+    .venv/bin/python bench/run.py                      # SQLite (make bench): everything
+    .venv/bin/python bench/run.py --only events,premises --events 500000 --bookings 1000000
     .venv/bin/python bench/run.py --postgres URL       # a fresh database on that PostgreSQL server
     python scripts/pg_throwaway.py sh -c '.venv/bin/python bench/run.py --postgres "$DATABASE_URL"'
 
 Builds a throwaway database in a temporary directory (DEBUG off, as in production), fills it with
---ngos NGOs across all 330 public bodies and --activities of their activities, runs gunicorn on 127.0.0.1 and measures each URL group with
-keep-alive HTTP connections from a few threads, bounded by --requests and --seconds. Prints a table,
-writes bench/results/latest.json, and exits 1 when a target fails or a URL does not answer 200.
+--ngos NGOs across all 330 public bodies and --activities of their activities, then (bench/grants.py,
+bench/events.py, bench/premises.py) --applications grant applications, --events events and
+--bookings space bookings; runs gunicorn on 127.0.0.1 and measures each URL group with keep-alive
+HTTP connections from a few threads, bounded by --requests and --seconds. The events and premises
+groups each rotate over many distinct addresses on a server with the page cache off
+(DIRECTORY_CACHE_SECONDS=0). --only limits the run to some parts (the NGOs are always made);
+--keep leaves the database, and --reuse DIR measures it again (after migrating) without populating.
+Prints a table, writes bench/results/latest.json, and exits 1 when a target fails or a URL does not
+answer 200.
 """
 
 import argparse
@@ -31,12 +40,15 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
-BIN = ROOT / ".venv" / "bin"
+# The project's virtualenv, or the one running this script (e.g. another checkout's).
+BIN = ROOT / ".venv" / "bin" if (ROOT / ".venv" / "bin").exists() else Path(sys.executable).parent
 RESULTS = ROOT / "bench" / "results" / "latest.json"
 SEARCH_P95_MS = 50
 SEARCH_SHARE = 0.30  # of the empty view's throughput
 # The groups held to those targets.
 TARGETED = ("directory search", "activity search", "HSDS services")
+# What --only chooses from. The NGOs and activities are always made: the other parts build on them.
+PARTS = ("directory", "grants", "events", "premises")
 
 
 def directory_urls(slugs: dict) -> list[str]:
@@ -115,20 +127,37 @@ def main() -> int:
     parser.add_argument("--threads", type=int, default=4, help="client threads (default 4)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default 2)")
     parser.add_argument("--postgres", metavar="URL", help="use a fresh database on this PostgreSQL server")
+    parser.add_argument("--events", type=int, default=500_000, help="events (default 500000)")
+    parser.add_argument("--bookings", type=int, default=1_000_000, help="space bookings (default 1000000)")
+    parser.add_argument(
+        "--only",
+        metavar="GROUPS",
+        help=f"measure only these groups, comma-separated, of: {', '.join(PARTS)} (default: all)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
+    parser.add_argument(
+        "--reuse", metavar="DIR", help="measure again the SQLite database a --keep run left in DIR (no populating)"
+    )
     args = parser.parse_args()
+    parts = set(PARTS) if not args.only else {p.strip() for p in args.only.split(",") if p.strip()}
+    if parts - set(PARTS):
+        parser.error(f"unknown group(s) {', '.join(sorted(parts - set(PARTS)))}; choose from {', '.join(PARTS)}")
 
-    tmp = Path(tempfile.mkdtemp(prefix="kumppani-bench-"))
+    tmp = Path(args.reuse) if args.reuse else Path(tempfile.mkdtemp(prefix="kumppani-bench-"))
     secret = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(50))
+    if (tmp / "secret").exists():  # --reuse: the sessions made then stay valid
+        secret = (tmp / "secret").read_text()
+    (tmp / "secret").write_text(secret)
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "bench.settings_bench",
-        "PYTHONPATH": str(ROOT),
+        "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "src")]),  # this checkout's code
         "KUMPPANI_VAR_DIR": str(tmp),
         "DEBUG": "0",
         "SECRET_KEY": secret,
         "ALLOWED_HOSTS": "127.0.0.1",
         "LOG_LEVEL": "WARNING",
+        "SECURE_SSL_REDIRECT": "0",  # plain HTTP on 127.0.0.1, as behind the TLS proxy in production
     }
     env.pop("DATABASE_URL", None)
     drop_database = None
@@ -138,60 +167,110 @@ def main() -> int:
             env["DATABASE_URL"], drop_database = create_pg_database(args.postgres)
         print(f"Kumppani benchmark in {tmp} ({'PostgreSQL' if args.postgres else 'SQLite'})", flush=True)
         run_step("migrate", [BIN / "kumppani", "migrate", "--noinput", "-v0"], env)
+        sys.path.insert(0, str(ROOT))
+        from bench import events as bench_events
+        from bench import grants as bench_grants
+        from bench import premises as bench_premises
+
         manifest = tmp / "manifest.json"
-        populate = [BIN / "python", "-m", "bench.populate", "--count", str(args.ngos)]
-        populate += ["--activities", str(args.activities), "--manifest", manifest]
-        run_step(f"register of {args.ngos} NGOs and {args.activities} activities", populate, env)
+        if not args.reuse:
+            populate = [BIN / "python", "-m", "bench.populate", "--count", str(args.ngos)]
+            populate += ["--activities", str(args.activities), "--manifest", manifest]
+            run_step(f"register of {args.ngos} NGOs and {args.activities} activities", populate, env)
         data = json.loads(manifest.read_text())
         print(
             f"  {data['count']} NGOs in {data['bodies']} public bodies, {data['activities']} activities; "
             f"seconds {data['seconds']}"
         )
         # Grants (bench/grants.py): applications across the bodies, one programme of 1,000 to measure.
-        sys.path.insert(0, str(ROOT))
-        from bench import grants as bench_grants
-
         grants_manifest = tmp / "grants.json"
-        grants_populate = [BIN / "python", "-m", "bench.grants", "populate", "--applications", str(args.applications)]
-        run_step(f"{args.applications} grant applications", [*grants_populate, "--manifest", grants_manifest], env)
-        grants_data = json.loads(grants_manifest.read_text())
-        print(
-            f"  {grants_data['applications']} applications in {grants_data['programmes']} programmes; "
-            f"seconds {grants_data['seconds']}"
-        )
+        if "grants" in parts and not (args.reuse and grants_manifest.exists()):
+            grants_populate = [BIN / "python", "-m", "bench.grants", "populate"]
+            grants_populate += ["--applications", str(args.applications), "--manifest", grants_manifest]
+            run_step(f"{args.applications} grant applications", grants_populate, env)
+        if "grants" in parts:
+            grants_data = json.loads(grants_manifest.read_text())
+            print(
+                f"  {grants_data['applications']} applications in {grants_data['programmes']} programmes; "
+                f"seconds {grants_data['seconds']}"
+            )
+        # Events (bench/events.py) and premises (bench/premises.py), across the same bodies and NGOs.
+        events_manifest, premises_manifest = tmp / "events.json", tmp / "premises.json"
+        if "events" in parts and not (args.reuse and events_manifest.exists()):
+            command = [BIN / "python", "-m", "bench.events", "populate", "--events", str(args.events)]
+            run_step(f"{args.events} events", [*command, "--manifest", events_manifest], env)
+        if "events" in parts:
+            events_data = json.loads(events_manifest.read_text())
+            print(
+                f"  {events_data['events']} events ({events_data['public']} public; largest calendar "
+                f"{events_data['largest']['public_events']}), {events_data['occurrences']} dates, "
+                f"{events_data['listings']} listings; seconds {events_data['seconds']}"
+            )
+        if "premises" in parts and not (args.reuse and premises_manifest.exists()):
+            command = [BIN / "python", "-m", "bench.premises", "populate", "--bookings", str(args.bookings)]
+            run_step(f"{args.bookings} bookings", [*command, "--manifest", premises_manifest], env)
+        if "premises" in parts:
+            premises_data = json.loads(premises_manifest.read_text())
+            print(
+                f"  {premises_data['bookings']} bookings of {premises_data['spaces']} spaces (busiest "
+                f"{premises_data['busiest']['bookings']}); seconds {premises_data['seconds']}"
+            )
         # The nightly job (kumppani.core.schedule) gives the query planner its statistics.
         statistics = "from kumppani.core.tasks import refresh_database_statistics as t; t.call()"
         run_step("database statistics (the nightly job)", [BIN / "kumppani", "shell", "-c", statistics], env)
-        run_step("collectstatic", [BIN / "kumppani", "collectstatic", "--noinput", "-v0"], env)
+        if not (args.reuse and (tmp / "static").exists()):
+            run_step("collectstatic", [BIN / "kumppani", "collectstatic", "--noinput", "-v0"], env)
         report["environment"] = environment(args, data)
-        groups = [
-            ("empty Django view (ceiling)", ["/bench/empty/"], check_empty),
-            ("directory search", directory_urls(data["slugs"]), check_directory),
-            ("NGO API list", ["/api/v1/organisations/"], check_api),
-            ("activity search", activity_urls(data["activity_slugs"]), check_activities),
-            ("HSDS services", hsds_urls(data["hsds_term_id"]), check_hsds),
-        ]
+        report["environment"]["parts"] = sorted(parts)
+        groups = [("empty Django view (ceiling)", ["/bench/empty/"], check_empty)]
+        if "directory" in parts:
+            groups += [
+                ("directory search", directory_urls(data["slugs"]), check_directory),
+                ("NGO API list", ["/api/v1/organisations/"], check_api),
+                ("activity search", activity_urls(data["activity_slugs"]), check_activities),
+                ("HSDS services", hsds_urls(data["hsds_term_id"]), check_hsds),
+            ]
         with Gunicorn(env, tmp / "gunicorn.log", args.workers) as server:
             for name, urls, check in groups:
                 print(f"- {name}: {len(urls)} URL(s)", flush=True)
                 report["results"].append(measure_group(server, name, urls, check, args))
             # Grants: the programme summary, signed in as the body's grant officer.
-            for name, urls, check, headers in bench_grants.groups(grants_data):
+            for name, urls, check, headers in bench_grants.groups(grants_data) if "grants" in parts else []:
                 print(f"- {name}: {len(urls)} URL(s)", flush=True)
                 report["results"].append(measure_group(server, name, urls, check, args, headers))
-        print("- board list PDF of the 1,000-application meeting", flush=True)
-        grants_pdf = bench_grants.measure_pdf(BIN / "python", env, grants_manifest, ROOT)
-        report["grants"] = {"applications": grants_data["applications"], "board_list_pdf": grants_pdf}
+        # Events and premises: many distinct addresses each, on a server with the page cache off.
+        cold = []
+        if "events" in parts:
+            cold += bench_events.groups(events_data)
+            report["events"] = {k: events_data[k] for k in ("events", "public", "occurrences", "listings", "largest")}
+        if "premises" in parts:
+            cold += bench_premises.groups(premises_data)
+            report["premises"] = {k: premises_data[k] for k in ("bookings", "spaces", "busiest")}
+        if cold:
+            cold_env = {**env, "DIRECTORY_CACHE_SECONDS": "0"}
+            with Gunicorn(cold_env, tmp / "gunicorn-cold.log", args.workers) as server:
+                for name, urls, check, headers in cold:
+                    print(f"- {name}: {len(urls)} distinct URLs, page cache off", flush=True)
+                    report["results"].append(measure_group(server, name, urls, check, args, headers))
+        if "grants" in parts:
+            print("- board list PDF of the 1,000-application meeting", flush=True)
+            grants_pdf = bench_grants.measure_pdf(BIN / "python", env, grants_manifest, ROOT)
+            report["grants"] = {"applications": grants_data["applications"], "board_list_pdf": grants_pdf}
     finally:
         if drop_database:
             drop_database()
-        if args.keep:
+        if args.keep or args.reuse:
             print(f"Kept {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)
 
     report["targets"] = judge(report["results"])
-    report["targets"] += bench_grants.judge(report["results"], report["grants"]["board_list_pdf"])
+    if "grants" in parts:
+        report["targets"] += bench_grants.judge(report["results"], report["grants"]["board_list_pdf"])
+    if "events" in parts:
+        report["targets"] += bench_events.judge(report["results"])
+    if "premises" in parts:
+        report["targets"] += bench_events.judge(report["results"], bench_premises.GROUPS)
     print_table(report)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -371,7 +450,7 @@ def judge(results: list[dict]) -> list[dict]:
     for r in results:
         if r["problems"]:
             targets.append({"target": f"{r['name']} answers 200 with content", "pass": False, "detail": r["problems"]})
-    for name in TARGETED:
+    for name in [n for n in TARGETED if n in by_name]:  # --only may have left some out
         group = by_name[name]
         measured = not group["problems"] and not empty["problems"]
         p95, share = group.get("p95_ms"), group.get("share_of_empty")

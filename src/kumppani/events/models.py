@@ -159,7 +159,11 @@ class Event(models.Model):
         verbose_name = _("event")
         verbose_name_plural = _("events")
         ordering = ["start", "pk"]
-        indexes = [models.Index(fields=["status", "start"], name="event_status_start_idx")]
+        indexes = [
+            models.Index(fields=["status", "start"], name="event_status_start_idx"),
+            # The API's and the feeds' time order over every status: read in order, stopped at a page.
+            models.Index(fields=["start", "id"], name="event_start_idx"),
+        ]
         constraints = [
             models.CheckConstraint(condition=models.Q(end__gte=models.F("start")), name="event_ends_after_start"),
             models.CheckConstraint(
@@ -236,7 +240,11 @@ class Occurrence(models.Model):
 
     class Meta:
         ordering = ["start", "event_id"]
-        indexes = [models.Index(fields=["start", "end"], name="occurrence_range_idx")]
+        indexes = [
+            models.Index(fields=["start", "end"], name="occurrence_range_idx"),
+            # The dates of a set of events in a period (a body's calendar, a search's matches).
+            models.Index(fields=["event", "start"], name="occurrence_event_start_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event_id} {self.start:%Y-%m-%d %H:%M}"
@@ -274,7 +282,8 @@ class Listing(models.Model):
         verbose_name_plural = _("calendar listings")
         ordering = ["submitted_at", "pk"]
         constraints = [models.UniqueConstraint(fields=["event", "body"], name="unique_event_listing")]
-        indexes = [models.Index(fields=["body", "status"], name="listing_body_status_idx")]
+        # A body's queue, and its approved events read from the index alone (calendar, feeds, API).
+        indexes = [models.Index(fields=["body", "status", "event"], name="listing_body_status_event_idx")]
 
     def __str__(self) -> str:
         return f"{self.event} – {self.body}"

@@ -1,0 +1,659 @@
+"""The events part of the benchmark: 500,000 events of the NGOs across the public bodies, and the
+calendar pages, the search, the iCalendar feed and the events API measured over many of them.
+
+Population, run by bench/run.py inside its throwaway database after bench.populate (it needs the NGOs):
+    python -m bench.events populate --events 500000 --manifest events.json
+
+Each body's events are in proportion to its NGOs (the body with most NGOs has the most events), from
+two years back to half a year ahead. The texts are the demo's events and a few more (concerts, talks,
+fairs) in Finnish and Swedish; one in eight is a weekly or fortnightly series of 6–14 dates, and one
+in forty of a series' dates is cancelled. Most events are published in their municipality's
+calendar (some also in the county's), a few await approval, are drafts, were not approved, or were
+cancelled or postponed. The events, their dates (Occurrence), calendar listings, themes, target
+groups, languages and search documents are written in batches with executemany, as fast as the
+database takes them; the search documents are what kumppani.events.indexing would write.
+
+bench/run.py measures `groups()` like its other URL groups and adds `judge()`: every group rotates
+over many distinct addresses (bodies, months, filters and search words in their inflected forms),
+and the page cache is off (DIRECTORY_CACHE_SECONDS=0), so nothing is answered from memory.
+"""
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import random
+import re
+import time
+import uuid
+from types import SimpleNamespace
+from urllib.parse import quote
+
+P95_MS = 50
+SHARE = 0.30
+GROUPS = ("events: body's month view", "events: search", "events: body's iCalendar feed", "events: API list")
+BATCH = 10_000
+DAYS_BACK, DAYS_AHEAD = 730, 183
+
+# (fi, sv, en, short fi, short sv, hour, hours, weight, may repeat, themes, target groups)
+TEMPLATES = [
+    (
+        "Kuoroilta",
+        "Körkväll",
+        "Choir evening",
+        "Laulamme yhdessä, uudet laulajat tervetuloa.",
+        "Vi sjunger tillsammans, nya sångare välkomna.",
+        18,
+        2,
+        8,
+        True,
+        ["yhteisollisyys"],
+        ["vapaaehtoiset"],
+    ),
+    (
+        "Vertaistukiryhmä omaishoitajille",
+        "Kamratstödsgrupp för närståendevårdare",
+        "Peer support for carers",
+        "Keskustelua ja kahvia omaishoitajille.",
+        "Samtal och kaffe för närståendevårdare.",
+        17,
+        2,
+        10,
+        True,
+        ["omaishoito"],
+        ["omaishoitajat"],
+    ),
+    (
+        "Senioreiden tuolijumppa",
+        "Stolgymnastik för seniorer",
+        "Chair exercise for seniors",
+        "Kevyttä liikuntaa istuen, sopii kaikille.",
+        "Lätt motion sittande, passar alla.",
+        10,
+        1,
+        10,
+        True,
+        ["liikunta"],
+        ["ikaantyneet"],
+    ),
+    (
+        "Joulukonsertti",
+        "Julkonsert",
+        "Christmas concert",
+        "Paikallisten kuorojen joululauluja.",
+        "Julsånger med lokala körer.",
+        18,
+        2,
+        2,
+        False,
+        ["yhteisollisyys"],
+        ["vapaaehtoiset"],
+    ),
+    (
+        "Kevätkonsertti",
+        "Vårkonsert",
+        "Spring concert",
+        "Musiikkiopiston oppilaiden kevätkonsertti.",
+        "Musikinstitutets elever spelar.",
+        18,
+        2,
+        2,
+        False,
+        ["yhteisollisyys"],
+        ["lapsiperheet"],
+    ),
+    (
+        "Hyväntekeväisyyskonsertti",
+        "Välgörenhetskonsert",
+        "Charity concert",
+        "Konsertin tuotto lahjoitetaan paikalliselle ruoka-avulle.",
+        "Intäkterna går till matbiståndet.",
+        19,
+        2,
+        1,
+        False,
+        ["yhteisollisyys"],
+        ["vapaaehtoiset"],
+    ),
+    (
+        "Mielenterveysluento: uni ja jaksaminen",
+        "Föreläsning: sömn och ork",
+        "Talk: sleep and wellbeing",
+        "Asiantuntija kertoo unesta ja palautumisesta.",
+        "En sakkunnig berättar om sömn och återhämtning.",
+        17,
+        2,
+        6,
+        False,
+        ["mielenterveys"],
+        ["vapaaehtoiset"],
+    ),
+    (
+        "Perhekahvila",
+        "Familjecafé",
+        "Family café",
+        "Lapsiperheiden kohtaamispaikka, leikkiä ja kahvia.",
+        "Mötesplats för barnfamiljer, lek och kaffe.",
+        9,
+        2,
+        10,
+        True,
+        ["perhetyo"],
+        ["lapsiperheet"],
+    ),
+    (
+        "Joulumyyjäiset",
+        "Julbasar",
+        "Christmas fair",
+        "Käsitöitä, leivonnaisia ja arpajaiset.",
+        "Handarbeten, bakverk och lotteri.",
+        11,
+        4,
+        3,
+        False,
+        ["yhteisollisyys"],
+        ["vapaaehtoiset"],
+    ),
+    (
+        "Kyläillan tanssit",
+        "Dans på bygdegården",
+        "Village dance",
+        "Elävää musiikkia ja tanssia nuorille ja vanhoille.",
+        "Levande musik och dans för unga och gamla.",
+        19,
+        3,
+        4,
+        False,
+        ["yhteisollisyys"],
+        ["vapaaehtoiset"],
+    ),
+    (
+        "Digiapu: kysy kännykästä",
+        "Digihjälp: fråga om mobilen",
+        "Digital help: ask about your phone",
+        "Vapaaehtoiset neuvovat puhelimen ja tabletin käytössä.",
+        "Frivilliga hjälper med telefon och surfplatta.",
+        13,
+        2,
+        8,
+        True,
+        ["neuvonta"],
+        ["ikaantyneet"],
+    ),
+    (
+        "Luontoretki",
+        "Naturutflykt",
+        "Nature walk",
+        "Opastettu kävely lähimetsässä, omat eväät mukaan.",
+        "Guidad promenad i närskogen, egen matsäck.",
+        10,
+        3,
+        6,
+        False,
+        ["liikunta"],
+        ["vapaaehtoiset"],
+    ),
+    (
+        "Muistikahvila",
+        "Minnescafé",
+        "Memory café",
+        "Tietoa muistisairauksista ja vertaistukea kahvin äärellä.",
+        "Information om minnessjukdomar och kamratstöd.",
+        13,
+        2,
+        8,
+        True,
+        ["muistisairaudet"],
+        ["ikaantyneet"],
+    ),
+    (
+        "Nuorten pelilta",
+        "Spelkväll för unga",
+        "Games night for young people",
+        "Lautapelejä ja konsolipelejä, ohjaajat paikalla.",
+        "Brädspel och konsolspel med ledare.",
+        17,
+        3,
+        6,
+        True,
+        ["osallisuus"],
+        ["nuoret"],
+    ),
+    (
+        "Avoimet ovet",
+        "Öppet hus",
+        "Open house",
+        "Tule tutustumaan yhdistyksen toimintaan.",
+        "Kom och bekanta dig med föreningens verksamhet.",
+        12,
+        3,
+        5,
+        False,
+        ["vapaaehtoistoiminta"],
+        ["vapaaehtoiset"],
+    ),
+    (
+        "Urkukonsertti kirkossa",
+        "Orgelkonsert i kyrkan",
+        "Organ concert",
+        "Urkumusiikkia ja yhteislaulua.",
+        "Orgelmusik och allsång.",
+        19,
+        1,
+        1,
+        False,
+        ["yhteisollisyys"],
+        ["vapaaehtoiset"],
+    ),
+]
+TRANSLATED = ("name", "short_description", "description", "place_name", "price", "accessibility_info", "image_alt")
+STREETS = "Kauppakatu Koulukatu Asemakatu Kirkkotie Keskuskatu Rantatie Puistokatu Torikatu Myllytie".split()
+PLACES = [
+    ("Kirjaston monitoimitila", "Bibliotekets allrum"),
+    ("Seurakuntatalo", "Församlingshemmet"),
+    ("Työväentalo", "Arbetarhuset"),
+    ("Nuorisotalo", "Ungdomsgården"),
+    ("Kylätalo", "Byhuset"),
+    ("Palvelukeskus", "Servicecentret"),
+    ("Kulttuuritalo", "Kulturhuset"),
+]
+STATUSES = [("published", 90), ("cancelled", 2), ("postponed", 1), ("submitted", 3), ("draft", 3), ("rejected", 1)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("step", choices=["populate"])
+    parser.add_argument("--events", type=int, default=500_000)
+    parser.add_argument("--manifest", required=True)
+    args = parser.parse_args()
+
+    import django
+
+    django.setup()
+    manifest = populate(args.events)
+    with open(args.manifest, "w", encoding="utf-8") as handle:
+        json.dump(manifest, handle)
+
+
+def insert(cursor, table: str, columns: list[str], rows: list[tuple]) -> None:
+    if rows:
+        marks = ", ".join(["%s"] * len(columns))
+        cursor.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def populate(total: int) -> dict:
+    from django.core.management.color import no_style
+    from django.db import connection, transaction
+    from django.utils import timezone
+    from django.utils.text import slugify
+
+    from kumppani.core import search
+    from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+    from kumppani.events.indexing import SEARCH_KIND
+    from kumppani.events.models import HELSINKI, Event
+    from kumppani.organisations.models import Organisation, OrganisationStatus
+
+    started = time.monotonic()
+    rng = random.Random(20261205)
+    ops = connection.ops
+    moment = ops.adapt_datetimefield_value
+    now = timezone.now()
+    today = timezone.localtime(now, HELSINKI).date()
+
+    # The NGOs of each municipality (an NGO's areas), with their names for the search documents.
+    bodies = {b.pk: b for b in PublicBody.objects.all()}
+    active = dict(Organisation.objects.exclude(status=OrganisationStatus.DISSOLVED).values_list("pk", "name_fi"))
+    swedish_names = dict(Organisation.objects.exclude(name_sv="").values_list("pk", "name_sv"))
+    ngos: dict[int, list[int]] = {}
+    for body_id, organisation_id in Organisation.areas.through.objects.values_list("publicbody_id", "organisation_id"):
+        if organisation_id in active and bodies[body_id].kind in ("municipality", "city_county"):
+            ngos.setdefault(body_id, []).append(organisation_id)
+    homes = sorted(ngos)
+    weights = list(itertools.accumulate(len(ngos[pk]) for pk in homes))
+    terms = {(t.vocabulary, t.slug): t for t in Term.objects.all()}
+    theme_terms = [t for (v, _s), t in terms.items() if v == Vocabulary.THEME]
+    target_terms = [t for (v, _s), t in terms.items() if v == Vocabulary.TARGET_GROUP]
+    languages = {lang.code: lang.pk for lang in Language.objects.filter(code__in=["fi", "sv"])}
+    template_weights = list(itertools.accumulate(t[7] for t in TEMPLATES))
+    status_weights = list(itertools.accumulate(w for _, w in STATUSES))
+
+    def term(vocabulary, slug, fallback):
+        return terms.get((vocabulary, slug)) or fallback[hash(slug) % len(fallback)]
+
+    # The search document is the union of each word's tokens (core.search.index_tokens works word by
+    # word): computed once per distinct word, the same document far faster than stemming each event.
+    word_tokens: dict[str, frozenset[str]] = {}
+
+    def tokens(texts) -> str:
+        found: set[str] = set()
+        for text in texts:
+            for word in search.words(text):
+                if word not in word_tokens:
+                    word_tokens[word] = frozenset(search.index_tokens([word]).split())
+                found |= word_tokens[word]
+        return " ".join(sorted(found))
+
+    # Events are written with executemany too (Django's model __init__ and bulk_create would take
+    # most of the time): every column, its default unless given, ids numbered on from the largest.
+    fields = Event._meta.concrete_fields
+    quote = connection.ops.quote_name
+    defaults = {f.attname: f.get_default() for f in fields}
+    next_id = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    def event_row(event) -> tuple:
+        values = []
+        for f in fields:
+            value = getattr(event, f.attname, None) if f.attname != "id" else event.pk
+            if value is None and f.attname != "id" and f.attname in defaults and not hasattr(event, f.attname):
+                value = uuid.uuid4() if f.attname == "uuid" else defaults[f.attname]
+            if isinstance(value, dt.datetime):
+                value = moment(value)
+            elif isinstance(value, dt.date):
+                value = ops.adapt_datefield_value(value)
+            elif isinstance(value, uuid.UUID):
+                value = f.get_db_prep_value(value, connection)
+            values.append(value)
+        return tuple(values)
+
+    counts = {"events": 0, "occurrences": 0, "listings": 0, "public": 0}
+    by_body: dict[int, int] = {}
+    concerts_by_body: dict[int, int] = {}
+    n = 0
+    with transaction.atomic(), connection.cursor() as cursor:
+        while n < total:
+            batch = []
+            for _ in range(min(BATCH, total - n)):
+                home = bodies[rng.choices(homes, cum_weights=weights)[0]]
+                template = rng.choices(TEMPLATES, cum_weights=template_weights)[0]
+                fi, sv, en, short_fi, short_sv, hour, hours, _w, may_repeat, themes, targets = template
+                organisation_id = rng.choice(ngos[home.pk])
+                swedish = home.language_status != "fi" or organisation_id in swedish_names
+                day = today + dt.timedelta(days=rng.randint(-DAYS_BACK, DAYS_AHEAD))
+                if fi.startswith("Joulu"):
+                    day = day.replace(month=12, day=rng.randint(1, 20))
+                    if day > today + dt.timedelta(days=DAYS_AHEAD):
+                        day = day.replace(year=day.year - 1)
+                start = dt.datetime.combine(day, dt.time(hour, rng.choice([0, 0, 30])), HELSINKI)
+                end = start + dt.timedelta(hours=hours)
+                repeats = may_repeat and rng.random() < 0.25
+                recurrence = rng.choice(["weekly", "weekly", "biweekly"]) if repeats else ""
+                dates = rng.randint(6, 14) if repeats else 1
+                step = 14 if recurrence == "biweekly" else 7
+                until = day + dt.timedelta(days=step * (dates - 1)) if repeats else None
+                status = rng.choices([s for s, _ in STATUSES], cum_weights=status_weights)[0]
+                place = rng.choice(PLACES)
+                is_free = rng.random() < 0.7
+                online = rng.random() < 0.03
+                n += 1
+                event = SimpleNamespace(
+                    pk=next_id + n,
+                    slug=f"{slugify(fi)[:100]}-{n}",
+                    organisation_id=organisation_id,
+                    name_fi=fi,
+                    name_sv=sv if swedish else "",
+                    name_en=en if rng.random() < 0.15 else "",
+                    short_description_fi=short_fi,
+                    short_description_sv=short_sv if swedish else "",
+                    description_fi=f"{short_fi} Järjestäjä: {active[organisation_id]}, {home.name_fi}.",
+                    start=start,
+                    end=end,
+                    recurrence=recurrence,
+                    recurrence_until=until,
+                    place_name_fi=place[0],
+                    place_name_sv=place[1] if swedish else "",
+                    street_address=f"{rng.choice(STREETS)} {rng.randint(1, 60)}",
+                    postal_code=f"{rng.randint(100, 99999):05d}",
+                    municipality_id=home.pk,
+                    is_online=online,
+                    online_url=f"https://meet.example.org/{n}" if online else "",
+                    is_free=is_free,
+                    price_fi="" if is_free else "5 €, lapset ilmaiseksi",
+                    price_sv="" if is_free or not swedish else "5 €, barn gratis",
+                    capacity=rng.choice([None, None, 20, 50, 100]),
+                    is_accessible=rng.random() < 0.6,
+                    contact_email="tapahtumat@example.org",
+                    status=status,
+                    status_reason="Liian vähän ilmoittautuneita." if status == "cancelled" else "",
+                    created_at=now,
+                    updated_at=now,
+                )
+                for base in TRANSLATED:  # the untranslated column holds the Finnish text, as modeltranslation does
+                    setattr(event, base, getattr(event, f"{base}_fi", ""))
+                cancelled = [
+                    d
+                    for d in (day + dt.timedelta(days=step * k) for k in range(dates))
+                    if repeats and rng.random() < 0.025
+                ]
+                in_county = home.county_id and rng.random() < 0.2
+                event_themes = [term(Vocabulary.THEME, s, theme_terms) for s in themes]
+                event_targets = [term(Vocabulary.TARGET_GROUP, s, target_terms) for s in targets]
+                langs = [languages["fi"], *([languages["sv"]] if swedish else [])]
+                batch.append((event, home, dates, step, cancelled, in_county, event_themes, event_targets, langs))
+            insert(cursor, Event._meta.db_table, [quote(f.column) for f in fields], [event_row(b[0]) for b in batch])
+
+            occurrences, cancelled_rows, listings, themes_rows, targets_rows, language_rows, entries = (
+                [],
+                [],
+                [],
+                [],
+                [],
+                [],
+                [],
+            )
+            for event, home, dates, step, cancelled, in_county, event_themes, event_targets, langs in batch:
+                local = timezone.localtime(event.start, HELSINKI).replace(tzinfo=None)
+                length = event.end - event.start
+                for k in range(dates):
+                    begins = (local + dt.timedelta(days=step * k)).replace(tzinfo=HELSINKI)
+                    occurrences.append((event.pk, moment(begins), moment(begins + length), begins.date() in cancelled))
+                cancelled_rows += [(event.pk, ops.adapt_datefield_value(d), "") for d in cancelled]
+                listed = [home.pk, *([home.county_id] if in_county else [])]
+                listing_status = {"draft": None, "submitted": "pending", "rejected": "rejected"}.get(
+                    event.status, "approved"
+                )
+                if listing_status:
+                    decided = moment(event.created_at) if listing_status != "pending" else None
+                    listings += [(event.pk, b, listing_status, "", moment(event.created_at), decided) for b in listed]
+                themes_rows += [(event.pk, t.pk) for t in event_themes]
+                targets_rows += [(event.pk, t.pk) for t in event_targets]
+                language_rows += [(event.pk, lang) for lang in langs]
+                organiser = [active[event.organisation_id], swedish_names.get(event.organisation_id, "")]
+                texts = [
+                    event.name_fi,
+                    event.name_sv,
+                    event.name_en,
+                    event.short_description_fi,
+                    event.short_description_sv,
+                    event.description_fi,
+                    event.place_name_fi,
+                    event.place_name_sv,
+                    *organiser,
+                    event.street_address,
+                    *[
+                        getattr(t, f"name_{lang}") or ""
+                        for t in [*event_themes, *event_targets]
+                        for lang in ("fi", "sv", "en")
+                    ],
+                ]
+                entries.append((SEARCH_KIND, event.pk, tokens(t for t in texts if t)))
+                if listing_status == "approved" and event.status != "draft":
+                    counts["public"] += 1
+                    for b in listed:
+                        by_body[b] = by_body.get(b, 0) + 1
+                        if "onsert" in event.name_fi:
+                            concerts_by_body[b] = concerts_by_body.get(b, 0) + 1
+                counts["occurrences"] += dates
+                counts["listings"] += len(listed) if listing_status else 0
+            insert(cursor, "events_occurrence", ["event_id", "start", '"end"', "is_cancelled"], occurrences)
+            insert(cursor, "events_cancelleddate", ["event_id", "date", "note"], cancelled_rows)
+            insert(
+                cursor,
+                "events_listing",
+                ["event_id", "body_id", "status", "reason", "submitted_at", "decided_at"],
+                listings,
+            )
+            insert(cursor, Event.themes.through._meta.db_table, ["event_id", "term_id"], themes_rows)
+            insert(cursor, Event.target_groups.through._meta.db_table, ["event_id", "term_id"], targets_rows)
+            insert(cursor, Event.languages.through._meta.db_table, ["event_id", "language_id"], language_rows)
+            insert(cursor, "core_searchentry", ["kind", "object_id", "tokens"], entries)
+            counts["events"] = n
+            print(f"  … {n} events ({time.monotonic() - started:.0f} s)", flush=True)
+
+        for statement in connection.ops.sequence_reset_sql(no_style(), [Event]):  # PostgreSQL: ids go on from here
+            cursor.execute(statement)
+
+    ranked = sorted(by_body, key=lambda pk: -by_body[pk])
+    municipal = [pk for pk in ranked if bodies[pk].kind in ("municipality", "city_county")]
+    counties = [pk for pk in ranked if bodies[pk].kind == "county"]
+    # The calendars measured: the largest, every tenth municipality down the ranking (those with
+    # at least one public event a week), and the largest counties.
+    chosen = municipal[:1] + [pk for pk in municipal[1::10] if by_body[pk] >= 52 * 2.5] + counties[:3]
+    return {
+        **counts,
+        "seconds": round(time.monotonic() - started, 1),
+        "largest": {"slug": bodies[ranked[0]].slug, "public_events": by_body[ranked[0]]},
+        "bodies": [
+            {"slug": bodies[pk].slug, "public_events": by_body[pk], "concerts": concerts_by_body.get(pk, 0)}
+            for pk in chosen
+        ],
+        "themes": sorted({t.slug for t in theme_terms if t.slug in {s for tpl in TEMPLATES for s in tpl[9]}}),
+        "today": today.isoformat(),
+    }
+
+
+# Measuring, called by bench/run.py --------------------------------------------------------------
+
+# Search words as residents type them, in Finnish and Swedish, inflected: each finds events.
+SEARCH_WORDS = [
+    "konsertti",
+    "konsertteja",
+    "konserttiin",
+    "joulukonsertti",
+    "kevätkonsertin",
+    "konsert",
+    "julkonsert",
+    "kuoroilta",
+    "kuoroiltaan",
+    "vertaistukea",
+    "omaishoitajille",
+    "tuolijumppaa",
+    "perhekahvilaan",
+    "muistikahvila",
+    "luontoretkelle",
+    "digiapua",
+    "joulumyyjäisiin",
+    "tansseihin",
+    "pelilta",
+    "familjecafé",
+    "körkväll",
+    "naturutflykt",
+    "julbasar",
+    "minnescafé",
+]
+
+
+def groups(manifest: dict) -> list[tuple]:
+    """(name, urls, check, headers) of the four groups, each over many distinct addresses."""
+    rng = random.Random(7)
+    today = dt.date.fromisoformat(manifest["today"])
+    bodies = manifest["bodies"]
+    months = [(today.replace(day=1) - dt.timedelta(days=30 * k)).replace(day=1) for k in range(-5, 18)]
+    themes = manifest["themes"]
+
+    month_urls = []
+    for body in bodies:
+        for month in rng.sample(months, 6):
+            extra = rng.choice(["", "", "", f"&theme={rng.choice(themes)}", "&free=1"])
+            if extra and body["public_events"] < 2000:
+                extra = ""  # a small body's month with a filter is often empty: the check wants events
+            month_urls.append(f"/fi/tapahtumat/?body={body['slug']}&view=month&date={month.isoformat()}{extra}")
+    rng.shuffle(month_urls)
+
+    search_urls = ["/fi/tapahtumat/?q=konsertti"]
+    starts = [today + dt.timedelta(days=7 * k) for k in range(-30, 20)]
+    for word in SEARCH_WORDS:
+        seasonal = word.startswith(("joulu", "jul"))  # Christmas events are in December
+        for start in rng.sample(
+            [d for d in starts if d.month == 11 or (d.month == 12 and d.day <= 10)] if seasonal else starts, 5
+        ):
+            search_urls.append(f"/fi/tapahtumat/?q={quote(word)}&start={start.isoformat()}")
+    big = [b for b in bodies if b["public_events"] >= 5000]
+    for body in big:
+        for word in rng.sample([w for w in SEARCH_WORDS[:8] if not w.startswith(("joulu", "jul"))], 3):
+            search_urls.append(f"/fi/tapahtumat/?q={quote(word)}&body={body['slug']}&view=month")
+    search_urls += [f"/sv/tapahtumat/?q={quote(word)}" for word in ("konsert", "julkonsert", "körkväll", "familjecafé")]
+    rng.shuffle(search_urls)
+
+    feed_urls = []
+    for body in bodies:
+        feed_urls.append(f"/fi/tapahtumat/kalenteri.ics?body={body['slug']}")
+        if body["public_events"] >= 2000:
+            feed_urls.append(f"/fi/tapahtumat/kalenteri.ics?body={body['slug']}&theme={rng.choice(themes)}")
+    rng.shuffle(feed_urls)
+
+    api_urls = ["/api/v1/events/"]
+    for page in (2, 5, 40):
+        api_urls.append(f"/api/v1/events/?page={page}")
+    for body in bodies:
+        start = rng.choice(months)
+        api_urls.append(f"/api/v1/events/?body={body['slug']}")
+        api_urls.append(f"/api/v1/events/?body={body['slug']}&start={start.isoformat()}")
+    for theme in themes:
+        api_urls.append(f"/api/v1/events/?theme={theme}&start={today.isoformat()}")
+    rng.shuffle(api_urls)
+
+    return [
+        (GROUPS[0], month_urls, check_calendar, None),
+        (GROUPS[1], search_urls, check_calendar, None),
+        (GROUPS[2], feed_urls, check_ics, None),
+        (GROUPS[3], api_urls, check_api, None),
+    ]
+
+
+def check_calendar(body: bytes) -> str:
+    found = re.search(rb'href="/(fi|sv)/tapahtumat/[\w-]+-\d+/"', body)
+    return "" if found else "the calendar answered 200 but shows no event"
+
+
+def check_ics(body: bytes) -> str:
+    if not body.startswith(b"BEGIN:VCALENDAR"):
+        return "not an iCalendar file"
+    return "" if b"BEGIN:VEVENT" in body else "the feed has no events"
+
+
+def check_api(body: bytes) -> str:
+    try:
+        data = json.loads(body)
+    except ValueError:
+        return "the answer is not JSON"
+    return "" if isinstance(data, dict) and data.get("results") else "the answer has no results"
+
+
+def judge(results: list[dict], names=GROUPS) -> list[dict]:
+    by_name = {r["name"]: r for r in results}
+    empty = by_name.get("empty Django view (ceiling)")
+    targets = []
+    for name in names:
+        group = by_name.get(name)
+        measured = group is not None and empty is not None and not group["problems"] and not empty["problems"]
+        p95 = group.get("p95_ms") if group else None
+        share = group["rps"] / empty["rps"] if measured and empty.get("rps") else None
+        targets.append(
+            {
+                "target": f"{name} p95 ≤ {P95_MS} ms",
+                "pass": measured and p95 <= P95_MS,
+                "detail": f"{p95} ms" if measured else "not measured",
+            }
+        )
+        targets.append(
+            {
+                "target": f"{name} ≥ {SHARE:.0%} of the empty view's throughput",
+                "pass": measured and share is not None and share >= SHARE,
+                "detail": f"{share:.0%}" if measured and share is not None else "not measured",
+            }
+        )
+    return targets
+
+
+if __name__ == "__main__":
+    main()
