@@ -9,7 +9,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('activities', '0001_initial'),
         ('core', '0003_reference_data'),
-        ('events', '0001_initial'),
+        ('events', '0002_event_space'),
         ('organisations', '0002_sort_keys'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
