@@ -81,7 +81,7 @@ def test_the_coordinators_older_ngo_form_does_not_undo_the_new_phone_number():
     message = refusal(refused)
     org.refresh_from_db()
     assert (org.phone, org.description_fi) == ("040 765 4321", "Vanha kuvaus.")
-    assert "Someone else saved" in message and "puhelin: 040 765 4321" in message
+    assert "Joku muu tallensi" in message and "puhelin: 040 765 4321" in message
     # The coordinator's text is kept, and the phone they had not touched now shows the new number.
     assert refused.context["form"]["description_fi"].value() == "Uusi kuvaus koordinaattorilta."
     assert refused.context["form"]["phone"].value() == "040 765 4321"
@@ -105,7 +105,7 @@ def test_an_api_change_from_an_older_version_of_an_ngo_is_a_409_naming_what_chan
 
     stale = client.patch(url, {"phone": "040 111 2222", "version": version}, format="json")
     assert stale.status_code == 409
-    assert "Changed meanwhile (now): sähköposti: uusi@example.org." in stale.json()["version"][0]
+    assert "Muuttunut sillä välin (nyt): sähköposti: uusi@example.org." in stale.json()["version"][0]
     org.refresh_from_db()
     assert (org.email, org.phone) == ("uusi@example.org", "")
 
@@ -145,7 +145,7 @@ def test_an_older_activity_form_is_refused_and_keeps_the_newer_phone():
 
     activity.refresh_from_db()
     assert (activity.phone, activity.name_sv or "") == ("040 765 4321", "")
-    assert "Someone else saved" in message and "040 765 4321" in message
+    assert "Joku muu tallensi" in message and "040 765 4321" in message
 
 
 def test_an_api_change_of_an_activity_from_an_older_version_is_a_409():
@@ -234,7 +234,7 @@ def test_an_older_proposal_form_is_refused_and_the_colleagues_amount_stays():
 
     assert refused.status_code == 200
     message = " ".join(str(m) for m in refused.context["messages"])
-    assert "Someone else saved" in message and application.reference in message and "3 000,00 €" in message
+    assert "Joku muu tallensi" in message and application.reference in message and "3 000,00 €" in message
     assert Decision.objects.get().proposed_amount == Decimal("3000.00")
     # The colleague's input is kept for a second, informed save.
     assert edit_form(refused)[f"a{application.pk}-reasoning"] == "Pienempi summa."
@@ -275,4 +275,4 @@ def test_an_older_application_step_is_refused_and_names_the_colleagues_change():
 
     application.refresh_from_db()
     assert application.contact_phone == "040 765 4321" and application.title != "Toinen otsikko"
-    assert "Someone else saved" in message and "040 765 4321" in message
+    assert "Joku muu tallensi" in message and "040 765 4321" in message

@@ -225,7 +225,7 @@ def test_an_older_version_is_refused_and_nothing_is_overwritten(api_client, salo
     )
     assert stale.status_code == 409
     (message,) = stale.json()["version"]
-    assert "Someone else saved" in message and "Ensimmäinen" in message
+    assert "Någon annan sparade" in message and "Ensimmäinen" in message
     draft.refresh_from_db()
     assert draft.title == "Ensimmäinen" and draft.version == 2
     assert BudgetLine.objects.filter(application=draft, description="X").count() == 0

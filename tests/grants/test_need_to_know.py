@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -28,6 +28,7 @@ from kumppani.grants.models import (
     MeetingStatus,
     ReviewAssignment,
 )
+from kumppani.grants.services import decisions
 from kumppani.grants.services import review as review_services
 from tests import factories
 from tests.grants import factories as grants
@@ -324,8 +325,16 @@ def test_a_conflicted_coordinator_leaves_recording_the_decision_to_a_colleague(c
     client.force_login(coordinator)
     response = client.get(reverse("grants:decision_record", args=[meeting.pk]), follow=True)
     assert response.redirect_chain[-1][0] == reverse("grants:meeting", args=[meeting.pk])
-    assert "a colleague records the board" in response.content.decode()
+    assert "kollegasi kirjaa lautakunnan päätöksen" in response.content.decode()
     client.post(reverse("grants:decision_record", args=[meeting.pk]), {})
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.PROPOSED
+    # The service itself refuses, whichever way it is called.
+    rows = [
+        decisions.DecisionRow(decision=d, amount=Decimal("0"), reasoning="Perusteltu.") for d in meeting.decisions.all()
+    ]
+    with pytest.raises(PermissionDenied):
+        decisions.decision_record(meeting=meeting, by=coordinator, rows=rows)
     meeting.refresh_from_db()
     assert meeting.status == MeetingStatus.PROPOSED
 

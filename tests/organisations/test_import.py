@@ -92,7 +92,7 @@ def test_a_quotation_mark_left_open_is_reported_with_its_line_and_nothing_is_imp
     report = imports.import_file(content.encode(), filename="lista.csv", by=None, commit=True)
     assert not report.committed
     (error,) = report.errors
-    assert error.line == 3 and "quotation mark" in error.reason and "line 3" in error.reason.lower()
+    assert error.line == 3 and "lainausmerkki" in error.reason and "Rivillä 3" in error.reason
     assert not Organisation.objects.exists()
 
 

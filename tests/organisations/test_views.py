@@ -221,7 +221,7 @@ def test_signing_up_answers_the_same_for_a_new_and_a_taken_address(client, mailo
     assert Organisation.objects.filter(name_fi="Salon Uusi Yhdistys ry").count() == 1
     to_owner = [m for m in mailoutbox if m.to == ["varattu@example.org"]]
     (warning,) = to_owner
-    assert "already have an account" in warning.body and reverse("password_reset") in warning.body
+    assert "sinulla on jo sillä tili" in warning.body and reverse("password_reset") in warning.body
     assert [m for m in mailoutbox if m.to == ["uusi@example.org"]]
 
 

@@ -30,6 +30,7 @@ from kumppani.grants.models import (
     Decision,
     GrantProgramme,
     MeetingStatus,
+    ReviewAssignment,
 )
 from kumppani.grants.queries.board import applicant_languages
 from kumppani.grants.rules import SECRETARY_ROLES
@@ -267,6 +268,11 @@ def decision_record(*, meeting: BoardMeeting, by: User, rows: list[DecisionRow])
             _("Mark the proposal ready before recording the board's decision."), code="proposal_not_ready"
         )
     decisions = {d.pk: d for d in meeting.decisions.select_related("application__organisation").select_for_update()}
+    if ReviewAssignment.objects.filter(
+        reviewer=by, has_conflict=True, application_id__in=[d.application_id for d in decisions.values()]
+    ).exists():
+        # A declared conflict shuts its declarer out of the application, its decision included.
+        raise PermissionDenied
     given = {row.decision.pk: row for row in rows}
     if set(given) != set(decisions):
         raise ValidationError(_("Record the decision on every application of the proposal."), code="decision_missing")
