@@ -13,6 +13,9 @@ URL_NAMES |= {"cooperation:coordinators", "cooperation:body", "cooperation:recor
 # only the body's officials mark the body's side (tests/cooperation/test_record_views.py).
 URL_NAMES |= {"cooperation:form", "cooperation:form_confirm", "cooperation:form_decide", "cooperation:form_mark"}
 
+# Changing and ending a form: the body's officials only (tests/cooperation/test_form_edit.py).
+URL_NAMES |= {"cooperation:form_edit", "cooperation:form_end"}
+
 # The coordinator's and officials' pages, and proposing as an NGO (tests/cooperation/test_record_views.py).
 URL_NAMES |= {
     "cooperation:sectors",

@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.cooperation.models import Category, Kind, Outcome, ReviewPeriod, Sector
+from kumppani.core import versioning
 from kumppani.core.models import User
 from kumppani.organisations.models import Organisation
 
@@ -65,6 +66,18 @@ class CooperationFormForm(forms.Form):
         self.fields["responsible"].queryset = (
             User.objects.filter(body_roles__body=body).distinct().order_by("full_name")
         )
+
+
+class CooperationFormEditForm(versioning.VersionedFormMixin, CooperationFormForm):
+    """Changing a recorded form: its sector stays (another sector's cooperation is another form)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        del self.fields["sector"]
+
+
+class EndForm(forms.Form):
+    ends_on = forms.DateField(label=_("Ended on"), widget=DATE)
 
 
 class ProposalForm(forms.Form):

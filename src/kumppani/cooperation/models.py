@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core import versioning
 from kumppani.core.models import PublicBody
 from kumppani.organisations.models import Organisation
 from kumppani.premises.models import Booking, BookingSeries
@@ -126,6 +127,7 @@ class CooperationForm(models.Model):
         _("realisation reviewed"), max_length=10, choices=ReviewPeriod.choices, default=ReviewPeriod.YEAR
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    version = versioning.version_field()
     # When an NGO proposed the form: which one; the sector's official accepts or declines it.
     proposed_by = models.ForeignKey(
         Organisation, verbose_name=_("proposed by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"

@@ -26,7 +26,7 @@ from kumppani.cooperation.models import (
     Side,
     Status,
 )
-from kumppani.core import audit
+from kumppani.core import audit, versioning
 from kumppani.core import mail as kumppani_mail
 from kumppani.core.models import BodyRole, BodyRoleKind, PublicBody, User
 from kumppani.core.slugs import unique_slug
@@ -258,27 +258,40 @@ def form_create(
     return form
 
 
-def form_update(*, form: CooperationForm, data: dict, organisations: list[Organisation] | None = None, by: User):
-    """Change a form's details (FORM_FIELDS) or its NGOs."""
+def form_update(
+    *,
+    form: CooperationForm,
+    data: dict,
+    organisations: list[Organisation] | None = None,
+    version: int | None = None,
+    by: User,
+):
+    """Change a form's details (FORM_FIELDS) or its NGOs. `version` is the one the person's page was
+    made from: a change over a colleague's newer one is refused, naming what they changed."""
     _require(by, "cooperation.change_form", form)
     unknown = set(data) - set(FORM_FIELDS)
     if unknown:
         raise ValueError(f"Not editable fields: {sorted(unknown)}")
-    before = audit.snapshot(form, FORM_FIELDS)
-    for field, value in data.items():
-        setattr(form, field, value.strip() if isinstance(value, str) else value)
-    current = list(Organisation.objects.filter(cooperation_partnerships__form=form))
-    _check_form(form, organisations if organisations is not None else current)
     with transaction.atomic():
-        form.save()
+        versioning.check(form, version)
+        before = audit.snapshot(form, FORM_FIELDS)
+        partners_before = sorted(form.partners.values_list("organisation__name", flat=True))
+        for field, value in data.items():
+            setattr(form, field, value.strip() if isinstance(value, str) else value)
+        current = list(Organisation.objects.filter(cooperation_partnerships__form=form))
+        _check_form(form, organisations if organisations is not None else current)
         if organisations is not None:
             wanted = {o.pk for o in organisations}
             form.partners.exclude(organisation_id__in=wanted).delete()
             have = set(form.partners.values_list("organisation_id", flat=True))
             Partner.objects.bulk_create(Partner(form=form, organisation_id=pk) for pk in wanted - have)
-        audit.record(
-            actor=by, obj=form, action="form_updated", changes=audit.diff(before, audit.snapshot(form, FORM_FIELDS))
-        )
+        changes = audit.diff(before, audit.snapshot(form, FORM_FIELDS))
+        partners_after = sorted(form.partners.values_list("organisation__name", flat=True))
+        if partners_after != partners_before:
+            changes["organisations"] = [partners_before, partners_after]
+        changes = versioning.claim(form, changes)
+        form.save()
+        audit.record(actor=by, obj=form, action="form_updated", changes=changes)
     return form
 
 
@@ -385,9 +398,12 @@ def form_end(*, form: CooperationForm, ends_on: dt.date, by: User) -> Cooperatio
     if ends_on < form.starts_on:
         raise _error("ends_on", _("The cooperation cannot end before it starts."), "invalid")
     with transaction.atomic():
+        versioning.check(form, None)
+        before = audit.snapshot(form, ["status", "ends_on"])
         form.status, form.ends_on = Status.ENDED, ends_on
+        changes = versioning.claim(form, audit.diff(before, audit.snapshot(form, ["status", "ends_on"])))
         form.save(update_fields=["status", "ends_on", "updated_at"])
-        audit.record(actor=by, obj=form, action="form_ended", changes={"status": [Status.ACTIVE, Status.ENDED]})
+        audit.record(actor=by, obj=form, action="form_ended", changes=changes)
     return form
 
 

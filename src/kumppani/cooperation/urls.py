@@ -14,6 +14,8 @@ urlpatterns = [
     path(_form + "vahvista/", record.form_confirm, name="form_confirm"),
     path(_form + "paatos/", record.form_decide, name="form_decide"),
     path(_form + "toteutuminen/", record.form_mark, name="form_mark"),
+    path(_form + "muokkaa/", record.form_edit, name="form_edit"),
+    path(_form + "paata/", record.form_end, name="form_end"),
     path("jarjestot/<slug:organisation>/", record.ngo, name="ngo"),
     path("jarjestot/<slug:organisation>/ehdota/<slug:body>/", record.propose, name="propose"),
     path("", include("kumppani.cooperation.governance.urls")),

@@ -16,8 +16,10 @@ from django.views.decorators.http import require_POST
 from kumppani.cooperation import queries, services
 from kumppani.cooperation.forms import (
     ContactForm,
+    CooperationFormEditForm,
     CooperationFormForm,
     DecisionForm,
+    EndForm,
     FromBookingForm,
     OfficialsForm,
     ProposalForm,
@@ -25,6 +27,7 @@ from kumppani.cooperation.forms import (
     SectorForm,
 )
 from kumppani.cooperation.models import CooperationForm, Sector, Side, Status
+from kumppani.core import versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 from kumppani.core.rules import body_roles
@@ -281,6 +284,70 @@ def form_decide(request, uuid):
     else:
         messages.success(request, _("The decision was saved and the NGO was told by e-mail."))
     return redirect("cooperation:form", uuid=form.uuid)
+
+
+@login_required
+def form_edit(request, uuid):
+    """Change what was agreed; the history keeps the earlier version, and a colleague's newer save
+    is never overwritten from an older page."""
+    cooperation = _form(uuid)
+    _require(request, "cooperation.change_form", cooperation)
+    initial = {
+        "organisations": list(cooperation.partners.values_list("organisation_id", flat=True)),
+        "category": cooperation.category,
+        "kind": cooperation.kind,
+        "title": cooperation.title_fi,
+        "title_sv": cooperation.title_sv,
+        "description": cooperation.description_fi,
+        "description_sv": cooperation.description_sv,
+        "responsible": cooperation.responsible_id,
+        "starts_on": cooperation.starts_on,
+        "ends_on": cooperation.ends_on,
+        "frequency": cooperation.frequency,
+        "review_period": cooperation.review_period,
+        "version": cooperation.version,
+    }
+    form = CooperationFormEditForm(
+        request.POST or None, body=cooperation.body, sectors=Sector.objects.none(), initial=initial
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        organisations, version = list(data.pop("organisations")), data.pop("version")
+        data["title_fi"], data["description_fi"] = data.pop("title"), data.pop("description")
+        try:
+            services.form_update(
+                form=cooperation, data=data, organisations=organisations, version=version, by=request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            if versioning.is_stale(error):
+                versioning.keep_input(form, cooperation, version)
+        else:
+            messages.success(request, _("The changes were saved."))
+            return redirect("cooperation:form", uuid=cooperation.uuid)
+    return render(
+        request,
+        "cooperation/record/form_edit.html",
+        {"cooperation": cooperation, "form": form, "end_form": EndForm(initial={"ends_on": timezone.localdate()})},
+    )
+
+
+@login_required
+@require_POST
+def form_end(request, uuid):
+    cooperation = _form(uuid)
+    _require(request, "cooperation.change_form", cooperation)
+    end = EndForm(request.POST)
+    if not end.is_valid():
+        messages.error(request, _("Give the date the cooperation ended."))
+        return redirect("cooperation:form_edit", uuid=cooperation.uuid)
+    try:
+        services.form_end(form=cooperation, ends_on=end.cleaned_data["ends_on"], by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("cooperation:form_edit", uuid=cooperation.uuid)
+    messages.success(request, _("The cooperation was marked as ended; its realisation history stays."))
+    return redirect("cooperation:form", uuid=cooperation.uuid)
 
 
 @login_required
