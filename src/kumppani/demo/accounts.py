@@ -94,7 +94,7 @@ ACCOUNTS = [
         "tilat.salo",
         "Pekka Laaksonen",
         "Premises manager, Salo",
-        "Salo's view (premises come later)",
+        "Salo's spaces and the bookings waiting for approval",
         SALO,
         BodyRoleKind.PREMISES_MANAGER,
         "Tilapalvelut",
