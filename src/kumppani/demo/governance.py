@@ -17,7 +17,7 @@ from kumppani.cooperation.governance.models import MeasureStatus, NgoNetwork
 from kumppani.cooperation.models import Sector
 from kumppani.core.models import BodyKind, BodyRole, BodyRoleKind, PublicBody, User
 from kumppani.demo import accounts
-from kumppani.organisations.models import Organisation, OrganisationStatus
+from kumppani.organisations.models import Membership, MembershipRole, Organisation, OrganisationStatus
 
 # (e-mail local part, name, body key or "", body role, what to try) — printed after the demo table.
 PEOPLE = [
@@ -53,6 +53,14 @@ def _ngos(body: PublicBody, count: int, exclude=()) -> list[Organisation]:
     )
 
 
+def _chair_represents(chair: User, members: list[Organisation]) -> None:
+    """A network's chair comes from one of its member NGOs, as in JANE and Järjestöedustamo."""
+    if members and not chair.memberships.exists():
+        Membership.objects.get_or_create(
+            user=chair, organisation=members[0], defaults={"role": MembershipRole.REPRESENTATIVE}
+        )
+
+
 def _nominees(ngos: list[Organisation], names: list[tuple[str, str]]) -> list[dict]:
     return [
         {
@@ -84,7 +92,9 @@ def _joensuu(people: dict[str, User], today: dt.date) -> None:
             "edustajat kuntien ja hyvinvointialueen työryhmiin.",
         },
     )
-    services.network_members_set(by=chair, network=jane, organisations=_ngos(county, 10, networks))
+    members = _ngos(county, 10, networks)
+    services.network_members_set(by=chair, network=jane, organisations=members)
+    _chair_represents(chair, members)
     local = services.network_save(
         by=coordinator,
         area=joensuu,
@@ -168,6 +178,7 @@ def _tampere(people: dict[str, User], today: dt.date) -> None:
     )
     ngos = _ngos(tampere, 10, ("Tampereen Järjestöedustamo",))
     services.network_members_set(by=chair, network=edustamo, organisations=ngos)
+    _chair_represents(chair, ngos)
     council = services.group_save(
         by=coordinator,
         body=tampere,
