@@ -9,6 +9,7 @@ import zlib
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -102,6 +103,24 @@ def _decided(world) -> BoardMeeting:
     )
     meeting.refresh_from_db()
     return meeting
+
+
+def test_a_decision_cannot_be_recorded_before_the_meeting_is_held(world):
+    meeting = _proposed(world)
+    BoardMeeting.objects.filter(pk=meeting.pk).update(date=timezone.localdate() + dt.timedelta(days=1))
+    meeting.refresh_from_db()
+    services.proposal_mark_ready(meeting=meeting, by=world["secretary"])
+    decisions = list(meeting.decisions.all())
+    with pytest.raises(ValidationError) as refused:
+        services.decision_record(
+            meeting=meeting,
+            by=world["secretary"],
+            rows=[services.DecisionRow(d, Decimal("100"), "Perusteltu.") for d in decisions],
+        )
+    assert refused.value.code == "meeting_not_held"
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.PROPOSED
+    assert not meeting.decisions.filter(amount__isnull=False).exists()
 
 
 def test_secretary_walks_from_proposal_to_decision_and_letters(client, world, mailoutbox):

@@ -267,6 +267,13 @@ def decision_record(*, meeting: BoardMeeting, by: User, rows: list[DecisionRow])
         raise ValidationError(
             _("Mark the proposal ready before recording the board's decision."), code="proposal_not_ready"
         )
+    if meeting.date > timezone.localdate():
+        # A letter must never say the board decided in a meeting that has not been held.
+        raise ValidationError(
+            _("The board meets on %(date)s: its decision can be recorded from that day on."),
+            code="meeting_not_held",
+            params={"date": f"{meeting.date.day}.{meeting.date.month}.{meeting.date.year}"},
+        )
     decisions = {d.pk: d for d in meeting.decisions.select_related("application__organisation").select_for_update()}
     if ReviewAssignment.objects.filter(
         reviewer=by, has_conflict=True, application_id__in=[d.application_id for d in decisions.values()]
