@@ -254,3 +254,18 @@ def test_our_applications_query_count_does_not_grow(client, salo):
     client.force_login(person)
     url = reverse("grants:my_applications")
     assert _list_queries(client, url, make, 3) == _list_queries(client, url, make, 15)
+
+
+def test_a_name_that_already_says_its_year_is_not_given_it_twice(client, salo):
+    named = grants.programme(salo, "Kesäavustukset 2027", year=2027, name_sv="Sommarunderstöd 2027")
+    plain = grants.programme(salo, "Yleisavustukset", year=2027)
+    assert (named.title, plain.title, str(plain)) == (
+        "Kesäavustukset 2027",
+        "Yleisavustukset 2027",
+        "Yleisavustukset 2027",
+    )
+    for url in (reverse("grants:programme", args=[named.pk]), reverse("grants:programme_list")):
+        page = client.get(url).content.decode()
+        assert "Kesäavustukset 2027" in page and "2027 2027" not in page
+    sv = client.get(reverse("grants:programme", args=[named.pk]).replace("/fi/", "/sv/")).content.decode()
+    assert "Sommarunderstöd 2027" in sv and "2027 2027" not in sv

@@ -87,10 +87,17 @@ class GrantProgramme(CleanTextMixin, models.Model):
         constraints = [models.UniqueConstraint(fields=["body", "year", "slug"], name="unique_programme_slug")]
 
     def __str__(self) -> str:
-        return f"{self.name} {self.year}"
+        return self.title
 
     def get_absolute_url(self) -> str:
         return reverse("grants:programme", kwargs={"pk": self.pk})
+
+    @property
+    def title(self) -> str:
+        """The name with the year, in the active language: "Yleisavustukset 2027" — and a name that
+        already says its year ("Kesäavustukset 2027") is not given it twice."""
+        name = self.name or ""
+        return name if str(self.year) in name else f"{name} {self.year}".strip()
 
     def is_open(self, now=None) -> bool:
         now = now or timezone.now()
