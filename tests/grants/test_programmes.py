@@ -269,3 +269,11 @@ def test_a_name_that_already_says_its_year_is_not_given_it_twice(client, salo):
         assert "Kesäavustukset 2027" in page and "2027 2027" not in page
     sv = client.get(reverse("grants:programme", args=[named.pk]).replace("/fi/", "/sv/")).content.decode()
     assert "Sommarunderstöd 2027" in sv and "2027 2027" not in sv
+
+
+def test_an_unpublished_programme_in_its_period_does_not_say_the_period_has_closed(client, salo, officer):
+    programme = grants.programme(salo, "Kohdeavustukset", is_published=False)
+    client.force_login(officer)
+    page = client.get(reverse("grants:programme", args=[programme.pk])).content.decode()
+    assert "Hakuaika on päättynyt" not in page
+    assert "ei ole vielä julkaistu" in page
