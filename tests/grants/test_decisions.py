@@ -105,6 +105,23 @@ def _decided(world) -> BoardMeeting:
     return meeting
 
 
+def test_meeting_e_mails_go_to_who_runs_the_programme_not_to_every_coordinator(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    officer = factories.official(world["salo"], "official", email="ohjelman.vastaava@salo.example")
+    bystander = factories.official(world["salo"], "coordinator", email="muu.koordinaattori@salo.example")
+    GrantProgramme = type(world["programme"])
+    GrantProgramme.objects.filter(pk=world["programme"].pk).update(created_by=officer)
+    world["programme"].refresh_from_db()
+    colleague = factories.official(world["salo"], "board_secretary", email="toinen.sihteeri@salo.example")
+    meeting = _proposed(world)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.proposal_mark_ready(meeting=meeting, by=world["secretary"])
+    recipients = {address for message in mailoutbox for address in message.to}
+    assert {officer.email, colleague.email} <= recipients
+    assert bystander.email not in recipients and world["secretary"].email not in recipients
+
+
 def test_a_decision_cannot_be_recorded_before_the_meeting_is_held(world):
     meeting = _proposed(world)
     BoardMeeting.objects.filter(pk=meeting.pk).update(date=timezone.localdate() + dt.timedelta(days=1))

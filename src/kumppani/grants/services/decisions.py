@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kumppani.core import audit, mail, versioning
-from kumppani.core.models import BodyRole, User
+from kumppani.core.models import AuditEntry, BodyRole, BodyRoleKind, User
 from kumppani.grants.euros import format_euros
 from kumppani.grants.models import (
     Application,
@@ -33,7 +33,6 @@ from kumppani.grants.models import (
     ReviewAssignment,
 )
 from kumppani.grants.queries.board import applicant_languages
-from kumppani.grants.rules import SECRETARY_ROLES
 from kumppani.grants.workflow import notify_applicant, transition
 
 EDITABLE_MEETING = {MeetingStatus.PREPARING, MeetingStatus.PROPOSED}
@@ -102,12 +101,16 @@ def _link(name: str, pk: int) -> str:
 
 
 def _tell_colleagues(meeting: BoardMeeting, by: User, template: str) -> None:
-    """E-mail the body's board secretaries and coordinators (not the one who acted)."""
+    """E-mail the people who run the meeting's programme (those who set it up or changed it) and the
+    body's board secretaries — not every coordinator of the body, and not the one who acted."""
+    programme = meeting.programme
+    editors = AuditEntry.objects.filter(
+        object_type=programme._meta.label_lower, object_id=str(programme.pk), actor__isnull=False
+    ).values("actor_id")
+    secretaries = BodyRole.objects.filter(body=meeting.body, role=BodyRoleKind.BOARD_SECRETARY).values("user_id")
     people = (
-        User.objects.filter(
-            is_active=True,
-            pk__in=BodyRole.objects.filter(body=meeting.body, role__in=SECRETARY_ROLES).values("user_id"),
-        )
+        User.objects.filter(is_active=True)
+        .filter(Q(pk=programme.created_by_id) | Q(pk__in=editors) | Q(pk__in=secretaries))
         .exclude(pk=by.pk)
         .only("email", "language")
     )
