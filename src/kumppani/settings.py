@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "kumppani.organisations",
     "kumppani.activities",
     "kumppani.cooperation",
+    "kumppani.participation",
     "kumppani.grants",
     "kumppani.events",
     "kumppani.premises",

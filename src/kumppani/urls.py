@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("", include("kumppani.premises.urls")),
     path("tietoa/", include("kumppani.about.urls")),
     path("yhteistyo/", include("kumppani.cooperation.urls")),
+    path("", include("kumppani.participation.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -1,0 +1,10 @@
+"""The participation app registers its history labels and its parts of other pages."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ParticipationConfig(AppConfig):
+    name = "kumppani.participation"
+    label = "participation"
+    verbose_name = _("Participation")

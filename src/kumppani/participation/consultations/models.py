@@ -1,0 +1,3 @@
+"""Consultations models."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Consultations pages."""
+
+urlpatterns: list = []

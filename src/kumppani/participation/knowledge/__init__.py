@@ -1,0 +1,1 @@
+"""Experiential knowledge reports (kokemustieto) from NGOs, acknowledged and answered by the body."""

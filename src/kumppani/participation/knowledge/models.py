@@ -1,0 +1,3 @@
+"""Knowledge models."""
+
+__all__: list[str] = []

@@ -1,0 +1,3 @@
+"""Knowledge pages."""
+
+urlpatterns: list = []

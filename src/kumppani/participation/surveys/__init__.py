@@ -1,0 +1,1 @@
+"""Surveys distributed through NGOs' links, anonymous answers, results and the yearly NGO barometer."""

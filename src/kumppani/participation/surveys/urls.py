@@ -1,0 +1,3 @@
+"""Surveys pages."""
+
+urlpatterns: list = []
