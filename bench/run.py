@@ -12,9 +12,12 @@ Builds a throwaway database in a temporary directory (DEBUG off, as in productio
 --ngos NGOs across all 330 public bodies and --activities of their activities, then (bench/grants.py,
 bench/events.py, bench/premises.py) --applications grant applications, --events events and
 --bookings space bookings; runs gunicorn on 127.0.0.1 and measures each URL group with keep-alive
-HTTP connections from a few threads, bounded by --requests and --seconds. The events and premises
-groups each rotate over many distinct addresses on a server with the page cache off
-(DIRECTORY_CACHE_SECONDS=0). --only limits the run to some parts (the NGOs are always made);
+HTTP connections from a few threads, bounded by --requests and --seconds. The four search groups
+(NGO directory, NGO API list, activity search, HSDS services; bench/directory.py) each rotate over a
+few hundred distinct addresses drawn from Finnish and Swedish words, filters, sort orders and deep
+pages, measured with the page cache on (cached) and off (DIRECTORY_CACHE_SECONDS=0, cold); their
+targets hold the cold figures. The events and premises groups each rotate over many distinct
+addresses on the server with the page cache off. Each figure records the load average at its start. --only limits the run to some parts (the NGOs are always made);
 --keep leaves the database, and --reuse DIR measures it again (after migrating) without populating.
 Prints a table, writes bench/results/latest.json, and exits 1 when a target fails or a URL does not
 answer 200.
@@ -25,7 +28,6 @@ import http.client
 import json
 import os
 import platform
-import re
 import secrets
 import shutil
 import socket
@@ -46,75 +48,13 @@ RESULTS = ROOT / "bench" / "results" / "latest.json"
 SEARCH_P95_MS = 50
 SEARCH_SHARE = 0.30  # of the empty view's throughput
 # The groups held to those targets.
-TARGETED = ("directory search", "activity search", "HSDS services")
+TARGETED = ("directory search", "NGO API list", "activity search", "HSDS services")
 # What --only chooses from. The NGOs and activities are always made: the other parts build on them.
 PARTS = ("directory", "grants", "events", "premises")
 
 
-def directory_urls(slugs: dict) -> list[str]:
-    queries = [
-        f"q=mielenterveys&body={slugs['largest']}",
-        "q=vertaistuki",
-        f"q=nuorille&body={slugs['median']}",
-        f"q=omaishoitajien&body={slugs['county']}",
-        "q=kohtaamispaikka",
-        f"q=muisti&body={slugs['largest']}",
-        f"body={slugs['median']}",
-    ]
-    return [f"/fi/jarjestot/?{q}" for q in queries]
-
-
-def activity_urls(slugs: dict) -> list[str]:
-    """Searches with filters, as residents and professionals use the activity directory."""
-    queries = [
-        f"q=vertaistuki&body={slugs['largest']}",
-        f"q=muistikahvila&body={slugs['median']}",
-        f"body={slugs['largest']}&theme=mielenterveys&weekday=1",
-        "q=omaishoitajien&kind=peer_support",
-        f"kind=meeting_place&body={slugs['median']}&accessible=on",
-        f"q=liikunta&body={slugs['largest']}&free=on&time=morning",
-        "target=nuoret&language=sv",
-    ]
-    return [f"/fi/toiminta/?{q}" for q in queries]
-
-
-def hsds_urls(term_id: str) -> list[str]:
-    return [
-        "/api/hsds/services",
-        "/api/hsds/services?page=40",
-        f"/api/hsds/services?taxonomy_term_id={term_id}",
-        "/api/hsds/services?full=true&per_page=20",
-    ]
-
-
 def check_empty(body: bytes) -> str:
     return "" if body == b"ok" else "the empty view did not answer “ok”"
-
-
-def check_directory(body: bytes) -> str:
-    found = re.search(rb'href="/fi/jarjestot/(?!uusi/|tuonti/)[\w-]+/"', body)
-    return "" if found else "the page answered 200 but lists no NGO (no link to an NGO page)"
-
-
-def check_activities(body: bytes) -> str:
-    found = re.search(rb'href="/fi/toiminta/(?!ohjauslista/)[\w-]+/"', body)
-    return "" if found else "the page answered 200 but lists no activity (no link to an activity page)"
-
-
-def check_hsds(body: bytes) -> str:
-    try:
-        data = json.loads(body)
-    except ValueError:
-        return "the answer is not JSON"
-    return "" if isinstance(data, dict) and data.get("contents") else "the answer has no contents"
-
-
-def check_api(body: bytes) -> str:
-    try:
-        data = json.loads(body)
-    except ValueError:
-        return "the answer is not JSON"
-    return "" if isinstance(data, dict) and data.get("results") else "the answer has no results"
 
 
 def main() -> int:
@@ -168,6 +108,7 @@ def main() -> int:
         print(f"Kumppani benchmark in {tmp} ({'PostgreSQL' if args.postgres else 'SQLite'})", flush=True)
         run_step("migrate", [BIN / "kumppani", "migrate", "--noinput", "-v0"], env)
         sys.path.insert(0, str(ROOT))
+        from bench import directory as bench_directory
         from bench import events as bench_events
         from bench import grants as bench_grants
         from bench import premises as bench_premises
@@ -220,16 +161,16 @@ def main() -> int:
         run_step("database statistics (the nightly job)", [BIN / "kumppani", "shell", "-c", statistics], env)
         if not (args.reuse and (tmp / "static").exists()):
             run_step("collectstatic", [BIN / "kumppani", "collectstatic", "--noinput", "-v0"], env)
+        directory_urls = {}
+        if "directory" in parts:  # a few hundred distinct addresses per group (bench/directory.py)
+            urls_file = tmp / "directory-urls.json"
+            run_step("directory addresses", [BIN / "python", "-m", "bench.directory", "urls", "--out", urls_file], env)
+            directory_urls = json.loads(urls_file.read_text(encoding="utf-8"))
         report["environment"] = environment(args, data)
         report["environment"]["parts"] = sorted(parts)
         groups = [("empty Django view (ceiling)", ["/bench/empty/"], check_empty)]
-        if "directory" in parts:
-            groups += [
-                ("directory search", directory_urls(data["slugs"]), check_directory),
-                ("NGO API list", ["/api/v1/organisations/"], check_api),
-                ("activity search", activity_urls(data["activity_slugs"]), check_activities),
-                ("HSDS services", hsds_urls(data["hsds_term_id"]), check_hsds),
-            ]
+        if "directory" in parts:  # the same addresses as cold below, here with the page cache on
+            groups += [group[:3] for group in bench_directory.groups(directory_urls, cached=True)]
         with Gunicorn(env, tmp / "gunicorn.log", args.workers) as server:
             for name, urls, check in groups:
                 print(f"- {name}: {len(urls)} URL(s)", flush=True)
@@ -239,7 +180,7 @@ def main() -> int:
                 print(f"- {name}: {len(urls)} URL(s)", flush=True)
                 report["results"].append(measure_group(server, name, urls, check, args, headers))
         # Events and premises: many distinct addresses each, on a server with the page cache off.
-        cold = []
+        cold = bench_directory.groups(directory_urls, cached=False) if "directory" in parts else []
         if "events" in parts:
             cold += bench_events.groups(events_data)
             report["events"] = {k: events_data[k] for k in ("events", "public", "occurrences", "listings", "largest")}
@@ -272,6 +213,9 @@ def main() -> int:
     if "premises" in parts:
         report["targets"] += bench_events.judge(report["results"], bench_premises.GROUPS)
     print_table(report)
+    if "directory" in parts:
+        print("\nThe search groups over the same addresses, page cache off (cold) and on (cached):")
+        print("\n".join(bench_directory.side_by_side(report["results"])))
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
@@ -433,6 +377,7 @@ def measure_group(server: Gunicorn, name: str, urls: list[str], check, args, hea
             print("  gunicorn log:\n" + server.log_tail(15))
         return result
     load(server.port, urls, 10 * len(urls) * args.workers, 15, args.threads, headers)  # warm up every worker
+    result["load_average"] = round(os.getloadavg()[0], 2)  # other work on the machine slows every figure
     result.update(load(server.port, urls, args.requests, args.seconds, args.threads, headers))
     if result["non_200"]:
         result["problems"].append(f"{result['non_200']} answers were not 200: {result['failures']}")
@@ -494,7 +439,9 @@ def print_table(report: dict) -> None:
         f"\n{env.get('ngos')} NGOs, {env.get('activities')} activities, {env.get('database')}, {env.get('gunicorn_workers')} gunicorn sync workers, "
         f"{env.get('client_threads')} client threads, {env.get('cpus')} CPUs (load {env.get('load_average_at_start')})"
     )
-    header = f"{'':30} {'requests':>8} {'non-200':>8} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'vs empty':>8}"
+    header = (
+        f"{'':30} {'requests':>8} {'non-200':>8} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>8} {'vs empty':>8} {'load':>6}"
+    )
     print(header + "\n" + "-" * len(header))
     for r in report["results"]:
         if r["problems"] and "requests" not in r:
@@ -503,7 +450,7 @@ def print_table(report: dict) -> None:
         share = f"{r['share_of_empty']:.0%}" if "share_of_empty" in r else "–"
         print(
             f"{r['name']:30} {r['requests']:>8} {r['non_200']:>8} {r['p50_ms']:>8} {r['p95_ms']:>8} "
-            f"{r['rps']:>8} {share:>8}"
+            f"{r['rps']:>8} {share:>8} {r.get('load_average', '–'):>6}"
         )
     print()
     for t in report["targets"]:
