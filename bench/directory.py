@@ -271,12 +271,12 @@ def _api(rng: random.Random, bodies: dict) -> str:
         params.append(("language", rng.choice(LANGUAGES)))
     if rng.random() < 0.3:
         params.append(("ordering", rng.choice(["name", "-name", "updated_at", "-updated_at"])))
-    size = rng.choice([10, 50, 100]) if rng.random() < 0.1 else 20
-    if size != 20:
+    size = rng.choice([10, 20, 100]) if rng.random() < 0.1 else 50  # the API's pages are of 50
+    if size != 50:
         params.append(("page_size", str(size)))
     if rng.random() < 0.6 and all(key in ("ordering", "page_size") for key, _value in params):
         # A page past the last is a 404 in the API: deep pages of the whole register only.
-        params.append(("page", str(rng.choice([2, 5, 20, 100, 300]) * 20 // size or 1)))
+        params.append(("page", str(rng.choice([2, 5, 20, 60, 150]) * 50 // size or 1)))
     return "/api/v1/organisations/?" + urlencode(params)
 
 
