@@ -1,6 +1,7 @@
 """Reading the activities for residents and professionals: the public set, the filters, facet counts
 and ranking. Each function issues a fixed number of queries, whatever the number of activities."""
 
+import bisect
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -236,6 +237,191 @@ def facet_counts(criteria: Criteria, *, now: dt.datetime | None = None) -> dict:
         "weekdays": dict(by_weekday.values_list("weekday").annotate(n=Count("activity_id", distinct=True)).order_by()),
         "times": by_time,
     }
+
+
+# Facet counts from bit sets (core.search.to_bits): the same numbers as facet_counts() above, counted
+# in memory, so that a search over thousands of matches does not run the search again in six
+# aggregate queries. The results themselves are still read, ordered and paged in the database.
+
+# (name, does a regular time of `start`–`end` fall in it), as TIMES_OF_DAY says it in SQL.
+_TIME_TESTS = {
+    "morning": lambda start, end: start < NOON,
+    "afternoon": lambda start, end: start < EVENING and end > NOON,
+    "evening": lambda start, end: end > EVENING,
+}
+
+
+@dataclass
+class CatalogueIndex:
+    """The listed activities as bit sets: who has each area, theme, target group, type, language,
+    weekday and time of day; which are free, online and accessible; and when each was confirmed."""
+
+    listed: int
+    areas: dict[int, int]
+    themes: dict[int, int]
+    target_groups: dict[int, int]
+    languages: dict[int, int]
+    kinds: dict[str, int]
+    free: int
+    online: int
+    accessible: int
+    days: dict[int, int]  # a regular time on the weekday
+    times: dict[str, int]  # a regular time in the time of day
+    day_times: dict[tuple[int, str], int]  # both in the same regular time
+    confirmed: list[tuple[dt.datetime, int]]  # (confirmed_at, id), oldest first
+    _stale: dict[int, int] = field(default_factory=dict)
+
+    def stale(self, cutoff: dt.datetime) -> int:
+        """The listed activities confirmed before `cutoff`."""
+        position = bisect.bisect_left(self.confirmed, (cutoff, -1))
+        if position not in self._stale:
+            self._stale = {position: search.to_bits(pk for _at, pk in self.confirmed[:position])}
+        return self._stale[position]
+
+
+def _grouped(rows) -> dict:
+    groups: dict = {}
+    for pk, value in rows:
+        groups.setdefault(value, []).append(pk)
+    return {value: search.to_bits(pks) for value, pks in groups.items()}
+
+
+def _build_catalogue_index() -> CatalogueIndex:
+    rows = list(listed_activities().values_list("pk", "kind", "is_free", "is_online", "is_accessible", "confirmed_at"))
+    rules = list(ScheduleRule.objects.values_list("activity_id", "weekday", "start_time", "end_time"))
+    return CatalogueIndex(
+        listed=search.to_bits(row[0] for row in rows),
+        areas=_grouped(Activity.areas.through.objects.values_list("activity_id", "publicbody_id")),
+        themes=_grouped(Activity.themes.through.objects.values_list("activity_id", "term_id")),
+        target_groups=_grouped(Activity.target_groups.through.objects.values_list("activity_id", "term_id")),
+        languages=_grouped(Activity.languages.through.objects.values_list("activity_id", "language_id")),
+        kinds=_grouped((row[0], row[1]) for row in rows),
+        free=search.to_bits(row[0] for row in rows if row[2]),
+        online=search.to_bits(row[0] for row in rows if row[3]),
+        accessible=search.to_bits(row[0] for row in rows if row[4]),
+        days=_grouped((pk, weekday) for pk, weekday, _start, _end in rules),
+        times=_grouped(
+            (pk, name) for pk, _day, start, end in rules for name, test in _TIME_TESTS.items() if test(start, end)
+        ),
+        day_times=_grouped(
+            (pk, (day, name)) for pk, day, start, end in rules for name, test in _TIME_TESTS.items() if test(start, end)
+        ),
+        confirmed=sorted((row[5], row[0]) for row in rows),
+    )
+
+
+def catalogue_index() -> CatalogueIndex:
+    """The catalogue's bit sets, read again whenever an activity or an NGO changes (seven queries
+    then, one otherwise)."""
+    return search.versioned_index("activities", catalogue_version(), _build_catalogue_index)
+
+
+def _schedule_bits(index: CatalogueIndex, weekdays, times) -> int:
+    """The activities with a regular time on one of `weekdays` in one of `times` (either may be empty)."""
+    if weekdays and times:
+        return search.union(index.day_times.get((day, name), 0) for day in weekdays for name in times)
+    if weekdays:
+        return search.union(index.days.get(day, 0) for day in weekdays)
+    return search.union(index.times.get(name, 0) for name in times)
+
+
+def _area_bits(index: CatalogueIndex, body: PublicBody) -> int:
+    """The activities open to the body's residents (open_to_residents_of)."""
+    ids = body.area_body_ids()  # a county's is a subquery
+    ids = ids.values_list("pk", flat=True) if isinstance(ids, QuerySet) else ids
+    return search.union(index.areas.get(pk, 0) for pk in ids)
+
+
+def matching_bits(
+    index: CatalogueIndex,
+    criteria: Criteria,
+    *,
+    ignore: Collection[str] = (),
+    now: dt.datetime | None = None,
+    area: int | None = None,
+) -> int:
+    """matching() as a bit set, without a query but those of look_up_words(). `area` is
+    _area_bits() of the criteria's body, when already known."""
+    found = index.listed
+    if not (criteria.include_stale or "stale" in ignore):
+        found &= ~index.stale(stale_cutoff(now))
+    if criteria.body is not None:
+        found &= _area_bits(index, criteria.body) if area is None else area
+    for term in criteria.themes:
+        found &= index.themes.get(term.pk, 0)
+    for term in criteria.target_groups:
+        found &= index.target_groups.get(term.pk, 0)
+    if criteria.kinds and "kinds" not in ignore:
+        found &= search.union(index.kinds.get(kind, 0) for kind in criteria.kinds)
+    if criteria.languages and "languages" not in ignore:
+        found &= search.union(index.languages.get(language.pk, 0) for language in criteria.languages)
+    if (criteria.weekdays or criteria.times) and "schedule" not in ignore:
+        found &= _schedule_bits(index, criteria.weekdays, criteria.times)
+    if criteria.free:
+        found &= index.free
+    if criteria.online:
+        found &= index.online
+    if criteria.accessible:
+        found &= index.accessible
+    if criteria.query:
+        found &= search.to_bits(look_up_words(criteria).text_ranks or {})
+    return found
+
+
+def counted_facets(criteria: Criteria, *, now: dt.datetime | None = None) -> tuple[dict, int]:
+    """(facet_counts(), the bit set of the results), counted from the catalogue's bit sets."""
+    now = now or timezone.now()
+    index = catalogue_index()
+    area = _area_bits(index, criteria.body) if criteria.body is not None else None
+
+    def count(bits: int) -> int:
+        return bits.bit_count()
+
+    def without(*ignore: str) -> int:
+        return matching_bits(index, criteria, ignore=ignore, now=now, area=area)
+
+    results = without()
+    stale = index.stale(stale_cutoff(now))
+    shown = index.listed if criteria.include_stale else index.listed & ~stale
+    by_kind_base = without("kinds", "stale")
+    by_kind = {}
+    for kind, bits in index.kinds.items():
+        of_kind = by_kind_base & bits
+        if of_kind:
+            shown_of_kind = of_kind & shown
+            by_kind[kind] = {
+                "shown": count(shown_of_kind),
+                "stale": count(of_kind & stale),
+                "free": count(shown_of_kind & index.free),
+                "online": count(shown_of_kind & index.online),
+                "accessible": count(shown_of_kind & index.accessible),
+            }
+    chosen = [row for kind, row in by_kind.items() if not criteria.kinds or kind in criteria.kinds]
+    totals = {key: sum(row[key] for row in chosen) for key in ("shown", "stale", "free", "online", "accessible")}
+    language_base = without("languages") if criteria.languages else results
+    schedule_base = without("schedule") if criteria.weekdays or criteria.times else results
+
+    def counts(groups: dict, base: int) -> dict:
+        return {value: n for value, bits in groups.items() if (n := count(base & bits))}
+
+    weekdays = {
+        day: n for day in index.days if (n := count(schedule_base & _schedule_bits(index, [day], criteria.times)))
+    }
+    times = {name: count(schedule_base & _schedule_bits(index, criteria.weekdays, [name])) for name in TIMES_OF_DAY}
+    facets = {
+        "total": totals["shown"],
+        "stale": 0 if criteria.include_stale else totals["stale"],
+        "free": totals["free"],
+        "online": totals["online"],
+        "accessible": totals["accessible"],
+        "kinds": {kind: row["shown"] for kind, row in by_kind.items()},
+        "themes": counts(index.themes, results),
+        "target_groups": counts(index.target_groups, results),
+        "languages": counts(index.languages, language_base),
+        "weekdays": weekdays,
+        "times": times,
+    }
+    return facets, results
 
 
 def name_order(language: str | None) -> str:

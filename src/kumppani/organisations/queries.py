@@ -1,9 +1,12 @@
 """Reading the register: public lists, a body's NGOs, facets. Each returns a queryset or a fixed
 number of queries, whatever the size of the register."""
 
+from dataclasses import dataclass
+
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from kumppani.core import search
 from kumppani.core.models import Language, PublicBody, Term
 from kumppani.organisations.models import Membership, MembershipRequest, Organisation, OrganisationStatus
 
@@ -86,6 +89,125 @@ def facet_counts(queryset: QuerySet[Organisation]) -> dict[str, dict[int, int]]:
         "target_groups": dict(through_target.values_list("term_id").annotate(n=Count("organisation_id")).order_by()),
         "languages": dict(through_language.values_list("language_id").annotate(n=Count("organisation_id")).order_by()),
     }
+
+
+@dataclass(frozen=True)
+class RegisterIndex:
+    """The public NGOs as bit sets (core.search.to_bits): who they are, which are active, and who has
+    each area, theme, target group and language; and each one's name sort keys, for ranking."""
+
+    public: int
+    active: int
+    statuses: dict[str, int]
+    verified: int
+    areas: dict[int, int]
+    themes: dict[int, int]
+    target_groups: dict[int, int]
+    languages: dict[int, int]
+    sort_keys: dict[str, dict[int, str]]  # {"sort_key_fi": {NGO id: key}, …}
+
+
+def _grouped(rows) -> dict[int, int]:
+    groups: dict[int, list[int]] = {}
+    for pk, value in rows:
+        groups.setdefault(value, []).append(pk)
+    return {value: search.to_bits(pks) for value, pks in groups.items()}
+
+
+def _build_register_index() -> RegisterIndex:
+    rows = list(
+        public_organisations().values_list("pk", "status", "sort_key_fi", "sort_key_sv", "sort_key_en", "verified_at")
+    )
+    through = Organisation.themes.through.objects
+    return RegisterIndex(
+        public=search.to_bits(row[0] for row in rows),
+        active=search.to_bits(row[0] for row in rows if row[1] == OrganisationStatus.ACTIVE),
+        statuses=_grouped((row[0], row[1]) for row in rows),
+        verified=search.to_bits(row[0] for row in rows if row[5] is not None),
+        areas=_grouped(Organisation.areas.through.objects.values_list("organisation_id", "publicbody_id")),
+        themes=_grouped(through.values_list("organisation_id", "term_id")),
+        target_groups=_grouped(Organisation.target_groups.through.objects.values_list("organisation_id", "term_id")),
+        languages=_grouped(Organisation.languages.through.objects.values_list("organisation_id", "language_id")),
+        sort_keys={
+            f"sort_key_{language}": {row[0]: row[2 + n] for row in rows}
+            for n, language in enumerate(("fi", "sv", "en"))
+        },
+    )
+
+
+def register_index() -> RegisterIndex:
+    """The register's bit sets, read again whenever an NGO is added, changed or removed (six queries
+    then, one otherwise)."""
+    return search.versioned_index("organisations", register_version(), _build_register_index)
+
+
+def directory_matches(
+    index: RegisterIndex,
+    *,
+    include_dormant: bool = False,
+    body: PublicBody | None = None,
+    themes=(),
+    target_groups=(),
+    languages=(),
+    ranks: dict | None = None,
+) -> int:
+    """The bit set of the public NGOs that meet the directory's filters: active ones (dormant too
+    with `include_dormant`), serving the body's residents (serving_body), with every chosen theme,
+    target group and language, and among the search matches `ranks` (core.search.relevance)."""
+    matches = index.public if include_dormant else index.active
+    if body is not None:
+        ids = body.area_body_ids()  # a county's is a subquery
+        ids = ids.values_list("pk", flat=True) if isinstance(ids, QuerySet) else ids
+        matches &= search.union(index.areas.get(pk, 0) for pk in ids)
+    for term in themes:
+        matches &= index.themes.get(term.pk, 0)
+    for term in target_groups:
+        matches &= index.target_groups.get(term.pk, 0)
+    for language in languages:
+        matches &= index.languages.get(language.pk, 0)
+    if ranks is not None:
+        matches &= search.to_bits(ranks)
+    return matches
+
+
+def api_matches(index: RegisterIndex, data: dict, ranks: dict | None) -> int:
+    """The bit set of the NGOs the API list's filters (organisations.api.OrganisationFilter, its
+    cleaned data) choose from the public ones: dormant ones too, unless a status is chosen."""
+    matches = directory_matches(
+        index,
+        include_dormant=True,
+        body=data.get("body"),
+        themes=data.get("theme") or (),
+        target_groups=data.get("target_group") or (),
+        languages=data.get("language") or (),
+        ranks=ranks,
+    )
+    if data.get("status"):
+        matches &= index.statuses.get(data["status"], 0)
+    if data.get("verified") is not None:
+        matches &= index.verified if data["verified"] else ~index.verified
+    return matches
+
+
+def facet_counts_of(index: RegisterIndex, matches: int) -> dict[str, dict[int, int]]:
+    """facet_counts() of the NGOs in the bit set `matches`, without a query."""
+    return {
+        name: {pk: n for pk, bits in getattr(index, name).items() if (n := (matches & bits).bit_count())}
+        for name in ("themes", "target_groups", "languages")
+    }
+
+
+def ranked(index: RegisterIndex, matches: int, ranks: dict, *, tiebreak: str) -> list[int]:
+    """The NGOs of `matches` best match first, then by `tiebreak` (a sort key field): the order of
+    core.search.ranked_pks, without a query."""
+    keys = index.sort_keys[tiebreak]
+    no_match = search.Rank(False, 0.0)
+
+    def order(pk):
+        rank = ranks.get(pk, no_match)
+        return (not rank.own_words, -rank.score, keys.get(pk) or "", pk)
+
+    return sorted(search.members(matches), key=order)
 
 
 def in_care_of(bodies) -> QuerySet[Organisation]:

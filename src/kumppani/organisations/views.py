@@ -47,34 +47,41 @@ def directory(request):
 
 
 def _directory(request, csrf_token=None):
-    """The public NGO directory: search, filters with counts, sorting and pages."""
+    """The public NGO directory: search, filters with counts, sorting and pages.
+
+    The filters and the counts are answered from the register's bit sets (queries.register_index),
+    the search words by one full-text query; only the page itself is read from the database."""
     form = DirectoryFilterForm(request.GET or None)
-    organisations = queries.public_organisations()
     data = form.cleaned_data if form.is_valid() else {}
-    if not data.get("include_dormant"):
-        organisations = organisations.filter(status=OrganisationStatus.ACTIVE)
-    if data.get("body"):
-        organisations = queries.serving_body(organisations, PublicBody.objects.get(slug=data["body"]))
-    for term in data.get("theme") or []:
-        organisations = organisations.filter(themes=term)
-    for term in data.get("target") or []:
-        organisations = organisations.filter(target_groups=term)
-    for language in data.get("language") or []:
-        organisations = organisations.filter(languages=language)
+    body = PublicBody.objects.get(slug=data["body"]) if data.get("body") else None
     query = data.get("q", "")
-    if query:
-        organisations = search.filter_matching(organisations, services.SEARCH_KIND, query)
+    ranks = search.relevance(services.SEARCH_KIND, query) if query and search.query_groups(query) else None
+    index = queries.register_index()
+    matches = queries.directory_matches(
+        index,
+        include_dormant=bool(data.get("include_dormant")),
+        body=body,
+        themes=data.get("theme") or [],
+        target_groups=data.get("target") or [],
+        languages=data.get("language") or [],
+        ranks=ranks,
+    )
+    total = matches.bit_count()
     sort = data.get("sort") or ("relevance" if query else "name")
     name_field = queries.name_order(get_language())
-    facets = queries.facet_counts(organisations)
+    facets = queries.facet_counts_of(index, matches)
     if sort == "relevance" and query:
-        page = Paginator(search.ranked_pks(organisations, services.SEARCH_KIND, query, tiebreak=name_field), PAGE_SIZE)
+        page = Paginator(queries.ranked(index, matches, ranks or {}, tiebreak=name_field), PAGE_SIZE)
         page = page.get_page(request.GET.get("page"))
         page.object_list = search.in_order(queries.with_listing_relations(Organisation.objects.all()), page.object_list)
     else:
         order = ("-updated_at", "pk") if sort == "-updated" else (name_field, "pk")
+        if ranks is not None and total <= search.MATCHES_AS_IDS:
+            organisations = Organisation.objects.filter(pk__in=search.members(matches))
+        else:
+            organisations = _filtered(data, body, query)
         organisations = queries.with_listing_relations(organisations.order_by(*order))
-        page = Paginator(organisations, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = _CountedPaginator(organisations, PAGE_SIZE, count=total).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     themes = Term.objects.filter(vocabulary=Vocabulary.THEME)
@@ -98,6 +105,32 @@ def _directory(request, csrf_token=None):
     if csrf_token is not None:
         context["csrf_token"] = csrf_token  # a cached page's placeholder (core.pagecache)
     return render(request, "organisations/directory.html", context)
+
+
+class _CountedPaginator(Paginator):
+    """A paginator told the number of results, which the bit sets have already counted."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self.count = count
+
+
+def _filtered(data: dict, body: PublicBody | None, query: str):
+    """The directory's matches as a queryset (to be ordered and paged in the database)."""
+    organisations = queries.public_organisations()
+    if not data.get("include_dormant"):
+        organisations = organisations.filter(status=OrganisationStatus.ACTIVE)
+    if body is not None:
+        organisations = queries.serving_body(organisations, body)
+    for term in data.get("theme") or []:
+        organisations = organisations.filter(themes=term)
+    for term in data.get("target") or []:
+        organisations = organisations.filter(target_groups=term)
+    for language in data.get("language") or []:
+        organisations = organisations.filter(languages=language)
+    if query:
+        organisations = search.filter_matching(organisations, services.SEARCH_KIND, query)
+    return organisations
 
 
 def _get_organisation(slug: str) -> Organisation:

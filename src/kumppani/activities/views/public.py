@@ -44,11 +44,15 @@ def _directory(request, csrf_token=None):
     criteria = queries.look_up_words(form.criteria() if form.is_bound else queries.Criteria())
     language = get_language()
     now = timezone.now()
-    facets = queries.facet_counts(criteria, now=now)
+    # The counts and the results' set from the catalogue's bit sets; the page from the database.
+    facets, results = queries.counted_facets(criteria, now=now)
     sort = data.get("sort") or ("relevance" if criteria.query else "fresh")
     if sort == "relevance" and not criteria.query:
         sort = "fresh"
-    activities = queries.matching(criteria, now=now)
+    if facets["total"] <= search.MATCHES_AS_IDS:
+        activities = Activity.objects.filter(pk__in=search.members(results))
+    else:
+        activities = queries.matching(criteria, now=now)
     if sort == "relevance":
         ranked = queries.ranked_pks(activities, criteria, language=language, now=now)
         page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
