@@ -74,6 +74,7 @@ def main() -> int:
         metavar="GROUPS",
         help=f"measure only these groups, comma-separated, of: {', '.join(PARTS)} (default: all)",
     )
+    parser.add_argument("--distinct", type=int, default=300, help="distinct addresses per search group (default 300)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     parser.add_argument(
         "--reuse", metavar="DIR", help="measure again the SQLite database a --keep run left in DIR (no populating)"
@@ -164,7 +165,8 @@ def main() -> int:
         directory_urls = {}
         if "directory" in parts:  # a few hundred distinct addresses per group (bench/directory.py)
             urls_file = tmp / "directory-urls.json"
-            run_step("directory addresses", [BIN / "python", "-m", "bench.directory", "urls", "--out", urls_file], env)
+            command = [BIN / "python", "-m", "bench.directory", "urls", "--out", urls_file]
+            run_step("directory addresses", [*command, "--per-group", str(args.distinct)], env)
             directory_urls = json.loads(urls_file.read_text(encoding="utf-8"))
         report["environment"] = environment(args, data)
         report["environment"]["parts"] = sorted(parts)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from kumppani.activities import queries
 from kumppani.activities.models import ActivityStatus, Frequency, ScheduleRule
+from kumppani.core import search
 from kumppani.core.models import Language
 from kumppani.organisations.models import Organisation, OrganisationStatus
 from tests import factories
@@ -224,3 +225,59 @@ def test_many_text_matches_give_the_same_results_through_the_full_text_subquery(
     monkeypatch.setattr(queries, "TEXT_MATCHES_AS_IDS", 1)
     as_subquery = names(queries.look_up_words(queries.Criteria(query="vertaistuki", body=factories.salo())))
     assert as_ids == as_subquery == {"Vertaistukiryhmä omaishoitajille"}
+
+
+def test_the_facets_counted_from_the_bit_sets_equal_those_of_the_aggregate_queries(ngo):
+    salo, tampere = factories.salo(), factories.tampere()
+    activity(
+        ngo,
+        "Ruotsiksi",
+        languages=["sv"],
+        kind="advice",
+        themes=["vertaistuki"],
+        areas=[salo],
+        times=[(0, "10:00", "12:00")],
+    )
+    activity(ngo, "Suomeksi", kind="advice", areas=[tampere], is_online=True, times=[(0, "18:00", "20:00")])
+    activity(
+        ngo,
+        "Suomeksi vertaistukiryhmä",
+        languages=["fi", "en"],
+        is_free=False,
+        target_groups=["nuoret"],
+        areas=[salo.county],
+        times=[(4, "11:00", "13:00"), (1, "18:00", "20:00")],
+    )
+    activity(
+        ngo, "Vanha vertaistukiryhmä", confirmed_days_ago=400, themes=["vertaistuki"], times=[(4, "16:00", "18:00")]
+    )
+    activity(ngo, "Tauolla", status=ActivityStatus.PAUSED)
+    swedish, finnish = Language.objects.get(code="sv"), Language.objects.get(code="fi")
+    for criteria in [
+        queries.Criteria(),
+        queries.Criteria(query="vertaistuki"),
+        queries.Criteria(query="vertaistukiryhmä", include_stale=True, target_groups=[factories.term("nuoret")]),
+        queries.Criteria(query="eisellaistasanaa"),
+        queries.Criteria(languages=[swedish]),
+        queries.Criteria(languages=[swedish, finnish], weekdays=[0]),
+        queries.Criteria(weekdays=[0, 4], times=["evening"]),
+        queries.Criteria(times=["morning", "afternoon"]),
+        queries.Criteria(kinds=["advice"], free=True),
+        queries.Criteria(kinds=["advice", "peer_support"], online=True),
+        queries.Criteria(include_stale=True, themes=[factories.term("vertaistuki")]),
+        queries.Criteria(body=salo),
+        queries.Criteria(body=salo.county, weekdays=[1]),
+    ]:
+        criteria = queries.look_up_words(criteria)
+        facets, results = queries.counted_facets(criteria)
+        assert facets == queries.facet_counts(criteria), criteria
+        assert set(search.members(results)) == set(queries.matching(criteria).values_list("pk", flat=True))
+
+
+def test_the_counts_follow_a_change_at_once(ngo):
+    activity(ngo, "Ensimmäinen")
+    assert queries.counted_facets(queries.Criteria())[0]["total"] == 1
+    item = activity(ngo, "Toinen", themes=["liikunta"])
+    assert queries.counted_facets(queries.Criteria())[0]["total"] == 2
+    item.themes.clear()
+    assert queries.counted_facets(queries.Criteria())[0]["themes"] == {}

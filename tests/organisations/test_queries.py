@@ -18,3 +18,40 @@ def test_public_and_hidden_ngos_are_complements_and_a_dissolved_one_keeps_its_ow
     assert set(queries.public_organisations()) == {active, dormant, keep}
     assert set(queries.hidden_organisations()) == {dissolved, duplicate}
     assert set(queries.unmerged_organisations()) == {active, dormant, dissolved, keep}
+
+
+def test_the_directory_counts_from_the_bit_sets_equal_those_of_the_aggregate_queries():
+    from kumppani.core import search
+    from kumppani.core.models import Language
+
+    salo, tampere = factories.salo(), factories.tampere()
+    factories.organisation("Salon mielenterveysseura ry", areas=[salo], themes=[factories.term("mielenterveys")])
+    factories.organisation("Tampereen vertaistukiyhdistys ry", areas=[tampere], languages=Language.objects.all())
+    factories.organisation("Maakunnan omaishoitajat ry", areas=[salo.county], target_groups=[factories.term("nuoret")])
+    sleeping = factories.organisation("Nukkuva vertaistuki ry", areas=[salo])
+    sleeping.status = OrganisationStatus.DORMANT
+    sleeping.save()
+    index = queries.register_index()
+    for body, words, include_dormant in [
+        (None, "", False),
+        (salo, "", False),
+        (salo, "vertaistuki", True),
+        (salo.county, "", True),
+        (tampere, "ry", False),
+    ]:
+        organisations = queries.public_organisations()
+        if not include_dormant:
+            organisations = organisations.filter(status=OrganisationStatus.ACTIVE)
+        if body:
+            organisations = queries.serving_body(organisations, body)
+        ranks = None
+        if words:
+            organisations = search.filter_matching(organisations, services.SEARCH_KIND, words)
+            ranks = search.relevance(services.SEARCH_KIND, words)
+        matches = queries.directory_matches(index, include_dormant=include_dormant, body=body, ranks=ranks)
+        assert set(search.members(matches)) == set(organisations.values_list("pk", flat=True))
+        assert queries.facet_counts_of(index, matches) == queries.facet_counts(organisations)
+        if words:
+            assert queries.ranked(index, matches, ranks, tiebreak="sort_key_fi") == search.ranked_pks(
+                organisations, services.SEARCH_KIND, words, tiebreak="sort_key_fi"
+            )
