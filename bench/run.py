@@ -262,7 +262,7 @@ class Gunicorn:
         command += ["--log-level", "warning"]
         with open(self.log, "wb") as out:
             self.process = subprocess.Popen([str(c) for c in command], env=self.env, stdout=out, stderr=out)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + 120  # a loaded machine starts gunicorn slowly
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 sys.exit(f"ERROR: gunicorn exited at start:\n{self.log_tail()}")
@@ -274,7 +274,7 @@ class Gunicorn:
                 pass
             time.sleep(0.2)
         self.__exit__()
-        sys.exit(f"ERROR: gunicorn did not answer within 30 s:\n{self.log_tail()}")
+        sys.exit(f"ERROR: gunicorn did not answer within 120 s:\n{self.log_tail()}")
 
     def __exit__(self, *exc):
         self.process.terminate()
