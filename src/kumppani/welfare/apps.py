@@ -1,0 +1,23 @@
+"""The welfare app registers its history labels and the daily computation of the index."""
+
+import datetime as dt
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WelfareConfig(AppConfig):
+    name = "kumppani.welfare"
+    label = "welfare"
+    verbose_name = _("Welfare")
+
+    def ready(self) -> None:
+        from kumppani.core import audit, schedule
+
+        audit.register_action_labels(
+            {
+                "index_self_assessed": _("Index criterion self-assessed"),
+                "index_computed": _("NGO-friendliness index computed"),
+            }
+        )
+        schedule.register(schedule.Job("welfare-index", dt.time(4, 30), "kumppani.welfare.tasks.compute_index"))
