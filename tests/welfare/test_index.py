@@ -174,7 +174,7 @@ def test_a_body_page_shows_evidence_and_what_would_raise_the_score(client, salo_
     url = reverse("welfare:body_index", args=[salo.slug])
     content = client.get(url).content.decode()
     assert f'href="/fi/alueet/{salo.slug}/avustuspaatokset/{YEAR}/"' in content
-    assert "What would raise the score most" in content
+    assert 'id="raise-heading"' in content
     page = client.get(url)
     raise_most = page.context["index"].raise_most()
     assert len(raise_most) == 3
@@ -286,3 +286,13 @@ def test_the_api_lists_the_index_publicly(client):
     assert client.get(url, {"county": salo["county"], "year": YEAR}).json()["count"] == 1
     assert client.get(url, {"year": "kissa"}).status_code == 400
     assert client.post(url, {}).status_code in (403, 405)
+
+
+def test_the_body_page_shows_its_latest_score(client, salo_world):
+    salo = salo_world["salo"]
+    url = reverse("core:body", args=[salo.slug])
+    assert reverse("welfare:body_index", args=[salo.slug]) not in client.get(url).content.decode()
+    result = services.index_compute(body=salo, year=YEAR, by=None)
+    page = client.get(url).content.decode()
+    assert reverse("welfare:body_index", args=[salo.slug]) in page
+    assert f"{result.overall:.1f}".replace(".", ",") + " / 100" in page

@@ -13,6 +13,7 @@ class WelfareConfig(AppConfig):
 
     def ready(self) -> None:
         from kumppani.core import audit, schedule
+        from kumppani.welfare import pages
 
         audit.register_action_labels(
             {
@@ -21,3 +22,4 @@ class WelfareConfig(AppConfig):
             }
         )
         schedule.register(schedule.Job("welfare-index", dt.time(4, 30), "kumppani.welfare.tasks.compute_index"))
+        pages.register()
