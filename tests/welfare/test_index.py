@@ -285,6 +285,8 @@ def test_the_api_lists_the_index_publicly(client):
     assert salo["county"] == factories.salo().county.slug
     assert client.get(url, {"county": salo["county"], "year": YEAR}).json()["count"] == 1
     assert client.get(url, {"year": "kissa"}).status_code == 400
+    refused = client.get(url, {"county": "nowhere"})
+    assert refused.status_code == 400 and "county" in refused.json()
     assert client.post(url, {}).status_code in (403, 405)
 
 

@@ -8,6 +8,7 @@ from rest_framework import mixins, permissions, serializers, viewsets
 
 from kumppani.core.api.filters import YearFilter
 from kumppani.core.api.views import ApiViewMixin
+from kumppani.core.models import BodyKind, PublicBody
 from kumppani.welfare import criteria as c
 from kumppani.welfare.models import IndexResult
 from kumppani.welfare.queries import _evidence_url
@@ -83,9 +84,14 @@ class IndexResultSerializer(serializers.ModelSerializer):
 
 class IndexFilter(django_filters.FilterSet):
     year = YearFilter(field_name="year")
-    body = django_filters.CharFilter(field_name="body__slug", help_text="Slug of the body.")
-    county = django_filters.CharFilter(
-        method="filter_county", help_text="Slug of a wellbeing services county: the county and its municipalities."
+    body = django_filters.ModelChoiceFilter(
+        field_name="body", to_field_name="slug", queryset=PublicBody.objects.all(), help_text="Slug of the body."
+    )
+    county = django_filters.ModelChoiceFilter(
+        method="filter_county",
+        to_field_name="slug",
+        queryset=PublicBody.objects.filter(kind__in=[BodyKind.COUNTY, BodyKind.CITY_COUNTY]),
+        help_text="Slug of a wellbeing services county: the county and its municipalities.",
     )
 
     class Meta:
@@ -93,7 +99,7 @@ class IndexFilter(django_filters.FilterSet):
         fields = ["year", "body", "county"]
 
     def filter_county(self, queryset, name, value):
-        return queryset.filter(Q(body__slug=value) | Q(body__county__slug=value))
+        return queryset.filter(Q(body=value) | Q(body__county=value))
 
 
 @extend_schema_view(list=extend_schema(summary="List the NGO-friendly municipality index, newest year, best first"))
