@@ -3,6 +3,7 @@ and public, with each criterion's status, source and evidence link."""
 
 import django_filters
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 
@@ -98,6 +99,7 @@ class IndexFilter(django_filters.FilterSet):
         model = IndexResult
         fields = ["year", "body", "county"]
 
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_county(self, queryset, name, value):
         return queryset.filter(Q(body=value) | Q(body__county=value))
 
