@@ -1,7 +1,8 @@
 """Demo NGO-friendliness index: a few self-assessments by the coordinators of Salo, Tampere, Joensuu
 and the Pirkanmaa county (the criteria the platform cannot count), then the index of every body on
 the platform for last year and this year, computed from the demo grants, cooperation, premises,
-events and register. Running it again adds nothing when the index exists."""
+events and register; and the Sotkanet indicators the welfare reports can follow. Running it again
+adds nothing when the index exists."""
 
 from django.utils import timezone
 
@@ -94,6 +95,7 @@ def _body(key: str) -> PublicBody | None:
 
 def load() -> str:
     year = timezone.localdate().year
+    indicators = services.indicators_load_reference()
     if IndexResult.objects.exists():
         return "NGO-friendliness index: already there.\n"
     assessed = 0
@@ -113,4 +115,7 @@ def load() -> str:
             )
             assessed += 1
     computed = services.index_compute_all(year=year - 1) + services.index_compute_all(year=year)
-    return f"NGO-friendliness index: {assessed} self-assessments, {computed} yearly results.\n"
+    return (
+        f"NGO-friendliness index: {assessed} self-assessments, {computed} yearly results; "
+        f"{indicators} Sotkanet indicators.\n"
+    )

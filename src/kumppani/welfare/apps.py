@@ -19,6 +19,7 @@ class WelfareConfig(AppConfig):
             {
                 "index_self_assessed": _("Index criterion self-assessed"),
                 "index_computed": _("NGO-friendliness index computed"),
+                "indicator_values_imported": _("Sotkanet indicator values imported"),
             }
         )
         schedule.register(schedule.Job("welfare-index", dt.time(4, 30), "kumppani.welfare.tasks.compute_index"))

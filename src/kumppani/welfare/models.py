@@ -67,3 +67,52 @@ class IndexResult(models.Model):
 
     def __str__(self) -> str:
         return f"{self.body_id} {self.year}: {self.overall}"
+
+
+class Indicator(models.Model):
+    """A Sotkanet indicator a welfare report can follow (ids and titles from Sotkanet, THL)."""
+
+    sotkanet_id = models.PositiveIntegerField(_("Sotkanet id"), unique=True)
+    title = models.CharField(_("title"), max_length=300)
+    organisation = models.CharField(_("producer"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["sotkanet_id"]
+
+    def __str__(self) -> str:
+        return f"{self.sotkanet_id} {self.title}"
+
+
+class Gender(models.TextChoices):
+    TOTAL = "total", _("Total")
+    MALE = "male", _("Men")
+    FEMALE = "female", _("Women")
+
+
+class IndicatorValue(models.Model):
+    """One value of an indicator for a Sotkanet region and year; `area` is the public body the region
+    is, where the platform knows it (the wellbeing services counties)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
+    region = models.PositiveIntegerField(_("Sotkanet region"))
+    area = models.ForeignKey(
+        PublicBody, verbose_name=_("area"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    gender = models.CharField(_("gender"), max_length=6, choices=Gender.choices, default=Gender.TOTAL)
+    value = models.DecimalField(_("value"), max_digits=14, decimal_places=3, null=True, blank=True)
+    absolute_value = models.DecimalField(_("absolute value"), max_digits=14, decimal_places=3, null=True, blank=True)
+    imported_at = models.DateTimeField(_("imported"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        ordering = ["indicator", "region", "year", "gender"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "region", "year", "gender"], name="welfare_one_value")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator_id} {self.region} {self.year} {self.gender}: {self.value}"

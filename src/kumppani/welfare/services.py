@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kumppani.core import audit
-from kumppani.core.models import BodyRole, PublicBody
+from kumppani.core.models import BodyKind, BodyRole, PublicBody
 from kumppani.welfare import criteria as c
-from kumppani.welfare.models import AssessedStatus, IndexResult, SelfAssessment
+from kumppani.welfare import sotkanet
+from kumppani.welfare.models import AssessedStatus, IndexResult, Indicator, IndicatorValue, SelfAssessment
 
 # Shorter than this is no reason a reader can weigh.
 MIN_JUSTIFICATION = 20
@@ -158,3 +159,56 @@ def self_assessment_save(
         )
         _store(body, year)
     return assessment
+
+
+def indicators_load_reference() -> int:
+    """Add the shipped Sotkanet indicators that are not there yet (titles in fi/sv/en). Returns how many."""
+    existing = set(Indicator.objects.values_list("sotkanet_id", flat=True))
+    added = 0
+    for row in sotkanet.reference_indicators():
+        sotkanet_id = int(row["indicator_id"])
+        if sotkanet_id in existing:
+            continue
+        Indicator.objects.create(
+            sotkanet_id=sotkanet_id,
+            title_fi=row["title_fi"],
+            title_sv=row["title_sv"],
+            title_en=row["title_en"],
+            organisation=row["organization"],
+        )
+        added += 1
+    return added
+
+
+def indicator_values_import(*, content: bytes, filename: str, by) -> int:
+    """Import indicator values from a Sotkanet JSON or CSV file (see welfare.sotkanet). The whole
+    file is checked first: one malformed row refuses it all, and nothing changes. A value already
+    there for the same indicator, region, year and gender is replaced. Returns the number of rows."""
+    if not by.has_perm("welfare.import_indicators"):
+        raise PermissionDenied
+    indicators = dict(Indicator.objects.values_list("sotkanet_id", "pk"))
+    rows = sotkanet.parse(content, filename, known_indicators=set(indicators))
+    counties = sotkanet.county_region_ids()
+    areas = dict(PublicBody.objects.filter(kind__in=[BodyKind.COUNTY, BodyKind.CITY_COUNTY]).values_list("code", "pk"))
+    now = timezone.now()
+    with transaction.atomic():
+        for row in rows:
+            IndicatorValue.objects.update_or_create(
+                indicator_id=indicators[row.indicator],
+                region=row.region,
+                year=row.year,
+                gender=row.gender,
+                defaults={
+                    "area_id": areas.get(counties.get(row.region, "")),
+                    "value": row.value,
+                    "absolute_value": row.absolute_value,
+                    "imported_at": now,
+                },
+            )
+        audit.record(
+            actor=by,
+            obj=Indicator.objects.get(pk=indicators[rows[0].indicator]),
+            action="indicator_values_imported",
+            message=f"{filename}: {len(rows)}",
+        )
+    return len(rows)
