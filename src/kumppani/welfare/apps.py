@@ -20,6 +20,10 @@ class WelfareConfig(AppConfig):
                 "index_self_assessed": _("Index criterion self-assessed"),
                 "index_computed": _("NGO-friendliness index computed"),
                 "indicator_values_imported": _("Sotkanet indicator values imported"),
+                "welfare_report_created": _("Welfare report opened"),
+                "welfare_chapter_added": _("Chapter added to the welfare report"),
+                "welfare_chapter_written": _("Chapter of the welfare report written"),
+                "welfare_report_moved": _("Welfare report's status changed"),
             }
         )
         schedule.register(schedule.Job("welfare-index", dt.time(4, 30), "kumppani.welfare.tasks.compute_index"))
