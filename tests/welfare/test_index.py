@@ -298,3 +298,13 @@ def test_the_body_page_shows_its_latest_score(client, salo_world):
     page = client.get(url).content.decode()
     assert reverse("welfare:body_index", args=[salo.slug]) in page
     assert f"{result.overall:.1f}".replace(".", ",") + " / 100" in page
+
+
+def test_the_daily_job_also_settles_last_year_in_january(salo_world, monkeypatch):
+    import datetime as dt
+
+    from kumppani.welfare import tasks
+
+    monkeypatch.setattr(timezone, "localdate", lambda *args: dt.date(YEAR, 1, 15))
+    tasks.compute_index.call()
+    assert set(IndexResult.objects.values_list("year", flat=True)) == {YEAR, YEAR - 1}
