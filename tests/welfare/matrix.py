@@ -13,3 +13,7 @@ URL_NAMES |= {"welfare:self_assess", "welfare:recompute"}
 
 # The API (/api/v1/welfare/index/), public and read-only: tests/welfare/test_index.py.
 URL_NAMES |= {"api-welfare-index-list"}
+
+# Welfare reports: the approved ones are public, drafts only for the body's coordinators and the
+# report's editors (tests/welfare/test_report_pages.py).
+URL_NAMES |= {"welfare:reports", "welfare:report"}

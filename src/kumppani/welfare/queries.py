@@ -6,13 +6,13 @@ import io
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
 from kumppani.core.models import BodyKind, PublicBody
 from kumppani.core.opendata import safe_row
 from kumppani.welfare import criteria as c
-from kumppani.welfare.models import IndexResult
+from kumppani.welfare.models import Chapter, IndexResult, WelfareReport
 
 
 def index_years() -> list[int]:
@@ -204,3 +204,27 @@ def table_xlsx(results, year: int) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+# Welfare reports ---------------------------------------------------------------------------------
+
+
+def body_reports(body: PublicBody) -> list:
+    """The body's reports, newest first, with their chapters' editors (for the draft permission).
+    Two queries."""
+    return list(
+        WelfareReport.objects.filter(body=body)
+        .select_related("body")
+        .prefetch_related(Prefetch("chapters", queryset=Chapter.objects.prefetch_related("editors")))
+        .order_by("-first_year", "kind", "pk")
+    )
+
+
+def report_chapters(report) -> list:
+    """The report's chapters in order with their theme, responsible sectors and NGOs and indicators.
+    Four queries however many chapters."""
+    return list(
+        report.chapters.select_related("theme")
+        .prefetch_related("responsible_sectors", "responsible_organisations", "indicators")
+        .order_by("position", "pk")
+    )

@@ -13,3 +13,8 @@ urlpatterns = [
     path("<slug:body>/indeksi/<int:year>/laske/", views.recompute, name="recompute"),
     path("<slug:body>/indeksi/<int:year>/arvio/<slug:criterion>/", views.self_assess, name="self_assess"),
 ]
+
+urlpatterns += [
+    path("<slug:body>/kertomukset/", views.reports, name="reports"),
+    path("kertomukset/<int:pk>/", views.report, name="report"),
+]

@@ -17,7 +17,7 @@ from kumppani.core.models import PublicBody
 from kumppani.welfare import criteria as c
 from kumppani.welfare import queries, services
 from kumppani.welfare.forms import SelfAssessmentForm, TableFilterForm
-from kumppani.welfare.models import IndexResult, SelfAssessment
+from kumppani.welfare.models import IndexResult, SelfAssessment, WelfareReport
 
 PAGE_SIZE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -145,3 +145,23 @@ def self_assess(request, body, year, criterion):
         "welfare/self_assess.html",
         {"body": body, "year": year, "criterion": target, "form": form, "existing": existing},
     )
+
+
+# Welfare reports --------------------------------------------------------------------------------
+
+
+def reports(request, body):
+    """Public: a body's approved welfare reports; its coordinators and the reports' editors also see
+    the drafts."""
+    body = get_object_or_404(PublicBody, slug=body)
+    visible = [r for r in queries.body_reports(body) if request.user.has_perm("welfare.view_report", r)]
+    return render(request, "welfare/reports.html", {"body": body, "reports": visible})
+
+
+def report(request, pk):
+    """An approved report is public; a draft is shown only to the body's coordinators and the
+    report's editors (to others it does not exist)."""
+    item = get_object_or_404(WelfareReport.objects.select_related("body"), pk=pk)
+    if not request.user.has_perm("welfare.view_report", item):
+        raise Http404
+    return render(request, "welfare/report.html", {"report": item, "chapters": queries.report_chapters(item)})
