@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "kumppani.grants",
     "kumppani.events",
     "kumppani.premises",
+    "kumppani.welfare",
     "kumppani.api",
     "kumppani.demo",
 ]

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("tietoa/", include("kumppani.about.urls")),
     path("yhteistyo/", include("kumppani.cooperation.urls")),
     path("", include("kumppani.participation.urls")),
+    path("hyvinvointi/", include("kumppani.welfare.urls")),
     path("admin/", admin.site.urls),
 )
 

@@ -15,6 +15,7 @@ from kumppani.events.api import EventPlaceViewSet, EventViewSet, KeywordViewSet
 from kumppani.grants.api import ApplicationViewSet, GrantDecisionViewSet, ProgrammeViewSet
 from kumppani.organisations.api import OrganisationViewSet
 from kumppani.premises.api import BookingViewSet, SpaceViewSet
+from kumppani.welfare.api import IndexViewSet
 
 router = DefaultRouter()
 router.register("bodies", PublicBodyViewSet, basename="api-body")
@@ -43,6 +44,8 @@ router.register(
 router.register("cooperation/action-items", governance_api.ActionItemViewSet, basename="api-coop-action-item")
 router.register("cooperation/expert-requests", governance_api.ExpertRequestViewSet, basename="api-coop-expert-request")
 router.register("cooperation/negotiations", governance_api.NegotiationViewSet, basename="api-coop-negotiation")
+# The NGO-friendly municipality index (kumppani.welfare.api).
+router.register("welfare/index", IndexViewSet, basename="api-welfare-index")
 
 urlpatterns = [
     path("v1/schema/", SpectacularAPIView.as_view(), name="api-schema"),

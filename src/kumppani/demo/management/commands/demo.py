@@ -15,6 +15,7 @@ from kumppani.demo import events as demo_events
 from kumppani.demo import governance as demo_governance
 from kumppani.demo import grants as demo_grants
 from kumppani.demo import premises as demo_premises
+from kumppani.demo import welfare as demo_welfare
 from kumppani.organisations.models import Organisation
 
 
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             demo_events.load_in_booked_space(users)
             self.stdout.write(demo_cooperation.load(users))
             self.stdout.write(demo_governance.load(users))
+            self.stdout.write(demo_welfare.load())
         self.stdout.write(
             f"Demo data: {added} NGOs added, {existing} already there, {activity_count} activities and "
             f"{path_count} service paths added, {applications} grant applications added "

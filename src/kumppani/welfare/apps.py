@@ -1,0 +1,30 @@
+"""The welfare app registers its history labels and the daily computation of the index."""
+
+import datetime as dt
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WelfareConfig(AppConfig):
+    name = "kumppani.welfare"
+    label = "welfare"
+    verbose_name = _("Welfare")
+
+    def ready(self) -> None:
+        from kumppani.core import audit, schedule
+        from kumppani.welfare import pages
+
+        audit.register_action_labels(
+            {
+                "index_self_assessed": _("Index criterion self-assessed"),
+                "index_computed": _("NGO-friendliness index computed"),
+                "indicator_values_imported": _("Sotkanet indicator values imported"),
+                "welfare_report_created": _("Welfare report opened"),
+                "welfare_chapter_added": _("Chapter added to the welfare report"),
+                "welfare_chapter_written": _("Chapter of the welfare report written"),
+                "welfare_report_moved": _("Welfare report's status changed"),
+            }
+        )
+        schedule.register(schedule.Job("welfare-index", dt.time(4, 30), "kumppani.welfare.tasks.compute_index"))
+        pages.register()

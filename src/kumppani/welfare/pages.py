@@ -1,0 +1,16 @@
+"""The index on core's pages: the body's latest NGO-friendliness score on its page (one query)."""
+
+from kumppani.core.pages import Section, register_body_section
+from kumppani.welfare import criteria as c
+from kumppani.welfare.models import IndexResult
+
+
+def body_index(request, body) -> dict | None:
+    result = IndexResult.objects.filter(body=body).order_by("-year").only("year", "overall", "body_id").first()
+    if result is None:
+        return None
+    return {"body": body, "result": result, "light": c.light(result.overall)}
+
+
+def register() -> None:
+    register_body_section(Section("welfare", "welfare/_body_section.html", body_index, order=90))

@@ -1,0 +1,230 @@
+"""Reads of the index whose number of queries does not grow with the data: the national table (stored
+rows of a year, with last year's score beside each), a body's index page, and the CSV/XLSX files."""
+
+import csv
+import io
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from kumppani.core.models import BodyKind, PublicBody
+from kumppani.core.opendata import safe_row
+from kumppani.welfare import criteria as c
+from kumppani.welfare.models import Chapter, IndexResult, WelfareReport
+
+
+def index_years() -> list[int]:
+    """The years that have stored results, newest first. One query."""
+    return list(IndexResult.objects.order_by("-year").values_list("year", flat=True).distinct())
+
+
+def counties() -> list[PublicBody]:
+    """The wellbeing services counties (and Helsinki) for the county filter. One query."""
+    return list(PublicBody.objects.filter(kind__in=[BodyKind.COUNTY, BodyKind.CITY_COUNTY]).order_by("name"))
+
+
+@dataclass
+class TableRow:
+    result: IndexResult
+    previous: Decimal | None = None
+
+    @property
+    def body(self) -> PublicBody:
+        return self.result.body
+
+    @property
+    def light(self) -> str:
+        return c.light(self.result.overall)
+
+    @property
+    def change(self) -> Decimal | None:
+        return None if self.previous is None else self.result.overall - self.previous
+
+    def dimension_scores(self) -> list[tuple[str, str, Decimal, str]]:
+        """[(key, label, score, light)] in TEAviisari's order."""
+        scores = self.result.dimensions
+        return [
+            (key, label, Decimal(scores.get(key, "0")), c.light(scores.get(key, "0"))) for key, label in c.DIMENSIONS
+        ]
+
+
+def national_results(year: int, county: PublicBody | None = None):
+    """The stored results of a year, best first, optionally of one county's area (the county and its
+    municipalities). A queryset: one query however many bodies."""
+    results = IndexResult.objects.filter(year=year).select_related("body", "body__county")
+    if county is not None:
+        results = results.filter(Q(body=county) | Q(body__county=county))
+    return results.order_by("-overall", "body__name", "pk")
+
+
+def with_previous(results: list[IndexResult], year: int) -> list[TableRow]:
+    """Each result with the same body's overall score of the previous year. One query."""
+    previous = dict(
+        IndexResult.objects.filter(year=year - 1, body_id__in=[r.body_id for r in results]).values_list(
+            "body_id", "overall"
+        )
+    )
+    return [TableRow(result, previous.get(result.body_id)) for result in results]
+
+
+@dataclass
+class CriterionLine:
+    criterion: c.Criterion
+    status: str
+    source: str
+    evidence_url: str
+    figures: dict
+    justification: str
+
+    @property
+    def status_label(self) -> str:
+        return str(c.STATUS_LABELS[self.status])
+
+    @property
+    def summary(self) -> str:
+        if not self.criterion.summary:
+            return ""
+        try:
+            return str(self.criterion.summary) % self.figures
+        except (KeyError, TypeError, ValueError):
+            return ""
+
+    @property
+    def gain(self) -> Decimal:
+        """Points the overall score would rise if this criterion were met."""
+        return (c.weight(self.criterion) * (1 - c.VALUES[self.status])).quantize(Decimal("0.1"))
+
+
+@dataclass
+class DimensionBlock:
+    key: str
+    label: str
+    score: Decimal
+    lines: list[CriterionLine] = field(default_factory=list)
+
+    @property
+    def light(self) -> str:
+        return c.light(self.score)
+
+
+@dataclass
+class BodyIndex:
+    result: IndexResult
+    dimensions: list[DimensionBlock]
+
+    @property
+    def light(self) -> str:
+        return c.light(self.result.overall)
+
+    def raise_most(self, count: int = 3) -> list[CriterionLine]:
+        """The criteria not (fully) met whose meeting would add most to the overall score."""
+        lines = [line for block in self.dimensions for line in block.lines if line.status != c.MET]
+        return sorted(lines, key=lambda line: (-line.gain, c.CRITERIA.index(line.criterion)))[:count]
+
+
+def _evidence_url(evidence: dict | None) -> str:
+    if not evidence:
+        return ""
+    return c.Evidence(evidence["name"], tuple(evidence.get("args", [])), evidence.get("query", "")).url
+
+
+def body_index(result: IndexResult) -> BodyIndex:
+    """A stored result as the body's page shows it: per dimension its criteria with their status,
+    evidence and figures (no query: it reads the snapshot)."""
+    stored = {row["key"]: row for row in result.criteria}
+    blocks = []
+    for key, label in c.DIMENSIONS:
+        block = DimensionBlock(key, str(label), Decimal(result.dimensions.get(key, "0")))
+        for criterion in c.per_dimension()[key]:
+            row = stored.get(criterion.key, {})
+            block.lines.append(
+                CriterionLine(
+                    criterion,
+                    row.get("status", c.NOT_MET),
+                    row.get("source", "missing"),
+                    _evidence_url(row.get("evidence")),
+                    row.get("figures", {}),
+                    row.get("justification", ""),
+                )
+            )
+        blocks.append(block)
+    return BodyIndex(result, blocks)
+
+
+def body_history(body: PublicBody) -> list[IndexResult]:
+    """The body's stored results over the years, newest first. One query."""
+    return list(IndexResult.objects.filter(body=body).order_by("-year").only("year", "overall", "body_id"))
+
+
+# Files -------------------------------------------------------------------------------------------
+
+
+def table_rows(results) -> list[list]:
+    header = [_("Public body"), _("Code"), _("Wellbeing services county"), _("Year"), _("Overall score")]
+    header += [str(label) for _key, label in c.DIMENSIONS]
+    header += [str(criterion.title) for criterion in c.CRITERIA]
+    rows = [header]
+    for result in results:
+        statuses = {row["key"]: row["status"] for row in result.criteria}
+        rows.append(
+            [
+                result.body.name,
+                result.body.code,
+                result.body.county.name if result.body.county else "",
+                result.year,
+                float(result.overall),
+                *[float(Decimal(result.dimensions.get(key, "0"))) for key, _label in c.DIMENSIONS],
+                *[str(c.STATUS_LABELS[statuses.get(crit.key, c.NOT_MET)]) for crit in c.CRITERIA],
+            ]
+        )
+    return rows
+
+
+def table_csv(results) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerows(safe_row(row) for row in table_rows(results))
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def table_xlsx(results, year: int) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = str(year)
+    for row in table_rows(results):
+        sheet.append(safe_row(row))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    sheet.freeze_panes = "B2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+# Welfare reports ---------------------------------------------------------------------------------
+
+
+def body_reports(body: PublicBody) -> list:
+    """The body's reports, newest first, with their chapters' editors (for the draft permission).
+    Two queries."""
+    return list(
+        WelfareReport.objects.filter(body=body)
+        .select_related("body")
+        .prefetch_related(Prefetch("chapters", queryset=Chapter.objects.prefetch_related("editors")))
+        .order_by("-first_year", "kind", "pk")
+    )
+
+
+def report_chapters(report) -> list:
+    """The report's chapters in order with their theme, responsible sectors and NGOs and indicators.
+    Four queries however many chapters."""
+    return list(
+        report.chapters.select_related("theme")
+        .prefetch_related("responsible_sectors", "responsible_organisations", "indicators")
+        .order_by("position", "pk")
+    )

@@ -1,0 +1,20 @@
+"""The welfare pages under /<lang>/hyvinvointi/ (namespace "welfare")."""
+
+from django.urls import path, re_path
+
+from kumppani.welfare import views
+
+app_name = "welfare"
+
+urlpatterns = [
+    path("indeksi/", views.national_table, name="index"),
+    re_path(r"^indeksi\.(?P<fmt>csv|xlsx)$", views.national_export, name="index_export"),
+    path("<slug:body>/indeksi/", views.body_index, name="body_index"),
+    path("<slug:body>/indeksi/<int:year>/laske/", views.recompute, name="recompute"),
+    path("<slug:body>/indeksi/<int:year>/arvio/<slug:criterion>/", views.self_assess, name="self_assess"),
+]
+
+urlpatterns += [
+    path("<slug:body>/kertomukset/", views.reports, name="reports"),
+    path("kertomukset/<int:pk>/", views.report, name="report"),
+]

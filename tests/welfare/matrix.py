@@ -1,0 +1,19 @@
+"""URL names of the welfare app that its own permission tests cover (public pages included).
+
+tests/test_permissions.py fails for any URL name of the project that no matrix lists."""
+
+URL_NAMES: set[str] = set()
+
+# Public: the national index table, its files and a body's index (tests/welfare/test_index.py).
+URL_NAMES |= {"welfare:index", "welfare:index_export", "welfare:body_index"}
+
+# The body's NGO coordinator only: self-assessing a criterion and recomputing the index
+# (tests/welfare/test_index.py: test_only_the_body_coordinator_assesses_or_recomputes).
+URL_NAMES |= {"welfare:self_assess", "welfare:recompute"}
+
+# The API (/api/v1/welfare/index/), public and read-only: tests/welfare/test_index.py.
+URL_NAMES |= {"api-welfare-index-list"}
+
+# Welfare reports: the approved ones are public, drafts only for the body's coordinators and the
+# report's editors (tests/welfare/test_report_pages.py).
+URL_NAMES |= {"welfare:reports", "welfare:report"}
