@@ -1,0 +1,5 @@
+"""What knowledge reports add to other pages."""
+
+
+def register() -> None:
+    pass

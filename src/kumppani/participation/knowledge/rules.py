@@ -1,0 +1,1 @@
+"""Who may write, answer and read knowledge reports (see the rules below). Deny by default."""

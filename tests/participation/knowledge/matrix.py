@@ -1,0 +1,1 @@
+URL_NAMES: set[str] = set()
