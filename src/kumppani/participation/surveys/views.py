@@ -189,7 +189,7 @@ def _answer(request, survey: Survey, link: DistributionLink | None):
     elif survey.has_closed(now):
         refusal = _("This survey has closed, so answers are no longer saved.")
     errors, general_error, raw = {}, None, {}
-    if request.method == "POST":
+    if request.method == "POST" and refusal is None:
         raw = _raw_answers(request.POST, questions)
         try:
             services.response_submit(survey=survey, raw=raw, link=link, now=now)
@@ -208,7 +208,8 @@ def _answer(request, survey: Survey, link: DistributionLink | None):
         question.error = errors.get(question.field_name)
         question.sent = raw.get(question.pk, [])
         question.sent_text = "\n".join(question.sent)
-    status = 400 if general_error else 200
+    # An answer that was not saved: 400, with the reason on the page.
+    status = 400 if general_error or (refusal and request.method == "POST") else 200
     return render(
         request,
         "participation/surveys/answer.html",
