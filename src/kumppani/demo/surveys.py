@@ -148,9 +148,6 @@ def _wellbeing_survey(body, by, rng) -> int:
         if rng.random() < 0.15:
             answers.append(Answer(response=response, question=words, text=rng.choice(texts)))
     Answer.objects.bulk_create(answers, batch_size=500)
-    DistributionLink.objects.filter(
-        pk__in=list(survey.links.filter(single_use=True).values_list("pk", flat=True)[:12])
-    ).update(used=True)
     return len(responses)
 
 

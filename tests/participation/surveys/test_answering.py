@@ -69,17 +69,21 @@ def test_each_ngo_sees_its_reach_counted_and_the_channel_filter_narrows_results(
     first, second = factories.organisation("Eka ry"), factories.organisation("Toka ry")
     link_a = services.links_create(survey=survey, organisation=first, channel="", by=owner)[0]
     link_b = services.links_create(survey=survey, organisation=second, channel="kokous", by=owner)[0]
-    for link, n in ((link_a, 3), (link_b, 2)):
+    for link, n in ((link_a, 5), (link_b, 2)):
         for _i in range(n):
             services.response_submit(survey=survey, link=link, raw={setup["mood"].pk: [str(setup["good"].pk)]})
     services.response_submit(survey=survey, raw={setup["mood"].pk: [str(setup["bad"].pk)]})
     reach = {(r.name, r.channel): r.answers for r in queries.survey_reach(survey)}
-    assert reach == {("Eka ry", ""): 3, ("Toka ry", "kokous"): 2, ("", ""): 1}
+    assert reach == {("Eka ry", ""): 5, ("Toka ry", "kokous"): 2, ("", ""): 1}
     narrowed = queries.survey_results(survey, channel="kokous")
     assert narrowed.total == 2 and narrowed.questions[0].rows[0].count == 2
     client.force_login(owner)
-    page = client.get(reverse("participation:survey_results", args=[survey.slug]), {"jarjesto": first.pk})
-    assert page.context["results"].total == 3
+    url = reverse("participation:survey_results", args=[survey.slug])
+    page = client.get(url, {"jarjesto": first.pk})
+    assert page.context["results"].total == 5 and not page.context["too_few"]
+    # Two answers through the meeting: too few to show apart, as they could tell what someone answered.
+    page = client.get(url, {"kanava": "kokous"})
+    assert page.context["too_few"] and page.context["results"].total == 8
 
 
 def test_a_single_use_link_works_once(client, setup):

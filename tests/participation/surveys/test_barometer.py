@@ -54,3 +54,14 @@ def test_one_barometer_per_body_and_year(client):
     client.force_login(official)
     page = client.post(reverse("participation:survey_body", args=[salo.slug]), {"year": 2026})
     assert page.status_code == 200 and page.context["barometer_form"].errors
+
+
+def test_a_barometer_is_never_narrowed_to_one_ngo(client):
+    salo = factories.salo()
+    ngo = factories.organisation("Ainoa ry", areas=[salo])
+    official = factories.official(salo)
+    survey = barometer.barometer_open(body=salo, year=2026, by=official)
+    _answer(survey, survey.links.get(), "no", 1)
+    client.force_login(official)
+    page = client.get(reverse("participation:survey_results", args=[survey.slug]), {"jarjesto": ngo.pk})
+    assert page.context["organisations"] == [] and page.context["organisation_id"] is None

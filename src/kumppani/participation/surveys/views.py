@@ -239,15 +239,28 @@ def survey_thanks(request, slug):
     return render(request, "participation/surveys/thanks.html", {"survey": _survey(slug)})
 
 
+# Results narrowed to fewer answers than this are not shown: a small group's answers could tell
+# what one person (or, in a barometer, one NGO) answered.
+MIN_GROUP = 5
+
+
 def _filters(request, survey):
-    """The NGO or channel a results page is narrowed to (?jarjesto=<id> or ?kanava=<name>)."""
+    """The NGO or channel a results page is narrowed to (?jarjesto=<id> or ?kanava=<name>), and
+    whether a filter was dropped because too few answers came that way. A barometer is never narrowed
+    to one NGO: each NGO answers it once."""
     organisation_id = request.GET.get("jarjesto") or None
-    channel = request.GET.get("kanava")
+    channel = request.GET.get("kanava") or None
     try:
         organisation_id = int(organisation_id) if organisation_id else None
     except ValueError:
         raise Http404 from None
-    return organisation_id, (channel if channel else None)
+    if survey.barometer_year:
+        organisation_id = None
+    if (organisation_id or channel) and queries.filtered_responses(
+        survey, organisation_id=organisation_id, channel=channel
+    ).count() < MIN_GROUP:
+        return None, None, True
+    return organisation_id, channel, False
 
 
 def survey_results(request, slug):
@@ -255,7 +268,7 @@ def survey_results(request, slug):
     survey = _survey(slug)
     _require(request, "participation.view_survey_results", survey)
     is_owner = request.user.has_perm("participation.manage_survey", survey)
-    organisation_id, channel = _filters(request, survey)
+    organisation_id, channel, too_few = _filters(request, survey)
     results = queries.survey_results(survey, with_texts=is_owner, organisation_id=organisation_id, channel=channel)
     reach = queries.survey_reach(survey)
     comparison = barometer.comparison(survey) if survey.barometer_year else None
@@ -267,9 +280,11 @@ def survey_results(request, slug):
             "results": results,
             "is_owner": is_owner,
             "reach": reach,
-            "organisations": sorted(
-                {(r.organisation_id, r.name) for r in reach if r.organisation_id}, key=lambda r: r[1]
-            ),
+            "organisations": []
+            if survey.barometer_year
+            else sorted({(r.organisation_id, r.name) for r in reach if r.organisation_id}, key=lambda r: r[1]),
+            "too_few": too_few,
+            "min_group": MIN_GROUP,
             "channels": sorted({r.channel for r in reach if r.channel}),
             "organisation_id": organisation_id,
             "channel": channel,
@@ -285,7 +300,7 @@ def survey_results_export(request, slug, fmt):
     survey = _survey(slug)
     _require(request, "participation.view_survey_results", survey)
     with_texts = request.user.has_perm("participation.manage_survey", survey)
-    organisation_id, channel = _filters(request, survey)
+    organisation_id, channel, _too_few = _filters(request, survey)
     results = queries.survey_results(survey, with_texts=with_texts, organisation_id=organisation_id, channel=channel)
     if fmt == "csv":
         response = HttpResponse(
