@@ -70,6 +70,14 @@ REPORTS = [
     ),
 ]
 
+# Which kind of NGO reports what, where the demo register has one (else any NGO of the municipality).
+HINTS = {
+    "Ikäihmisten yksinäisyys sivukylillä": "Eläkel",
+    "Nuorten mielen hyvinvointi koulun jälkeen": "Nuor",
+    "Saamenkielisten ikäihmisten palvelut": "Saamel",
+    "Porotalouden perheiden jaksaminen": "Mannerheimin",
+}
+
 
 def load(users) -> str:
     if KnowledgeReport.objects.exists():
@@ -81,9 +89,11 @@ def load(users) -> str:
     created = 0
     for code, title, area, observations, summary, recommendations, quotes, figures, topic, answer in REPORTS:
         body = PublicBody.objects.filter(kind=BodyKind.MUNICIPALITY, code=code).first()
-        ngo = body and body_organisations(body)[created % 2 : created % 2 + 1].first()
-        if ngo is None:
+        candidates = list(body_organisations(body)[:30]) if body else []
+        if not candidates:
             continue
+        hint = HINTS[title]
+        ngo = next((o for o in candidates if hint in o.name), candidates[created % len(candidates)])
         participants, contacts, members = figures
         report = services.report_create(
             organisation=ngo,
