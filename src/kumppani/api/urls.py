@@ -14,6 +14,8 @@ from kumppani.core.api.views import not_found
 from kumppani.events.api import EventPlaceViewSet, EventViewSet, KeywordViewSet
 from kumppani.grants.api import ApplicationViewSet, GrantDecisionViewSet, ProgrammeViewSet
 from kumppani.organisations.api import OrganisationViewSet
+from kumppani.participation.knowledge.api import KnowledgeReportViewSet
+from kumppani.participation.surveys.api import SurveyViewSet
 from kumppani.premises.api import BookingViewSet, SpaceViewSet
 from kumppani.welfare.api import IndexViewSet
 
@@ -44,6 +46,11 @@ router.register(
 router.register("cooperation/action-items", governance_api.ActionItemViewSet, basename="api-coop-action-item")
 router.register("cooperation/expert-requests", governance_api.ExpertRequestViewSet, basename="api-coop-expert-request")
 router.register("cooperation/negotiations", governance_api.NegotiationViewSet, basename="api-coop-negotiation")
+# Participation: surveys' published results and knowledge reports.
+router.register("participation/surveys", SurveyViewSet, basename="api-participation-survey")
+router.register(
+    "participation/knowledge-reports", KnowledgeReportViewSet, basename="api-participation-knowledge-report"
+)
 # The NGO-friendly municipality index (kumppani.welfare.api).
 router.register("welfare/index", IndexViewSet, basename="api-welfare-index")
 

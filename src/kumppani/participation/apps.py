@@ -8,3 +8,11 @@ class ParticipationConfig(AppConfig):
     name = "kumppani.participation"
     label = "participation"
     verbose_name = _("Participation")
+
+    def ready(self) -> None:
+        # Surveys and knowledge reports (each part registers its own).
+        from kumppani.participation.knowledge import pages as knowledge_pages
+        from kumppani.participation.surveys import pages as survey_pages
+
+        survey_pages.register()
+        knowledge_pages.register()

@@ -14,7 +14,9 @@ from kumppani.demo import cooperation as demo_cooperation
 from kumppani.demo import events as demo_events
 from kumppani.demo import governance as demo_governance
 from kumppani.demo import grants as demo_grants
+from kumppani.demo import knowledge as demo_knowledge
 from kumppani.demo import premises as demo_premises
+from kumppani.demo import surveys as demo_surveys
 from kumppani.demo import welfare as demo_welfare
 from kumppani.organisations.models import Organisation
 
@@ -53,6 +55,9 @@ class Command(BaseCommand):
             demo_events.load_in_booked_space(users)
             self.stdout.write(demo_cooperation.load(users))
             self.stdout.write(demo_governance.load(users))
+            # Participation: surveys and knowledge reports.
+            self.stdout.write(demo_surveys.load(users))
+            self.stdout.write(demo_knowledge.load(users))
             self.stdout.write(demo_welfare.load())
         self.stdout.write(
             f"Demo data: {added} NGOs added, {existing} already there, {activity_count} activities and "

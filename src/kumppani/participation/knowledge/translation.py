@@ -1,0 +1,1 @@
+"""Knowledge reports are written in the NGO's own language; nothing is translated field by field."""
