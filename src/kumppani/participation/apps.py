@@ -8,3 +8,9 @@ class ParticipationConfig(AppConfig):
     name = "kumppani.participation"
     label = "participation"
     verbose_name = _("Participation")
+
+    def ready(self) -> None:
+        # Consultations: rules, history labels, the body page's section and the dashboard panels.
+        from kumppani.participation.consultations import apps as consultations_apps
+
+        consultations_apps.ready()
