@@ -37,3 +37,8 @@ PROTECTED = {
     "participation:consultation_statement_send",
 }
 URL_NAMES |= PROTECTED
+
+# The API (tests/participation/consultations/test_api.py): read-only, everyone sees published
+# consultations and public statements; drafts of consultations for the body's preparers, sent
+# statements before closing for them, an NGO's drafts for its own people.
+API_PATHS = {"/api/v1/participation/consultations/", "/api/v1/participation/statements/"}
