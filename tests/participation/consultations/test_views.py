@@ -165,7 +165,7 @@ def test_a_statement_after_closing_gets_a_clear_message_and_changes_nothing(clie
     url = reverse("participation:consultation_statement_edit", args=[item.pk, w["ngo"].slug])
     response = client.post(url, {f"section_{first.pk}": "Myöhässä"})
     assert response.status_code == 200
-    assert "ei enää" in response.content.decode() or "no longer" in response.content.decode()
+    assert "lausuntoja ei voi enää antaa" in response.content.decode()
     assert not Statement.objects.exists()
 
 
@@ -197,7 +197,7 @@ def test_a_closed_consultation_without_response_shows_response_pending(client, w
     item = helpers.consultation(w["salo"], w["official"])
     helpers.move_past_closing(item)
     page = client.get(reverse("participation:consultation_list", args=[w["salo"].slug])).content.decode()
-    assert "vastausta odotetaan" in page.lower() or "response pending" in page.lower()
+    assert "Vastausta odotetaan" in page
     client.force_login(w["official"])
     dashboard = client.get(reverse("core:dashboard")).content.decode()
     assert item.title in dashboard
