@@ -9,6 +9,7 @@ from drf_spectacular.utils import extend_schema, extend_schema_field, extend_sch
 from rest_framework import permissions, serializers, viewsets
 
 from kumppani.core.api.fields import TranslatedField
+from kumppani.core.api.filters import IdFilter
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import PublicBody
 from kumppani.core.rules import body_roles
@@ -166,7 +167,7 @@ class StatementSerializer(serializers.ModelSerializer):
 
 
 class StatementFilter(django_filters.FilterSet):
-    consultation = django_filters.NumberFilter(help_text="Id of a consultation.")
+    consultation = IdFilter(help_text="Id of a consultation.")
 
 
 @extend_schema_view(
