@@ -16,6 +16,7 @@ def test_every_app_registers_its_daily_jobs():
         "activity-reminders",
         "usage-report-reminders",
         "cooperation-review-reminders",
+        "consultation-response-reminders",  # participation: consultations
     }
 
 

@@ -218,3 +218,42 @@ def test_another_bodys_official_cannot_prepare_or_answer():
     item = helpers.consultation(w["salo"], w["official"])
     with pytest.raises(PermissionDenied):
         services.consultation_close(by=outsider, consultation=item)
+
+
+def test_the_daily_job_closes_due_consultations_and_reminds_of_a_pending_response():
+    w = helpers.world()
+    item = helpers.consultation(w["salo"], w["official"])
+    helpers.move_past_closing(item)
+    mail.outbox.clear()
+    assert services.close_due_and_remind(timezone.localdate()) == 0
+    item.refresh_from_db()
+    assert item.status == ConsultationStatus.CLOSED
+    assert services.close_due_and_remind(timezone.localdate(item.closes_at) + dt.timedelta(days=7)) == 1
+    assert [m.to for m in mail.outbox] == [[w["official"].email]]
+    assert item.title in mail.outbox[0].subject
+
+
+def test_a_statement_draft_from_an_older_form_is_refused():
+    w = helpers.world()
+    item = helpers.consultation(w["salo"], w["official"])
+    section = item.sections.first()
+    statement = services.statement_save(
+        by=w["representative"], consultation=item, organisation=w["ngo"], answers={section.pk: "Ensimmäinen"}
+    )
+    services.statement_save(
+        by=w["admin"],
+        consultation=item,
+        organisation=w["ngo"],
+        answers={section.pk: "Toinen"},
+        version=statement.version,
+    )
+    with pytest.raises(ValidationError) as error:
+        services.statement_save(
+            by=w["representative"],
+            consultation=item,
+            organisation=w["ngo"],
+            answers={section.pk: "Vanhasta lomakkeesta"},
+            version=statement.version,
+        )
+    assert _codes(error.value) == {"stale"}
+    assert StatementAnswer.objects.get().text == "Toinen"

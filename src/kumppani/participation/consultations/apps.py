@@ -4,7 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 def ready() -> None:
-    from kumppani.core import audit
+    import datetime as dt
+
+    from kumppani.core import audit, schedule
     from kumppani.participation.consultations import pages, rules  # noqa: F401
 
     audit.register_action_labels(
@@ -28,5 +30,12 @@ def ready() -> None:
             "consultation_response_saved": _("Response written"),
             "consultation_response_published": _("Response published"),
         }
+    )
+    schedule.register(
+        schedule.Job(
+            "consultation-response-reminders",
+            dt.time(7, 15),
+            "kumppani.participation.consultations.tasks.close_due_consultations",
+        )
     )
     pages.register()

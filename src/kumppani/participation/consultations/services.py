@@ -654,3 +654,40 @@ def response_publish(*, by: User, consultation: Consultation) -> ConsultationRes
             people, "response_published", {"consultation": consultation, "url": consultation.get_absolute_url()}
         )
     return response
+
+
+# The daily job ------------------------------------------------------------------------------------
+
+
+def close_due_and_remind(today: dt.date) -> int:
+    """Consultations past their closing moment become closed; the preparers of each consultation
+    still without a published response are reminded every seventh day after closing. Returns the
+    number of reminders sent."""
+    now = timezone.now()
+    for consultation in Consultation.objects.filter(status=ConsultationStatus.OPEN, closes_at__lte=now):
+        with transaction.atomic():
+            changed = Consultation.objects.filter(pk=consultation.pk, status=ConsultationStatus.OPEN).update(
+                status=ConsultationStatus.CLOSED, closed_at=consultation.closes_at, version=consultation.version + 1
+            )
+            if changed:
+                audit.record(
+                    actor=None,
+                    obj=consultation,
+                    action="consultation_closed",
+                    changes={
+                        "status": [ConsultationStatus.OPEN, ConsultationStatus.CLOSED],
+                        "version": [consultation.version, consultation.version + 1],
+                    },
+                )
+    sent = 0
+    for consultation in Consultation.objects.filter(status=ConsultationStatus.CLOSED).select_related("body"):
+        days = (today - timezone.localdate(consultation.closes_at)).days
+        if days <= 0 or days % 7:
+            continue
+        _mail_people(
+            _preparers(consultation.body),
+            "response_reminder",
+            {"consultation": consultation, "days": days, "url": consultation.get_absolute_url()},
+        )
+        sent += 1
+    return sent
