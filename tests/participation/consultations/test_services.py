@@ -257,3 +257,18 @@ def test_a_statement_draft_from_an_older_form_is_refused():
         )
     assert _codes(error.value) == {"stale"}
     assert StatementAnswer.objects.get().text == "Toinen"
+
+
+def test_comments_from_one_network_address_are_limited_whatever_the_email():
+    w = helpers.world()
+    item = helpers.consultation(w["salo"], w["official"])
+    for number in range(services.COMMENTS_PER_ADDRESS_PER_HOUR):
+        services.comment_submit(
+            by=None, consultation=item, text="x", name="A", email=f"a{number}@example.org", address="192.0.2.7"
+        )
+    with pytest.raises(ValidationError) as error:
+        services.comment_submit(
+            by=None, consultation=item, text="x", name="A", email="uusi@example.org", address="192.0.2.7"
+        )
+    assert _codes(error.value) == {"rate_limited"}
+    services.comment_submit(by=None, consultation=item, text="x", name="B", email="b@example.org", address="192.0.2.8")

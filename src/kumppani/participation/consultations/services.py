@@ -10,7 +10,10 @@ consultation is closed for good only after its response is published.
 """
 
 import datetime as dt
+import hashlib
 
+from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -41,8 +44,10 @@ TEXT_FIELDS = [f"{field}_{lang}" for field in ("title", "summary") for lang in L
 CONSULTATION_FIELDS = [*TEXT_FIELDS, "opens_at", "closes_at", "residents", "sector"]
 SECTION_FIELDS = [f"{field}_{lang}" for field in ("title", "text", "question") for lang in LANGS] + ["required"]
 COUNCIL_KINDS = (GroupKind.OLDER_PEOPLE_COUNCIL, GroupKind.DISABILITY_COUNCIL, GroupKind.YOUTH_COUNCIL)
-# Residents' comments: at most this many from one person (account or e-mail address) per hour.
+# Residents' comments: at most this many from one person (account or e-mail address) per hour, and
+# this many from one network address (kept only as a hash in the cache, never stored with a comment).
 COMMENTS_PER_HOUR = 5
+COMMENTS_PER_ADDRESS_PER_HOUR = 20
 
 
 def _require(by, perm: str, obj) -> None:
@@ -474,8 +479,19 @@ def council_statement_record(
 # Residents' comments ---------------------------------------------------------------------------
 
 
+def _address_key(address: str) -> str:
+    return "consultation-comments:" + hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
+
+
 def comment_submit(
-    *, by, consultation: Consultation, text: str, name: str = "", email: str = "", section=None
+    *,
+    by,
+    consultation: Consultation,
+    text: str,
+    name: str = "",
+    email: str = "",
+    section=None,
+    address: str | None = None,
 ) -> ResidentComment:
     """A resident comments while the consultation is open. Signed in, the comment shows at once;
     otherwise a confirmation link goes to the given e-mail address and the comment shows once it is
@@ -504,7 +520,8 @@ def comment_submit(
     hour_ago = timezone.now() - dt.timedelta(hours=1)
     recent = ResidentComment.objects.filter(created_at__gte=hour_ago)
     recent = recent.filter(user=by) if signed_in else recent.filter(email=email)
-    if recent.count() >= COMMENTS_PER_HOUR:
+    from_address = cache.get(_address_key(address), 0) if address else 0
+    if recent.count() >= COMMENTS_PER_HOUR or from_address >= COMMENTS_PER_ADDRESS_PER_HOUR:
         raise _error(None, _("You have commented many times within an hour. Please try again later."), "rate_limited")
     with transaction.atomic():
         comment = ResidentComment.objects.create(
@@ -517,6 +534,8 @@ def comment_submit(
             confirmed_at=timezone.now() if signed_in else None,
         )
         audit.record(actor=by, obj=consultation, action="resident_comment_written", changes={})
+        if address:
+            cache.set(_address_key(address), from_address + 1, timeout=3600)
         if not signed_in:
             kumppani_mail.send(
                 to=[email],

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from kumppani.core import audit, versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
+from kumppani.core.signin import client_address
 from kumppani.organisations.models import Organisation
 from kumppani.participation.consultations import queries, services
 from kumppani.participation.consultations.forms import (
@@ -459,6 +460,7 @@ def consultation_comment(request, pk):
                 name=form.cleaned_data.get("name", ""),
                 email=form.cleaned_data.get("email", ""),
                 section=form.cleaned_data["section"],
+                address=client_address(request),
             )
         except ValidationError as error:
             add_service_errors(form, error)
