@@ -25,6 +25,7 @@ PROTECTED = {
     "participation:consultation_create",
     "participation:consultation_edit",
     "participation:consultation_section_add",
+    "participation:consultation_section_edit",
     "participation:consultation_document_add",
     "participation:consultation_open",
     "participation:consultation_close",

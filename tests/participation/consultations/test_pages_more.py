@@ -113,3 +113,20 @@ def test_an_official_changes_the_closing_time_and_a_stale_form_is_refused(client
     response = client.post(url, data)
     assert response.status_code == 200
     assert Consultation.objects.get(pk=item.pk).title_fi == "Hyvinvointisuunnitelma"
+
+
+def test_a_section_is_changed_while_a_draft_and_not_once_open(client):
+    w = helpers.world()
+    item = helpers.consultation(w["salo"], w["official"], open_it=False)
+    section = item.sections.first()
+    client.force_login(w["official"])
+    url = reverse("participation:consultation_section_edit", args=[section.pk])
+    response = client.post(url, {"title_fi": "Uusi otsikko", "question_fi": "Mitä ajattelette?", "required": "on"})
+    assert response.status_code == 302
+    section.refresh_from_db()
+    assert section.title_fi == "Uusi otsikko"
+    services.consultation_open(by=w["official"], consultation=Consultation.objects.get(pk=item.pk))
+    response = client.post(url, {"title_fi": "Avoimena muutettu", "question_fi": "?"})
+    assert response.status_code == 200
+    section.refresh_from_db()
+    assert section.title_fi == "Uusi otsikko"

@@ -38,6 +38,11 @@ def _protected_requests(item, statement, comment, ngo, body):
             reverse("participation:consultation_section_add", args=[pk]),
         ),
         (
+            "participation:consultation_section_edit",
+            "post",
+            reverse("participation:consultation_section_edit", args=[item.sections.first().pk]),
+        ),
+        (
             "participation:consultation_document_add",
             "post",
             reverse("participation:consultation_document_add", args=[pk]),

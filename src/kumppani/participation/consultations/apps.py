@@ -14,6 +14,7 @@ def ready() -> None:
             "consultation_created": _("Consultation prepared"),
             "consultation_updated": _("Consultation changed"),
             "consultation_section_added": _("Section added to the consultation"),
+            "consultation_section_changed": _("Section of the consultation changed"),
             "consultation_document_added": _("Background document added"),
             "consultation_document_read": _("Background document opened"),
             "consultation_opened": _("Consultation opened"),

@@ -184,6 +184,35 @@ def section_add(*, by: User, consultation: Consultation, data: dict) -> Consulta
     return section
 
 
+def section_update(*, by: User, section: ConsultationSection, data: dict) -> ConsultationSection:
+    """Change a section's texts or whether its answer is required; only while the consultation is a
+    draft, so no statement answers a question that changed under it."""
+    consultation = section.consultation
+    _require(by, "participation.manage_consultation", consultation)
+    unknown = set(data) - set(SECTION_FIELDS)
+    if unknown:
+        raise ValueError(f"Not editable fields: {sorted(unknown)}")
+    if consultation.status != ConsultationStatus.DRAFT:
+        raise _error(None, _("Sections can be changed only before the consultation is opened."), "not_draft")
+    errors = {}
+    if "title_fi" in data and not (data["title_fi"] or "").strip():
+        errors["title_fi"] = [ValidationError(_("Give the title in Finnish."), code="required")]
+    if "question_fi" in data and not (data["question_fi"] or "").strip():
+        errors["question_fi"] = [ValidationError(_("Give the question in Finnish."), code="required")]
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        versioning.check(consultation, None)
+        before = audit.snapshot(section, SECTION_FIELDS)
+        for field, value in data.items():
+            setattr(section, field, value)
+        section.save()
+        changes = audit.diff(before, audit.snapshot(section, SECTION_FIELDS))
+        changes = versioning.claim(consultation, {f"section_{section.pk}_{k}": v for k, v in changes.items()})
+        audit.record(actor=by, obj=consultation, action="consultation_section_changed", changes=changes)
+    return section
+
+
 def document_add(*, by: User, consultation: Consultation, title: str, file) -> ConsultationDocument:
     """Upload a background document. It stays private until the consultation is opened."""
     _require(by, "participation.manage_consultation", consultation)

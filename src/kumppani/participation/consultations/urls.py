@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.consultation_detail, name="consultation_detail"),
     path("<int:pk>/muokkaa/", views.consultation_edit, name="consultation_edit"),
     path("<int:pk>/osat/uusi/", views.consultation_section_add, name="consultation_section_add"),
+    path("osat/<int:pk>/muokkaa/", views.consultation_section_edit, name="consultation_section_edit"),
     path("<int:pk>/asiakirjat/uusi/", views.consultation_document_add, name="consultation_document_add"),
     path("asiakirjat/<int:pk>/", views.consultation_document, name="consultation_document"),
     path("<int:pk>/avaa/", views.consultation_open, name="consultation_open"),

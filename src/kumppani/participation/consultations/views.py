@@ -31,6 +31,7 @@ from kumppani.participation.consultations.models import (
     Consultation,
     ConsultationDocument,
     ConsultationResponse,
+    ConsultationSection,
     ResidentComment,
     ResponseLink,
     Statement,
@@ -191,6 +192,29 @@ def consultation_section_add(request, pk):
         request,
         "participation/consultations/simple_form.html",
         {"consultation": consultation, "form": form, "heading": _("Add a section"), "button": _("Add the section")},
+    )
+
+
+@login_required
+def consultation_section_edit(request, pk):
+    section = get_object_or_404(ConsultationSection.objects.select_related("consultation__body"), pk=pk)
+    consultation = section.consultation
+    if not request.user.has_perm("participation.manage_consultation", consultation):
+        raise PermissionDenied
+    initial = {field: getattr(section, field) for field in services.SECTION_FIELDS}
+    form = SectionForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.section_update(by=request.user, section=section, data=form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The changes are saved."))
+            return redirect(consultation.get_absolute_url())
+    return render(
+        request,
+        "participation/consultations/simple_form.html",
+        {"consultation": consultation, "form": form, "heading": _("Change the section"), "button": _("Save")},
     )
 
 
