@@ -17,6 +17,7 @@ from tests.cooperation.matrix import URL_NAMES as COOPERATION_URL_NAMES
 from tests.cooperation.matrix_governance import URL_NAMES as GOVERNANCE_URL_NAMES
 from tests.events.matrix import URL_NAMES as EVENT_URL_NAMES
 from tests.grants.matrix import URL_NAMES as GRANT_URL_NAMES
+from tests.participation.consultations.matrix import URL_NAMES as CONSULTATION_URL_NAMES
 from tests.participation.knowledge.matrix import URL_NAMES as KNOWLEDGE_URL_NAMES
 from tests.participation.surveys.matrix import URL_NAMES as SURVEY_URL_NAMES
 from tests.premises.matrix import URL_NAMES as PREMISES_URL_NAMES
@@ -122,6 +123,7 @@ def test_every_url_is_in_the_matrix(world):
     covered |= ABOUT_URL_NAMES | ACTIVITY_URL_NAMES | GRANT_URL_NAMES | EVENT_URL_NAMES | PREMISES_URL_NAMES
     covered |= COOPERATION_URL_NAMES | GOVERNANCE_URL_NAMES | WELFARE_URL_NAMES
     covered |= SURVEY_URL_NAMES | KNOWLEDGE_URL_NAMES  # participation: surveys and knowledge reports
+    covered |= CONSULTATION_URL_NAMES  # participation's consultations
     missing = sorted(name for name in set(_names()) if name not in covered and not name.startswith(OUTSIDE))
     assert missing == []
 

@@ -14,6 +14,7 @@ from kumppani.core.api.views import not_found
 from kumppani.events.api import EventPlaceViewSet, EventViewSet, KeywordViewSet
 from kumppani.grants.api import ApplicationViewSet, GrantDecisionViewSet, ProgrammeViewSet
 from kumppani.organisations.api import OrganisationViewSet
+from kumppani.participation.consultations import api as consultations_api
 from kumppani.participation.knowledge.api import KnowledgeReportViewSet
 from kumppani.participation.surveys.api import SurveyViewSet
 from kumppani.premises.api import BookingViewSet, SpaceViewSet
@@ -46,6 +47,11 @@ router.register(
 router.register("cooperation/action-items", governance_api.ActionItemViewSet, basename="api-coop-action-item")
 router.register("cooperation/expert-requests", governance_api.ExpertRequestViewSet, basename="api-coop-expert-request")
 router.register("cooperation/negotiations", governance_api.NegotiationViewSet, basename="api-coop-negotiation")
+# Participation: consultations (kumppani.participation.consultations.api).
+router.register(
+    "participation/consultations", consultations_api.ConsultationViewSet, basename="api-participation-consultation"
+)
+router.register("participation/statements", consultations_api.StatementViewSet, basename="api-participation-statement")
 # Participation: surveys' published results and knowledge reports.
 router.register("participation/surveys", SurveyViewSet, basename="api-participation-survey")
 router.register(

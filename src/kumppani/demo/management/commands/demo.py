@@ -10,6 +10,7 @@ from kumppani.core import reference
 from kumppani.core.models import PublicBody
 from kumppani.demo import accounts, organisations
 from kumppani.demo import activities as demo_activities
+from kumppani.demo import consultations as demo_consultations
 from kumppani.demo import cooperation as demo_cooperation
 from kumppani.demo import events as demo_events
 from kumppani.demo import governance as demo_governance
@@ -55,6 +56,7 @@ class Command(BaseCommand):
             demo_events.load_in_booked_space(users)
             self.stdout.write(demo_cooperation.load(users))
             self.stdout.write(demo_governance.load(users))
+            self.stdout.write(demo_consultations.load(users))  # participation: consultations
             # Participation: surveys and knowledge reports.
             self.stdout.write(demo_surveys.load(users))
             self.stdout.write(demo_knowledge.load(users))
