@@ -55,6 +55,7 @@ def new_application(salo_round) -> dict:
         "purpose": "Vertaisryhmät kahdesti kuussa.",
         "expected_outcomes": "Noin 40 omaishoitajaa saa tukea.",
         "amount_requested": "3000.00",
+        "bank_account": "FI2112345600000785",
         "themes": ["omaishoito"],
         "budget": [
             {"kind": "expense", "description": "Tilavuokrat", "amount": "2000.00"},

@@ -105,6 +105,7 @@ def test_a_grant_from_application_to_approved_usage_report(page, axe_check, peop
     page.fill("#id_title", "Omaishoitajien vertaisryhmät")
     page.fill("#id_purpose", "Vertaisryhmä kahdesti kuussa Salon keskustassa ja Perniössä.")
     page.fill("#id_amount_requested", "2 500")
+    page.fill("#id_bank_account", "FI21 1234 5600 0007 85")
     next_step = "button[name=go][value=next]"
     submit(page, axe_check, page.locator(next_step))
     page.fill("#id_expected_outcomes", "Noin 40 omaishoitajaa saa vertaistukea ja jaksaa paremmin.")
@@ -192,15 +193,15 @@ def test_a_grant_from_application_to_approved_usage_report(page, axe_check, peop
     decision = sent.decision
     page.fill(f"#id_d{decision.pk}-amount", "2 200")
     page.fill(f"#id_d{decision.pk}-reasoning", "Lautakunta korotti avustusta vapaaehtoisten koulutukseen.")
+    page.check("#id_confirm")
     submit(page, axe_check, page.locator("main form button[type=submit]").first)
     meeting.refresh_from_db()
     decision.refresh_from_db()
     assert meeting.status == MeetingStatus.DECIDED
     assert (decision.proposed_amount, decision.amount) == (Decimal("2000.00"), Decimal("2200.00"))
     letter_url = reverse("grants:decision_letter", args=[sent.pk])
-    submit(
-        page, axe_check, page.locator(f"form[action$='{reverse('grants:decision_notify', args=[meeting.pk])}'] button")
-    )
+    submit(page, axe_check, page.locator(f"main a[href$='{reverse('grants:decision_notify', args=[meeting.pk])}']"))
+    submit(page, axe_check, page.locator("main form button[type=submit]"))
     letter = page.request.get(letter_url)
     assert letter.ok and letter.headers["content-type"] == "application/pdf"
     assert letter.body().startswith(b"%PDF")

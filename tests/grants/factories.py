@@ -61,6 +61,7 @@ def application(
         amount_requested=Decimal(amount),
         created_by=by,
         submitted_at=None if status == ApplicationStatus.DRAFT else timezone.now(),
+        bank_account=fields.pop("bank_account", "FI21 1234 5600 0007 85"),
         **fields,
     )
     BudgetLine.objects.create(

@@ -76,6 +76,7 @@ def _complete_draft(application, by):
             "purpose": "Kaksi vertaistukiryhmää viikoittain.",
             "amount_requested": Decimal("2500.00"),
             "expected_outcomes": "Omaishoitajat jaksavat paremmin.",
+            "bank_account": "fi2112345600000785",
         },
     )
     services.budget_replace(
@@ -123,6 +124,7 @@ def test_an_ngo_applies_through_the_pages_and_gets_a_receipt(client, salo, ngo, 
             "amount_requested": "2 500,00",
             "contact_name": "Riitta Edustaja",
             "contact_email": "riitta@example.org",
+            "bank_account": "FI21 1234 5600 0007 85",
             "go": "next",
         },
     )
@@ -334,7 +336,15 @@ def test_submission_lists_everything_missing(salo, ngo, rep):
         services.application_submit(application=application, by=rep)
     assert set(codes(refused.value)) == {"incomplete"}
     text = " ".join(refused.value.messages)
-    for expected in ("purpose", "expected outcomes", "expense", "Miten toiminta", "Rules of the association", "Budget"):
+    for expected in (
+        "purpose",
+        "expected outcomes",
+        "expense",
+        "Miten toiminta",
+        "Rules of the association",
+        "Budget",
+        "bank account (IBAN)",
+    ):
         assert expected in text
     application.refresh_from_db()
     assert application.status == ApplicationStatus.DRAFT and application.submitted_at is None
@@ -497,3 +507,38 @@ def test_our_applications_lists_the_drafts_and_submissions(client, salo, ngo, re
     response = client.get(reverse("grants:my_applications"))
     assert set(response.context["page"].object_list) == {draft, submitted}
     assert submitted.reference in response.content.decode()
+
+
+def test_the_bank_account_is_checked_kept_in_standard_form_and_offered_next_year(salo, ngo, rep, client):
+    application = services.application_start(programme=grants.programme(salo), organisation=ngo, by=rep)
+    client.force_login(rep)
+    url = reverse("grants:application_step", args=[application.pk, 1])
+    data = {
+        "version": application.version,
+        "title": "Kerhot",
+        "purpose": "Kerhotoimintaa.",
+        "amount_requested": "500",
+        "contact_name": "Riitta",
+        "contact_email": "riitta@example.org",
+        "bank_account": "FI21 1234 5600 0007 86",  # one digit wrong: the check digits do not match
+        "go": "stay",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "ei ole oikea tilinumero" in response.content.decode()
+    application.refresh_from_db()
+    assert (application.title, application.bank_account) == ("", "")
+    client.post(url, {**data, "bank_account": "fi2112345600000785"})
+    application.refresh_from_db()
+    assert application.bank_account == "FI21 1234 5600 0007 85"
+    # Through the API's path too (the domain function), a wrong number changes nothing.
+    with pytest.raises(ValidationError) as refused:
+        services.application_save(
+            application=application, by=rep, version=application.version, data={"bank_account": "FI00 1234"}
+        )
+    assert codes(refused.value) == ["invalid_iban"]
+    application.refresh_from_db()
+    assert application.bank_account == "FI21 1234 5600 0007 85"
+    # The NGO's next application starts with the same account.
+    following = services.application_start(programme=grants.programme(salo, "Kohdeavustus"), organisation=ngo, by=rep)
+    assert following.bank_account == "FI21 1234 5600 0007 85"

@@ -210,6 +210,7 @@ def test_secretary_walks_from_proposal_to_decision_and_letters(client, world, ma
             f"d{d_sv.pk}-amount": "0",
             f"d{d_sv.pk}-reasoning": "Määräraha ei riitä.",
             f"d{d_sv.pk}-conditions": "",
+            "confirm": "on",
         },
     )
     assert response["Location"] == reverse("grants:meeting", args=[meeting.pk])
@@ -237,7 +238,7 @@ def test_secretary_walks_from_proposal_to_decision_and_letters(client, world, ma
     # Sending the decisions.
     client.force_login(world["secretary"])
     mailoutbox.clear()
-    client.post(reverse("grants:decision_notify", args=[meeting.pk]))
+    client.post(reverse("grants:decision_notify", args=[meeting.pk]), {"confirm": "yes"})
     meeting.refresh_from_db()
     assert meeting.notified_at == timezone.localdate()
     by_address = {address: m for m in mailoutbox for address in m.to}
@@ -421,6 +422,49 @@ def test_a_decision_needs_its_reasons_and_saves_nothing_without(client, world):
     assert world["fi_app"].status == ApplicationStatus.PROPOSED
 
 
+def test_recording_the_decision_asks_for_confirmation_and_saves_nothing_without_it(client, world):
+    meeting = _proposed(world)
+    services.proposal_mark_ready(meeting=meeting, by=world["secretary"])
+    d_fi = Decision.objects.get(application=world["fi_app"])
+    d_sv = Decision.objects.get(application=world["sv_app"])
+    client.force_login(world["secretary"])
+    url = reverse("grants:decision_record", args=[meeting.pk])
+    rows = {
+        f"d{d_fi.pk}-amount": "2000",
+        f"d{d_fi.pk}-reasoning": "Perustelu.",
+        f"d{d_sv.pk}-amount": "0",
+        f"d{d_sv.pk}-reasoning": "Määräraha ei riitä.",
+    }
+    response = client.post(url, rows)
+    assert response.status_code == 200
+    assert "Vahvista rastittamalla" in response.content.decode()
+    meeting.refresh_from_db()
+    d_fi.refresh_from_db()
+    assert meeting.status == MeetingStatus.PROPOSED and d_fi.amount is None
+    assert client.post(url, {**rows, "confirm": "on"})["Location"] == reverse("grants:meeting", args=[meeting.pk])
+    meeting.refresh_from_db()
+    assert meeting.status == MeetingStatus.DECIDED
+
+
+def test_sending_the_letters_shows_what_goes_to_whom_and_sends_only_when_confirmed(client, world, mailoutbox):
+    meeting = _decided(world)
+    client.force_login(world["secretary"])
+    url = reverse("grants:decision_notify", args=[meeting.pk])
+    meeting_page = client.get(reverse("grants:meeting", args=[meeting.pk])).content.decode()
+    assert f'href="{url}"' in meeting_page
+    page = client.get(url).content.decode()
+    assert "Päätökset lähtevät 2 hakijalle: 1 sai avustusta, yhteensä 2\xa0000,00\xa0€." in page
+    assert "Salon Omaishoitajat ry" in page
+    client.post(url)  # a POST that is not the confirmation page's own button sends nothing
+    meeting.refresh_from_db()
+    assert meeting.notified_at is None and mailoutbox == []
+    client.post(url, {"confirm": "yes"})
+    meeting.refresh_from_db()
+    assert meeting.notified_at is not None and len(mailoutbox) >= 2
+    # Once sent, the page no longer offers to send them again.
+    assert client.get(url)["Location"] == reverse("grants:meeting", args=[meeting.pk])
+
+
 def test_the_board_list_shows_earlier_grants_from_any_body(client, world):
     tampere = factories.tampere()
     earlier = grants.programme(tampere, "Kohdeavustus", year=world["programme"].year - 1)
@@ -518,6 +562,7 @@ def test_outsiders_cannot_see_proposals_or_change_anything(client, world, actor)
         "section": "1",
         f"a{world['fi_app'].pk}-amount": "4000",
         f"a{world['sv_app'].pk}-amount": "3000",
+        "confirm": "yes",
     }
     before = (AuditEntry.objects.count(), BoardMeeting.objects.count(), list(Decision.objects.values()))
     for method, url in _all_requests(world, meeting):
@@ -536,10 +581,10 @@ def test_outsiders_cannot_see_proposals_or_change_anything(client, world, actor)
 def test_notifying_twice_is_refused(client, world, mailoutbox):
     meeting = _decided(world)
     client.force_login(world["secretary"])
-    client.post(reverse("grants:decision_notify", args=[meeting.pk]))
+    client.post(reverse("grants:decision_notify", args=[meeting.pk]), {"confirm": "yes"})
     sent = len(mailoutbox)
     assert sent >= 2
-    client.post(reverse("grants:decision_notify", args=[meeting.pk]))
+    client.post(reverse("grants:decision_notify", args=[meeting.pk]), {"confirm": "yes"})
     assert len(mailoutbox) == sent
 
 

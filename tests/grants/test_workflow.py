@@ -52,6 +52,7 @@ def _draft(w) -> Application:
             "purpose": "Omaishoitajien vertaistukiryhmät Salossa.",
             "amount_requested": Decimal("3000.00"),
             "expected_outcomes": "Kymmenen ryhmää vuodessa.",
+            "bank_account": "FI21 1234 5600 0007 85",
             "budget": [{"kind": "expense", "description": "Tilavuokrat", "amount": Decimal("3000.00")}],
             "answers": {question.pk: "Kirjastojen ilmoitustauluilla."},
         },

@@ -1,5 +1,6 @@
 """Checks for text that people type anywhere in Kumppani: no control or direction-override
-characters, no unbounded lengths, and phone numbers and postal codes in forms a person can use.
+characters, no unbounded lengths, and phone numbers, postal codes and bank accounts in forms a
+person can use.
 
 Models take them in through `CleanTextMixin`, so a form, the API and an import refuse the same
 text with the same message."""
@@ -10,6 +11,8 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from stdnum import iban
+from stdnum.exceptions import ValidationError as StdnumError
 
 # Long texts (descriptions, principles, minutes) are ample at this length; a larger paste is a mistake.
 TEXT_MAX_LENGTH = 20_000
@@ -44,6 +47,29 @@ def validate_phone(value: str) -> None:
             code="invalid_phone",
             params={"value": value},
         )
+
+
+def normalise_iban(value: str) -> str:
+    """A valid bank account number (IBAN, checked with python-stdnum) printed in groups of four,
+    FI21 1234 5600 0007 85, or a ValidationError that says what is wrong."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    try:
+        return iban.format(iban.validate(value))
+    except StdnumError:
+        raise ValidationError(
+            _(
+                "“%(value)s” is not a valid bank account number (IBAN). A Finnish one starts with FI and has "
+                "18 characters, e.g. FI21 1234 5600 0007 85."
+            ),
+            code="invalid_iban",
+            params={"value": value},
+        ) from None
+
+
+def validate_iban(value: str) -> None:
+    normalise_iban(value)
 
 
 def validate_postal_code(value: str) -> None:

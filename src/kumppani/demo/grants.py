@@ -23,6 +23,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from stdnum import iban
 
 from kumppani.core.models import AuditEntry, BodyKind, PublicBody, User
 from kumppani.demo.datafiles import pairs, toml
@@ -152,6 +153,12 @@ def at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=HELSINKI)
 
 
+def demo_iban(number: int) -> str:
+    """A valid Finnish bank account number of the demo bank 123 for NGO `number`."""
+    bban = f"123{number * 7919 % 10**11:011d}"
+    return iban.format(f"FI{iban.calc_check_digits('FI00' + bban)}{bban}")
+
+
 def euros(value) -> Decimal:
     return Decimal(value).quantize(EUR, rounding=ROUND_HALF_UP)
 
@@ -274,6 +281,7 @@ class Loader:
                 contact_name=contact.name if contact else "",
                 contact_email=contact.email if contact else org.email,
                 contact_phone=contact.phone if contact else org.phone,
+                bank_account=demo_iban(org.pk),
                 created_by=self.representative(org),
                 created_at=started,
                 updated_at=p.submitted_at or started,

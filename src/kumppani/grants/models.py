@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.activities.models import Activity
 from kumppani.core import versioning
 from kumppani.core.models import PublicBody, Term
-from kumppani.core.validators import CleanTextMixin, validate_phone
+from kumppani.core.validators import CleanTextMixin, validate_iban, validate_phone
 from kumppani.grants.uploads import private_storage
 from kumppani.organisations.models import Organisation
 
@@ -189,6 +189,8 @@ class Application(CleanTextMixin, models.Model):
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True, validators=[validate_phone])
+    # Where the grant is paid; the decision letter names it. Stored as formatted by normalise_iban.
+    bank_account = models.CharField(_("bank account (IBAN)"), max_length=42, blank=True, validators=[validate_iban])
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now)

@@ -1,15 +1,42 @@
-"""Grants on a person's own page: an NGO's applications and grant history on its card, a coordinated
-body's grants and continuity watch, and the applications a body's official has to review."""
+"""Grants on other pages: an NGO's applications and grant history on its card, a coordinated body's
+grants and continuity watch, each person's grant tasks on their own page, and the open programmes
+and public decisions on a body's page."""
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.pages import Section, register_dashboard_panel
+from kumppani.core.pages import Section, register_body_section, register_dashboard_panel
+from kumppani.grants.models import BoardMeeting, GrantProgramme, MeetingStatus
+from kumppani.grants.queries import tasks
 from kumppani.organisations.pages import Link, register_coordinator_link, register_ngo_link
 
 
-def reviews(request) -> dict | None:
-    return {} if request.user.body_roles.exists() else None
+def grant_tasks(request) -> dict | None:
+    """Each grant role's work: the officer's programmes by status, the reviewer's queue, the
+    secretary's meetings and the NGO's dues. Nothing when the person has none of these."""
+    user = request.user
+    context = {
+        "programmes": tasks.officer_programmes(user),
+        "reviews": tasks.reviews_waiting(user),
+        "meetings": tasks.meetings_to_prepare(user),
+        "dues": tasks.ngo_dues(user),
+    }
+    return context if any(context.values()) else None
+
+
+def body_grants(request, body) -> dict | None:
+    """Open programmes and the link to the public decisions, on the body's page."""
+    now = timezone.now()
+    programmes = list(
+        GrantProgramme.objects.filter(body=body, is_published=True, opens_at__lte=now)
+        .exclude(closes_at__lte=now)
+        .order_by("closes_at", "pk")[:5]
+    )
+    decided = BoardMeeting.objects.filter(body=body, status=MeetingStatus.DECIDED, notified_at__isnull=False).exists()
+    if not programmes and not decided:
+        return None
+    return {"body": body, "programmes": programmes, "has_decisions": decided}
 
 
 def register() -> None:
@@ -25,4 +52,5 @@ def register() -> None:
     register_coordinator_link(
         "continuity", Link(_("Continuity watch"), lambda body: reverse("grants:continuity", args=[body.slug]), 30)
     )
-    register_dashboard_panel(Section("grant_reviews", "grants/pages/reviews.html", reviews, order=90))
+    register_dashboard_panel(Section("grant_tasks", "grants/pages/tasks.html", grant_tasks, order=25))
+    register_body_section(Section("grants", "grants/pages/body.html", body_grants, order=25))

@@ -221,6 +221,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "contact_name",
             "contact_email",
             "contact_phone",
+            "bank_account",
             "budget",
             "other_funding",
             "answers",

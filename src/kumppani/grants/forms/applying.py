@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.activities.models import Activity
 from kumppani.core.forms import CleanTextFormMixin
 from kumppani.core.models import Term, Vocabulary
-from kumppani.core.validators import validate_phone
+from kumppani.core.validators import normalise_iban, validate_phone
 from kumppani.grants import uploads
 from kumppani.grants.euros import format_euros
 from kumppani.grants.forms.fields import EuroField, HelsinkiDateTimeField
@@ -55,6 +55,15 @@ class DetailsForm(VersionedForm):
     contact_phone = forms.CharField(
         label=_("Contact phone"), max_length=40, required=False, validators=[validate_phone]
     )
+    bank_account = forms.CharField(
+        label=_("Bank account (IBAN)"),
+        max_length=42,
+        required=False,
+        help_text=_("The NGO's account the grant is paid to, e.g. FI21 1234 5600 0007 85. Needed before sending."),
+    )
+
+    def clean_bank_account(self) -> str:
+        return normalise_iban(self.cleaned_data["bank_account"])
 
     def __init__(self, *args, application: Application, **kwargs):
         super().__init__(*args, **kwargs)

@@ -44,3 +44,12 @@ class DecisionRowForm(CleanTextFormMixin, forms.Form):
     amount = EuroField(label=_("Granted amount (€)"))
     reasoning = forms.CharField(label=_("Reasoning"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     conditions = forms.CharField(label=_("Grant conditions"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DecisionConfirmForm(forms.Form):
+    """Recording is final: the secretary confirms that the rows are what the board decided."""
+
+    confirm = forms.BooleanField(
+        label=_("I have checked the amounts: they are what the board decided. Once recorded, they cannot be changed."),
+        error_messages={"required": _("Tick the box to confirm that these are the board's decisions.")},
+    )

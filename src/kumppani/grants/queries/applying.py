@@ -114,6 +114,8 @@ def missing_for_submit(application: Application) -> list[str]:
         missing.append(_("The amount applied for (step 1)."))
     if not application.contact_email:
         missing.append(_("The contact person's e-mail address (step 1)."))
+    if not application.bank_account:
+        missing.append(_("The bank account (IBAN) the grant is paid to (step 1)."))
     if not application.expected_outcomes.strip():
         missing.append(_("The expected outcomes (step 2)."))
     lines = list(application.budget_lines.all())

@@ -18,7 +18,13 @@ from django.utils.translation import gettext as _
 
 from kumppani.core import audit, mail, versioning
 from kumppani.core.models import PublicBody, User
-from kumppani.core.validators import TEXT_MAX_LENGTH, reject_hidden_characters, text_errors, validate_phone
+from kumppani.core.validators import (
+    TEXT_MAX_LENGTH,
+    normalise_iban,
+    reject_hidden_characters,
+    text_errors,
+    validate_phone,
+)
 from kumppani.grants import uploads
 from kumppani.grants.euros import format_euros
 from kumppani.grants.models import (
@@ -51,7 +57,15 @@ from kumppani.organisations.models import Organisation
 from kumppani.organisations.rules import is_member
 
 S = ApplicationStatus
-DETAIL_FIELDS = ("title", "purpose", "amount_requested", "contact_name", "contact_email", "contact_phone")
+DETAIL_FIELDS = (
+    "title",
+    "purpose",
+    "amount_requested",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "bank_account",
+)
 OUTCOME_FIELDS = ("expected_outcomes",)
 M2M_FIELDS = ("themes", "target_groups", "activities")
 MAX_ATTACHMENTS = 40
@@ -117,6 +131,13 @@ def application_start(
         contact_name=by.full_name,
         contact_email=by.email,
         contact_phone=by.phone,
+        # The account the NGO gave last time, so that a yearly applicant does not type it again.
+        bank_account=Application.objects.filter(organisation=organisation)
+        .exclude(bank_account="")
+        .order_by("-created_at")
+        .values_list("bank_account", flat=True)
+        .first()
+        or "",
     )
     application.reference = f"draft-{application.uuid.hex}"  # the real one is given on submission
     application.save()
@@ -272,6 +293,10 @@ def _check_texts(application: Application) -> None:
         validate_phone(application.contact_phone)
     except ValidationError as error:
         errors.setdefault("contact_phone", []).append(error)
+    try:
+        application.bank_account = normalise_iban(application.bank_account)
+    except ValidationError as error:
+        errors.setdefault("bank_account", []).append(error)
     if errors:
         raise ValidationError(errors)
 

@@ -4,6 +4,8 @@ attachments, completion and withdrawal; and the grant officer's completion reque
 Every page checks its permission here and leaves the rules to grants.services.applying, so the
 pages and the API refuse the same things."""
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -33,9 +35,18 @@ from kumppani.grants.forms.applying import (
     budget_rows,
     funding_rows,
 )
-from kumppani.grants.models import Application, ApplicationStatus, Attachment, AttachmentKind, GrantProgramme
+from kumppani.grants.models import (
+    Application,
+    ApplicationStatus,
+    Attachment,
+    AttachmentKind,
+    Decision,
+    GrantProgramme,
+    InstalmentStatus,
+    MeetingStatus,
+)
 from kumppani.grants.queries import applying as reads
-from kumppani.grants.rules import is_applicant
+from kumppani.grants.rules import is_applicant, may_read_as_staff
 from kumppani.grants.services import applying as services
 from kumppani.grants.workflow import can_move
 from kumppani.organisations.models import Organisation
@@ -360,8 +371,31 @@ def application_detail(request, pk):
             and can_move(application, S.COMPLETION_REQUESTED),
             "is_applicant": is_applicant(user, application),
             "open_request": reads.open_completion_request(application),
+            **_decision_context(user, application),
         },
     )
+
+
+def _decision_context(user, application: Application) -> dict:
+    """The board's decision and the payments, on the application's own page: for the staff once
+    the board has decided, for the applicant once the decision has been sent to it."""
+    decision = (
+        Decision.objects.select_related("meeting")
+        .filter(application=application, meeting__status=MeetingStatus.DECIDED)
+        .first()
+    )
+    if decision is None:
+        return {}
+    if not (may_read_as_staff(user, application) or decision.meeting.notified_at is not None):
+        return {}
+    instalments = list(application.instalments.exclude(status=InstalmentStatus.CANCELLED))
+    paid = sum((i.amount for i in instalments if i.status == InstalmentStatus.PAID), start=Decimal(0))
+    return {
+        "decision": decision,
+        "instalments": instalments,
+        "paid_total": paid,
+        "unpaid_total": max((decision.amount or Decimal(0)) - paid, Decimal(0)),
+    }
 
 
 @login_required

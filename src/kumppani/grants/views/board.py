@@ -13,7 +13,13 @@ from kumppani.core import versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.grants import pdf
 from kumppani.grants.euros import format_euros
-from kumppani.grants.forms.board import DecisionRowForm, MeetingForm, ProposalRowForm, ProposalVersionForm
+from kumppani.grants.forms.board import (
+    DecisionConfirmForm,
+    DecisionRowForm,
+    MeetingForm,
+    ProposalRowForm,
+    ProposalVersionForm,
+)
 from kumppani.grants.models import Application, BoardMeeting, Decision, GrantProgramme, MeetingStatus
 from kumppani.grants.queries import board, summary
 from kumppani.grants.rules import conflicted_application_ids, is_applicant, may_read_as_staff
@@ -266,7 +272,9 @@ def decision_record(request, pk):
                 "form": DecisionRowForm(request.POST or None, prefix=f"d{decision.pk}", initial=initial),
             }
         )
-    if request.method == "POST" and all(row["form"].is_valid() for row in rows):
+    confirm_form = DecisionConfirmForm(request.POST or None)
+    rows_valid = request.method == "POST" and all(row["form"].is_valid() for row in rows)
+    if rows_valid and confirm_form.is_valid():
         try:
             result = services.decision_record(
                 meeting=meeting,
@@ -283,22 +291,49 @@ def decision_record(request, pk):
             _warn_if_over(request, result)
             return redirect("grants:meeting", pk=meeting.pk)
     return render(
-        request, "grants/board/decision_form.html", {"meeting": meeting, "programme": meeting.programme, "rows": rows}
+        request,
+        "grants/board/decision_form.html",
+        {"meeting": meeting, "programme": meeting.programme, "rows": rows, "confirm_form": confirm_form},
     )
 
 
 @login_required
-@require_POST
 def decision_notify(request, pk):
+    """Sending the letters cannot be undone, so the page says what will go to whom and asks first;
+    only the confirmation page's own button (``confirm=yes``) sends them."""
     meeting = _meeting(pk)
     _require_secretary(request, meeting)
-    try:
-        count = services.decision_notify(meeting=meeting, by=request.user)
-    except ValidationError as error:
-        messages.error(request, error.messages[0])
-    else:
-        messages.success(request, _("The decisions have been sent to %(count)s applicants.") % {"count": count})
-    return redirect("grants:meeting", pk=meeting.pk)
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            count = services.decision_notify(meeting=meeting, by=request.user)
+        except ValidationError as error:
+            messages.error(request, error.messages[0])
+        else:
+            messages.success(request, _("The decisions have been sent to %(count)s applicants.") % {"count": count})
+        return redirect("grants:meeting", pk=meeting.pk)
+    if meeting.status != MeetingStatus.DECIDED or meeting.notified_at is not None:
+        return redirect("grants:meeting", pk=meeting.pk)
+    if _hidden(request, meeting):
+        messages.info(
+            request,
+            _(
+                "You have declared a conflict of interest in an application on this list, so a colleague "
+                "sends the decisions."
+            ),
+        )
+        return redirect("grants:meeting", pk=meeting.pk)
+    decisions = list(board.meeting_decisions(meeting))
+    return render(
+        request,
+        "grants/board/notify_confirm.html",
+        {
+            "meeting": meeting,
+            "programme": meeting.programme,
+            "decisions": decisions,
+            "granted": sum((d.amount for d in decisions if d.amount), start=0),
+            "positive": sum(1 for d in decisions if d.amount),
+        },
+    )
 
 
 @login_required
