@@ -345,3 +345,11 @@ def test_confirming_nominees_moves_the_groups_version(world):
     assert WorkingGroup.objects.get(pk=group.pk).version == 2
     assert NgoNetwork.objects.get(pk=world["network"].pk).version >= 1
     assert NegotiationMeasure.objects.count() == 0
+
+
+def test_the_history_names_recorded_keys_in_words_not_as_raw_keys():
+    from kumppani.core.audit import field_label
+
+    assert field_label("grants.boardmeeting", "proposed_total") != "proposed_total"
+    assert field_label("cooperation.expertrequest", "organisations") != "organisations"
+    assert field_label("cooperation.negotiation", "carried_over") != "carried_over"

@@ -799,8 +799,12 @@ def measure_save(
             changes = versioning.claim(measure, changes)
             # The measure's own history is what a stale form of it reads.
             audit.record(actor=by, obj=measure, action="measure_updated", changes=changes)
+        # On the negotiation's history without the measure's own version, which is not the negotiation's.
         audit.record(
-            actor=by, obj=negotiation, action="measure_added" if created else "measure_updated", changes=changes
+            actor=by,
+            obj=negotiation,
+            action="measure_added" if created else "measure_updated",
+            changes={key: value for key, value in changes.items() if key != "version"},
         )
     return measure
 
