@@ -353,3 +353,38 @@ def test_the_history_names_recorded_keys_in_words_not_as_raw_keys():
     assert field_label("grants.boardmeeting", "proposed_total") != "proposed_total"
     assert field_label("cooperation.expertrequest", "organisations") != "organisations"
     assert field_label("cooperation.negotiation", "carried_over") != "carried_over"
+
+
+def test_a_networks_chair_and_coordinators_keep_it_on_its_pages(client, world):
+    network = world["network"]
+    helper = factories.user(name="Kalle Koordinoija", email="kalle@example.org")
+    member_rep = factories.representative(world["ngo"])
+    page = reverse("cooperation:network", args=[network.slug])
+    edit = reverse("cooperation:network_edit", args=[network.slug])
+    members = reverse("cooperation:network_members", args=[network.slug])
+    # The chair names a coordinator and renames the network.
+    data = _form_data(_open(client, world["chair"], edit), name_fi="Salon JANE", coordinator_emails="kalle@example.org")
+    assert client.post(edit, data).status_code == 302
+    network.refresh_from_db()
+    assert network.name_fi == "Salon JANE" and list(network.coordinators.all()) == [helper]
+    # The coordinator sees the buttons and keeps the members and the description.
+    client.force_login(helper)
+    assert edit in client.get(page).content.decode()
+    data = _form_data(_open(client, helper, members), members=[str(world["ngo"].pk), str(world["other_ngo"].pk)])
+    assert client.post(members, data).status_code == 302
+    data = _form_data(_open(client, helper, edit), description_fi="Alueen järjestöjen yhteistyöelin.")
+    assert client.post(edit, data).status_code == 302
+    network.refresh_from_db()
+    assert network.description_fi == "Alueen järjestöjen yhteistyöelin." and network.members.count() == 2
+    # An unknown coordinator's e-mail is named and nothing changes.
+    data = _form_data(_open(client, helper, edit), coordinator_emails="ei.ole@example.org")
+    response = client.post(edit, data)
+    assert response.status_code == 200 and "ei.ole@example.org" in response.content.decode()
+    assert list(network.coordinators.all()) == [helper]
+    # A member NGO's representative sees the network but may not change it.
+    client.force_login(member_rep)
+    assert edit not in client.get(page).content.decode()
+    assert client.get(edit).status_code == 403 and client.post(members, {"members": []}).status_code == 403
+    assert network.members.count() == 2
+    history = AuditEntry.objects.filter(action="network_updated", object_id=str(network.pk))
+    assert history.count() == 4

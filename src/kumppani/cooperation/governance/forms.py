@@ -69,6 +69,13 @@ class NetworkForm(VersionedModelForm):
         label=_("Chair's e-mail"), help_text=_("The chair must already have an account in Kumppani.")
     )
 
+    coordinator_emails = forms.CharField(
+        label=_("Coordinators' e-mails"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One a line. The coordinators keep the network's details and members with the chair."),
+    )
+
     class Meta:
         model = NgoNetwork
         fields = ["name_fi", "name_sv", "name_en", "description_fi", "description_sv", "parent"]
@@ -78,6 +85,22 @@ class NetworkForm(VersionedModelForm):
         self.fields["parent"].queryset = NgoNetwork.objects.exclude(pk=self.instance.pk).order_by("name")
         if self.instance.pk:
             self.fields["chair_email"].initial = self.instance.chair.email
+            self.fields["coordinator_emails"].initial = "\n".join(
+                self.instance.coordinators.order_by("email").values_list("email", flat=True)
+            )
+
+    def clean_coordinator_emails(self):
+        emails = [line.strip() for line in self.cleaned_data["coordinator_emails"].split() if line.strip()]
+        people = []
+        for email in emails:
+            person = User.objects.filter(email__iexact=email, is_active=True).first()
+            if person is None:
+                raise forms.ValidationError(
+                    _("No one with the e-mail %(email)s has an account.") % {"email": email}, code="unknown_user"
+                )
+            people.append(person)
+        self.coordinators = people
+        return "\n".join(emails)
 
     def clean_chair_email(self):
         email = self.cleaned_data["chair_email"]
@@ -89,7 +112,13 @@ class NetworkForm(VersionedModelForm):
 
     def domain_arguments(self) -> dict:
         data = {key: self.cleaned_data[key] for key in services.NETWORK_FIELDS if key in self.cleaned_data}
-        return {"data": data, "chair": self.chair, "parent": self.cleaned_data.get("parent"), "version": self.version()}
+        return {
+            "data": data,
+            "chair": self.chair,
+            "parent": self.cleaned_data.get("parent"),
+            "coordinators": self.coordinators,
+            "version": self.version(),
+        }
 
 
 class NetworkMembersForm(versioning.VersionedFormMixin, forms.Form):
