@@ -1,6 +1,7 @@
 """Forms of governance. They only collect input: the rules are in services.py."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.cooperation.governance import services
@@ -14,7 +15,7 @@ from kumppani.cooperation.governance.models import (
     NominationRequest,
     WorkingGroup,
 )
-from kumppani.core import versioning
+from kumppani.core import audit, versioning
 from kumppani.core.models import PublicBody, Term, User
 from kumppani.organisations.models import Organisation, OrganisationStatus
 
@@ -47,6 +48,13 @@ class VersionedModelForm(versioning.VersionedFormMixin, forms.ModelForm):
             self.fields["version"].initial = self.instance.version
         else:
             del self.fields["version"]
+        # "Name in Finnish" rather than the translation library's "Name [fi]".
+        object_type = self._meta.model._meta.label_lower
+        for name, field in self.fields.items():
+            if name.rpartition("_")[2] in audit.IN_LANGUAGE:
+                label = audit.field_label(object_type, name)
+                if label != name:
+                    field.label = capfirst(label)
 
     def _post_clean(self):
         pass
