@@ -507,7 +507,7 @@ def action_item_done(*, by: User, item: ActionItem, version: int | None = None) 
     Marked done by someone else meanwhile: refused, saying who and when."""
     _require(by, "cooperation.complete_action", item)
     with transaction.atomic():
-        stored = ActionItem.objects.select_for_update().select_related("done_by").get(pk=item.pk)
+        stored = ActionItem.objects.select_for_update(of=("self",)).select_related("done_by").get(pk=item.pk)
         if stored.done_at is not None:
             raise ValidationError(
                 _("%(name)s already marked this done on %(date)s.")
