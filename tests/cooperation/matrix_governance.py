@@ -59,10 +59,11 @@ URL_NAMES |= {
     "cooperation:negotiation_agree",
 }
 
-# The API (/api/v1/cooperation/…): tests/cooperation/test_governance_api.py.
+# The API (/api/v1/cooperation/…): tests/cooperation/test_governance_api.py; the meetings' PATCH
+# (the body's officials only, the draft minutes hidden from others) in test_governance_versions.py.
 URL_NAMES |= {
     f"api-coop-{name}-{kind}"
-    for name in ("group", "network", "nomination-request", "action-item", "expert-request", "negotiation")
+    for name in ("group", "network", "nomination-request", "meeting", "action-item", "expert-request", "negotiation")
     for kind in ("list", "detail")
 }
 URL_NAMES |= {

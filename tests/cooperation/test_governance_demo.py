@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from kumppani.cooperation.governance.models import (
     ActionItem,
+    ExpertRequest,
     Negotiation,
     NgoNetwork,
     NominationRequest,
@@ -36,12 +37,15 @@ def test_demo_has_networks_nominations_a_negotiation_and_a_table(client, setting
     assert this_year.previous == last_year and last_year.status == "agreed"
     assert this_year.measures.filter(carried_from__isnull=False).count() == 2  # the one done is not carried
     assert ActionItem.objects.filter(done_at__isnull=True).count() == 2
+    expert = ExpertRequest.objects.get(body__slug="salo")
+    assert expert.status == "open" and expert.answers.count() == 1
     for url in (
         reverse("cooperation:groups", args=["joensuu"]),
         reverse("cooperation:networks"),
         last_year.get_absolute_url(),
         reverse("cooperation:negotiation_pdf", args=[last_year.pk]),
         reverse("cooperation:meetings", args=["salo"]),
+        expert.get_absolute_url(),
     ):
         assert client.get(url).status_code == 200, url
     before = (NgoNetwork.objects.count(), Seat.objects.count(), Negotiation.objects.count())

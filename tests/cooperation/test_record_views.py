@@ -250,3 +250,39 @@ def test_the_bodys_officials_download_the_record_and_the_summary(client, world):
     summary = client.get(reverse("cooperation:summary_export", args=[salo, "xlsx"]) + f"?vuosi={LAST_YEAR}")
     rows = list(load_workbook(io.BytesIO(summary.content)).active.values)
     assert ("Toimiala", "Nuorisopalvelut", 0, 1, 0, 0) in rows
+
+
+def test_an_official_records_a_booking_as_cooperation_from_the_booking_page(client, world):
+    from kumppani.premises import services as premises_services
+    from tests.premises import factories as premises
+
+    manager = premises.manager(world["salo"])
+    space = premises.space(world["salo"], by=manager)
+    (booking,) = premises.book(space, world["ngo"], world["rep"], premises.future_weekday(1))
+    booking_url = reverse("premises:booking", args=[booking.pk])
+    record_url = reverse("cooperation:from_booking", args=[world["salo"].slug, "varaus", booking.pk])
+    # The booking's page is for the space's managers: one who also works in a sector records it.
+    services.sector_officials_set(
+        sector=world["sector"], officials=[world["official"], manager], by=world["coordinator"]
+    )
+    client.force_login(manager)
+    assert client.get(booking_url).status_code == 200
+    assert record_url not in client.get(booking_url).content.decode()  # not approved yet
+    premises_services.booking_decide(booking=booking, approve=True, by=manager)
+    page = client.get(booking_url).content.decode()
+    assert record_url in page
+    confirm = client.get(record_url)
+    assert confirm.status_code == 200 and world["ngo"].name in confirm.content.decode()
+    response = client.post(record_url, {"sector": world["sector"].pk})
+    form = CooperationForm.objects.get(booking=booking)
+    assert response.status_code == 302 and (form.kind, form.sector) == ("premises", world["sector"])
+    # Recorded once: the booking's page now leads to the form instead.
+    page = client.get(booking_url).content.decode()
+    assert record_url not in page and reverse("cooperation:form", args=[form.uuid]) in page
+    # A manager who records no cooperation gets no link; the NGO and another body's official no page.
+    client.force_login(premises.manager(world["salo"]))
+    assert record_url not in client.get(booking_url).content.decode()
+    for outsider in (world["rep"], world["other_official"]):
+        client.force_login(outsider)
+        assert client.get(record_url).status_code == 403
+    assert CooperationForm.objects.filter(booking=booking).count() == 1

@@ -411,3 +411,22 @@ def test_need_to_know_lists_query_counts_do_not_grow(client, api_client, world, 
     shown = {application.pk for application in client.get(page).context["page"].object_list}
     assert listed == shown  # the page and the API answer the same
     assert len(shown) == (1 if role == "conflicted" else 15)
+
+
+def test_the_board_lists_total_is_complete_for_others_while_the_conflicted_sees_nothing_of_it(client, world):
+    """The conflicted reader's list leaves the application out, totals included; everyone else's list
+    and its PDF count it, so the board decides on the meeting's whole sum."""
+    from kumppani.grants.euros import format_euros
+    from kumppani.grants.queries import board
+
+    meeting, application = world["meeting"], world["decided"]
+    _rows, complete = board.board_rows(meeting)
+    assert complete.proposed == complete.decided == Decimal("2000")
+    with translation.override("fi"):
+        total = format_euros(complete.decided, "fi")
+        client.force_login(world["official"])
+        page = client.get(reverse("grants:board_list", args=[meeting.pk])).content.decode()
+        assert application.reference in page and total in page
+        client.force_login(world["conflicted"])
+        page = client.get(reverse("grants:board_list", args=[meeting.pk])).content.decode()
+        assert application.reference not in page and total not in page

@@ -44,6 +44,7 @@ router.register("cooperation/networks", governance_api.NetworkViewSet, basename=
 router.register(
     "cooperation/nomination-requests", governance_api.NominationRequestViewSet, basename="api-coop-nomination-request"
 )
+router.register("cooperation/meetings", governance_api.MeetingViewSet, basename="api-coop-meeting")
 router.register("cooperation/action-items", governance_api.ActionItemViewSet, basename="api-coop-action-item")
 router.register("cooperation/expert-requests", governance_api.ExpertRequestViewSet, basename="api-coop-expert-request")
 router.register("cooperation/negotiations", governance_api.NegotiationViewSet, basename="api-coop-negotiation")

@@ -44,9 +44,22 @@ def _model_field(object_type: str, key: str):
 
 IN_LANGUAGE = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
 
+# Names of the keys a history entry records that are no field of the model ("grants.boardmeeting":
+# {"proposed_total": _("total proposed")}); each app registers its own in AppConfig.ready().
+CHANGE_LABELS: dict[str, dict[str, str]] = {}
+
+
+def register_change_labels(object_type: str, labels: dict) -> None:
+    """Name the recorded keys of `object_type` ("app_label.modelname") that are no model field, so
+    the history and a stale form's message never show a raw key."""
+    CHANGE_LABELS.setdefault(object_type, {}).update(labels)
+
 
 def field_label(object_type: str, field: str) -> str:
-    """The field's name in plain words ("name_sv" → "name in Swedish"), or the key itself."""
+    """The field's name in plain words ("name_sv" → "name in Swedish"), a registered key's name, or
+    the key itself (e.g. an application's reference, which people read as it is)."""
+    if field in CHANGE_LABELS.get(object_type, {}):
+        return str(CHANGE_LABELS[object_type][field])
     model_field = _model_field(object_type, field)
     if model_field is None:
         return field

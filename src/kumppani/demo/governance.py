@@ -314,6 +314,33 @@ def _salo_table(users: dict[str, User], today: dt.date) -> None:
         due_on=today + dt.timedelta(days=21),
         owner_user=official,
     )
+    _salo_expert_request(coordinator, ngos[0], today)
+
+
+def _salo_expert_request(coordinator: User, ngo: Organisation, today: dt.date) -> None:
+    """An open request for expert help for the welfare report, already answered by one NGO."""
+    salo = _body(accounts.SALO)
+    sector = salo.sectors.order_by("pk").first()
+    if sector is None:
+        return
+    request = services.expert_request_create(
+        by=coordinator,
+        body=salo,
+        sector=sector,
+        topic="Kokemustietoa mielenterveyspalveluista hyvinvointikertomukseen",
+        needed="Kaipaamme järjestöjen kokemustietoa siitä, miten salolaiset saavat apua mielenterveyden "
+        "pulmiin ja missä kohdin apu viipyy. Riittää lyhyt kuvaus ja yhteyshenkilö.",
+        purpose="welfare_report",
+        deadline=today + dt.timedelta(days=20),
+    )
+    representative = User.objects.filter(memberships__organisation=ngo, is_active=True).order_by("pk").first()
+    if representative is not None:
+        services.expert_answer_submit(
+            by=representative,
+            request=request,
+            organisation=ngo,
+            text="Kokoamme vertaisryhmiemme kokemukset ja kerromme ne hyvinvointityöryhmälle.",
+        )
 
 
 def load(users: dict[str, User]) -> str:

@@ -16,6 +16,7 @@ class GrantsConfig(AppConfig):
         from kumppani.core import audit, schedule
         from kumppani.grants import pages
 
+        audit.register_change_labels("grants.boardmeeting", {"proposed_total": _("total proposed")})
         audit.register_action_labels(
             {
                 # Grant programmes and applications (grants.services.programmes, grants.services.applying)

@@ -1,12 +1,15 @@
 """REST API of governance under /api/v1/cooperation/: councils and working groups with who holds
-the NGO seats, NGO networks, nomination requests (send, nominate, confirm), action items (yours,
-mark done), expert requests (ask, answer) and the yearly negotiations.
+the NGO seats, NGO networks, nomination requests (send, nominate, confirm), partnership meetings
+(agenda and minutes), action items (yours, mark done), expert requests (ask, answer) and the yearly
+negotiations. Each object carries its `version` (core.versioning): a change sent with an older one
+is refused with 409 Conflict listing what changed meanwhile.
 
 Who represents NGOs where, the networks, the expert requests and the agreed negotiations are
 public; the rest is limited as on the pages, and every change goes through the same services.
 """
 
 import django_filters
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
@@ -18,6 +21,7 @@ from kumppani.cooperation.governance import queries, services
 from kumppani.cooperation.governance.models import (
     ActionItem,
     ExpertRequest,
+    Meeting,
     Negotiation,
     NegotiationMeasure,
     NegotiationStatus,
@@ -32,6 +36,7 @@ from kumppani.core.api.fields import TranslatedField
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import PublicBody, Term
 from kumppani.core.rules import body_roles
+from kumppani.core.versioning import version_serializer_field
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.rules import membership_roles
 
@@ -39,6 +44,16 @@ _ERRORS = {
     400: OpenApiResponse(description="A rule refused it: `{field or non_field_errors: [reason]}`."),
     403: OpenApiResponse(description='Not allowed: `{"detail": reason}`.'),
 }
+_CONFLICT = {
+    409: OpenApiResponse(
+        description="Conflict: someone else changed it after the `version` you sent; "
+        '`{"version": [what changed meanwhile]}`.'
+    )
+}
+
+
+def _version():
+    return version_serializer_field(read_only=True)
 
 
 class BodyFilter(django_filters.FilterSet):
@@ -64,10 +79,11 @@ class GroupSerializer(serializers.ModelSerializer):
     description = TranslatedField()
     body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     seats = SeatSerializer(many=True, read_only=True, source="current_seats")
+    version = _version()
 
     class Meta:
         model = WorkingGroup
-        fields = ["id", "body", "kind", "name", "description", "ngo_seats", "is_active", "seats"]
+        fields = ["id", "body", "kind", "name", "description", "ngo_seats", "is_active", "seats", "version"]
 
 
 @extend_schema_view(
@@ -98,10 +114,11 @@ class NetworkSerializer(serializers.ModelSerializer):
     parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     chair = serializers.CharField(source="chair.full_name", read_only=True)
     members = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    version = _version()
 
     class Meta:
         model = NgoNetwork
-        fields = ["slug", "name", "description", "area", "parent", "chair", "members"]
+        fields = ["slug", "name", "description", "area", "parent", "chair", "members", "version"]
 
 
 @extend_schema_view(
@@ -222,16 +239,102 @@ class NominationRequestViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.R
         return Response(NominationRequestSerializer(self.get_object()).data)
 
 
+# Meetings -------------------------------------------------------------------------------------
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    """A partnership table or network meeting. The minutes are shown once approved (to the body's
+    officials also as a draft); a PATCH changes the agenda, the draft minutes or the details."""
+
+    body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    organisations = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    minutes = serializers.CharField(
+        required=False, allow_blank=True, max_length=20000, help_text="Null until approved, except for the officials."
+    )
+    agenda = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    version = version_serializer_field()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "body",
+            "kind",
+            "title",
+            "starts_at",
+            "place",
+            "agenda",
+            "minutes",
+            "minutes_approved_at",
+            "organisations",
+            "version",
+        ]
+        read_only_fields = ["minutes_approved_at"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        if not instance.minutes_approved_at and not (
+            request and request.user.has_perm("cooperation.change_meeting", instance)
+        ):
+            data["minutes"] = None
+        return data
+
+
+@extend_schema_view(
+    list=extend_schema(summary="Partnership table and network meetings with their agendas"),
+    retrieve=extend_schema(summary="One meeting"),
+    partial_update=extend_schema(
+        summary="Change a meeting's agenda, draft minutes or details (the body's officials)",
+        responses={200: MeetingSerializer, **_ERRORS},
+    ),
+)
+class MeetingViewSet(ApiViewMixin, mixins.UpdateModelMixin, viewsets.ReadOnlyModelViewSet):
+    serializer_class = MeetingSerializer
+    parser_classes = [JSONParser]
+    filterset_class = BodyFilter
+    http_method_names = ["get", "patch", "head", "options"]
+    queryset = Meeting.objects.select_related("body").prefetch_related("organisations").order_by("-starts_at", "-pk")
+
+    def get_permissions(self):
+        if self.action in ("list", "retrieve"):
+            return [permissions.AllowAny()]
+        return [permissions.IsAuthenticated()]
+
+    def partial_update(self, request, *args, **kwargs):
+        meeting = self.get_object()
+        if not request.user.has_perm("cooperation.change_meeting", meeting):
+            raise PermissionDenied
+        serializer = self.get_serializer(meeting, data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = dict(serializer.validated_data)
+        version = data.pop("version", None)
+        services.meeting_save(
+            by=request.user,
+            meeting=meeting,
+            data=data,
+            officials=list(meeting.officials.all()),
+            organisations=list(meeting.organisations.all()),
+            version=version,
+        )
+        return Response(self.get_serializer(self.get_queryset().get(pk=meeting.pk)).data)
+
+
 # Action items ---------------------------------------------------------------------------------
 
 
 class ActionItemSerializer(serializers.ModelSerializer):
     meeting = serializers.CharField(source="meeting.title", read_only=True)
     owner_organisation = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    version = _version()
 
     class Meta:
         model = ActionItem
-        fields = ["id", "title", "meeting", "owner_organisation", "due_on", "done_at"]
+        fields = ["id", "title", "meeting", "owner_organisation", "due_on", "done_at", "version"]
+
+
+class ActionDoneSerializer(serializers.Serializer):
+    version = version_serializer_field()
 
 
 @extend_schema_view(
@@ -248,11 +351,17 @@ class ActionItemViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
             return ActionItem.objects.none()
         return queries.open_actions_for(self.request.user)
 
-    @extend_schema(summary="Mark the action item done", request=None, responses={200: ActionItemSerializer, **_ERRORS})
+    @extend_schema(
+        summary="Mark the action item done",
+        request=ActionDoneSerializer,
+        responses={200: ActionItemSerializer, **_ERRORS, **_CONFLICT},
+    )
     @action(detail=True, methods=["post"])
     def done(self, request, pk=None):
         item = self.get_object()
-        services.action_item_done(by=request.user, item=item)
+        serializer = ActionDoneSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.action_item_done(by=request.user, item=item, version=serializer.validated_data.get("version"))
         item.refresh_from_db()
         return Response(ActionItemSerializer(item).data)
 
@@ -266,10 +375,11 @@ class ExpertRequestSerializer(serializers.ModelSerializer):
     themes = serializers.SlugRelatedField(
         slug_field="slug", many=True, required=False, queryset=Term.objects.filter(vocabulary="theme")
     )
+    version = _version()
 
     class Meta:
         model = ExpertRequest
-        fields = ["id", "body", "sector", "topic", "needed", "purpose", "deadline", "themes", "status"]
+        fields = ["id", "body", "sector", "topic", "needed", "purpose", "deadline", "themes", "status", "version"]
         read_only_fields = ["status"]
 
 
@@ -331,20 +441,32 @@ class ExpertRequestViewSet(ApiViewMixin, mixins.CreateModelMixin, viewsets.ReadO
 class MeasureSerializer(serializers.ModelSerializer):
     sectors = serializers.StringRelatedField(many=True)
     organisations = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
+    version = _version()
 
     class Meta:
         model = NegotiationMeasure
-        fields = ["goal", "measure", "sectors", "organisations", "indicator", "monitoring_on", "status", "follow_up"]
+        fields = [
+            "goal",
+            "measure",
+            "sectors",
+            "organisations",
+            "indicator",
+            "monitoring_on",
+            "status",
+            "follow_up",
+            "version",
+        ]
 
 
 class NegotiationSerializer(serializers.ModelSerializer):
     body = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     organisations = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     measures = MeasureSerializer(many=True, read_only=True)
+    version = _version()
 
     class Meta:
         model = Negotiation
-        fields = ["id", "body", "year", "status", "held_on", "place", "summary", "organisations", "measures"]
+        fields = ["id", "body", "year", "status", "held_on", "place", "summary", "organisations", "measures", "version"]
 
 
 @extend_schema_view(
@@ -376,6 +498,7 @@ __all__ = [
     "ActionItemViewSet",
     "ExpertRequestViewSet",
     "GroupViewSet",
+    "MeetingViewSet",
     "NegotiationViewSet",
     "NetworkViewSet",
     "NominationRequestViewSet",

@@ -1,6 +1,7 @@
 """Forms of governance. They only collect input: the rules are in services.py."""
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.cooperation.governance import services
@@ -14,6 +15,7 @@ from kumppani.cooperation.governance.models import (
     NominationRequest,
     WorkingGroup,
 )
+from kumppani.core import audit, versioning
 from kumppani.core.models import PublicBody, Term, User
 from kumppani.organisations.models import Organisation, OrganisationStatus
 
@@ -36,15 +38,50 @@ def body_officials(body: PublicBody):
     return User.objects.filter(body_roles__body=body, is_active=True).distinct().order_by("full_name")
 
 
-class GroupForm(forms.ModelForm):
+class VersionedModelForm(versioning.VersionedFormMixin, forms.ModelForm):
+    """A form of a governance object that several people edit: it carries the version it was made
+    from (core.versioning), and leaves the object as it is: the service changes it."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["version"].initial = self.instance.version
+        else:
+            del self.fields["version"]
+        # "Name in Finnish" rather than the translation library's "Name [fi]".
+        object_type = self._meta.model._meta.label_lower
+        for name, field in self.fields.items():
+            if name.rpartition("_")[2] in audit.IN_LANGUAGE:
+                label = audit.field_label(object_type, name)
+                if label != name:
+                    field.label = capfirst(label)
+
+    def _post_clean(self):
+        pass
+
+    def version(self) -> int | None:
+        return self.cleaned_data.get("version")
+
+
+class GroupForm(VersionedModelForm):
     class Meta:
         model = WorkingGroup
         fields = ["name_fi", "name_sv", "name_en", "kind", "description_fi", "description_sv", "ngo_seats", "is_active"]
 
+    def domain_arguments(self) -> dict:
+        return {"data": {key: self.cleaned_data[key] for key in self.Meta.fields}, "version": self.version()}
 
-class NetworkForm(forms.ModelForm):
+
+class NetworkForm(VersionedModelForm):
     chair_email = forms.EmailField(
         label=_("Chair's e-mail"), help_text=_("The chair must already have an account in Kumppani.")
+    )
+
+    coordinator_emails = forms.CharField(
+        label=_("Coordinators' e-mails"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One a line. The coordinators keep the network's details and members with the chair."),
     )
 
     class Meta:
@@ -56,6 +93,22 @@ class NetworkForm(forms.ModelForm):
         self.fields["parent"].queryset = NgoNetwork.objects.exclude(pk=self.instance.pk).order_by("name")
         if self.instance.pk:
             self.fields["chair_email"].initial = self.instance.chair.email
+            self.fields["coordinator_emails"].initial = "\n".join(
+                self.instance.coordinators.order_by("email").values_list("email", flat=True)
+            )
+
+    def clean_coordinator_emails(self):
+        emails = [line.strip() for line in self.cleaned_data["coordinator_emails"].split() if line.strip()]
+        people = []
+        for email in emails:
+            person = User.objects.filter(email__iexact=email, is_active=True).first()
+            if person is None:
+                raise forms.ValidationError(
+                    _("No one with the e-mail %(email)s has an account.") % {"email": email}, code="unknown_user"
+                )
+            people.append(person)
+        self.coordinators = people
+        return "\n".join(emails)
 
     def clean_chair_email(self):
         email = self.cleaned_data["chair_email"]
@@ -67,10 +120,16 @@ class NetworkForm(forms.ModelForm):
 
     def domain_arguments(self) -> dict:
         data = {key: self.cleaned_data[key] for key in services.NETWORK_FIELDS if key in self.cleaned_data}
-        return {"data": data, "chair": self.chair, "parent": self.cleaned_data.get("parent")}
+        return {
+            "data": data,
+            "chair": self.chair,
+            "parent": self.cleaned_data.get("parent"),
+            "coordinators": self.coordinators,
+            "version": self.version(),
+        }
 
 
-class NetworkMembersForm(forms.Form):
+class NetworkMembersForm(versioning.VersionedFormMixin, forms.Form):
     members = forms.ModelMultipleChoiceField(
         label=_("Member NGOs"),
         queryset=Organisation.objects.none(),
@@ -82,6 +141,7 @@ class NetworkMembersForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = area_organisations(network.area)
         self.fields["members"].initial = list(network.members.values_list("pk", flat=True))
+        self.fields["version"].initial = network.version
 
 
 class NominationRequestForm(forms.ModelForm):
@@ -143,7 +203,7 @@ class NominationForm(forms.Form):
         ]
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(VersionedModelForm):
     officials = forms.ModelMultipleChoiceField(
         label=_("Officials taking part"),
         queryset=User.objects.none(),
@@ -177,6 +237,7 @@ class MeetingForm(forms.ModelForm):
             "data": data,
             "officials": list(self.cleaned_data["officials"]),
             "organisations": list(self.cleaned_data["organisations"]),
+            "version": self.version(),
         }
 
 
@@ -234,7 +295,7 @@ class NegotiationOpenForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
 
 
-class NegotiationForm(forms.ModelForm):
+class NegotiationForm(VersionedModelForm):
     organisations = forms.ModelMultipleChoiceField(
         label=_("NGOs taking part"),
         queryset=Organisation.objects.none(),
@@ -253,7 +314,7 @@ class NegotiationForm(forms.ModelForm):
         self.fields["organisations"].initial = list(self.instance.organisations.values_list("pk", flat=True))
 
 
-class MeasureForm(forms.ModelForm):
+class MeasureForm(VersionedModelForm):
     sectors = forms.ModelMultipleChoiceField(
         label=_("Responsible sectors"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -275,12 +336,12 @@ class MeasureForm(forms.ModelForm):
             self.fields["organisations"].initial = list(self.instance.organisations.values_list("pk", flat=True))
         if negotiation.status == "agreed":
             for name in list(self.fields):
-                if name not in ("status", "follow_up"):
+                if name not in ("status", "follow_up", "version"):
                     del self.fields[name]
 
     def domain_arguments(self) -> dict:
         data = {key: self.cleaned_data[key] for key in self.Meta.fields if key in self.cleaned_data}
-        arguments = {"data": data}
+        arguments = {"data": data, "version": self.version()}
         if "sectors" in self.fields:
             arguments.update(
                 sectors=list(self.cleaned_data["sectors"]), organisations=list(self.cleaned_data["organisations"])

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core import versioning
 from kumppani.core.models import PublicBody, Term
 from kumppani.organisations.models import Organisation
 
@@ -60,6 +61,7 @@ class NgoNetwork(models.Model):
         Organisation, verbose_name=_("member NGOs"), blank=True, related_name="ngo_networks"
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    version = versioning.version_field()
 
     class Meta:
         verbose_name = _("NGO network")
@@ -93,6 +95,7 @@ class WorkingGroup(models.Model):
     ngo_seats = models.PositiveSmallIntegerField(_("seats for NGO representatives"), default=1)
     is_active = models.BooleanField(_("active"), default=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    version = versioning.version_field()
 
     class Meta:
         verbose_name = _("council or working group")
@@ -244,6 +247,7 @@ class Meeting(models.Model):
     )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    version = versioning.version_field()
 
     class Meta:
         verbose_name = _("meeting")
@@ -284,6 +288,7 @@ class ActionItem(models.Model):
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    version = versioning.version_field()
 
     class Meta:
         verbose_name = _("action item")
@@ -345,6 +350,7 @@ class ExpertRequest(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("asked by"), on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    version = versioning.version_field()
 
     class Meta:
         verbose_name = _("expert request")
@@ -415,6 +421,7 @@ class Negotiation(models.Model):
     agreed_at = models.DateTimeField(_("agreed"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    version = versioning.version_field()
 
     class Meta:
         verbose_name = _("yearly negotiation")
@@ -463,6 +470,7 @@ class NegotiationMeasure(models.Model):
         on_delete=models.SET_NULL,
         related_name="carried_to",
     )
+    version = versioning.version_field()
 
     class Meta:
         verbose_name = _("agreed measure")

@@ -36,6 +36,23 @@ ACTION_LABELS = {
 }
 
 
+# Recorded keys that are no field of the object they are recorded on (core.audit.field_label).
+CHANGE_LABELS = {
+    "cooperation.cooperationform": {"realisation": _("realisation")},
+    "cooperation.nominationrequest": {"nominees": _("nominees")},
+    "cooperation.expertrequest": {"answer": _("answer from"), "organisations": _("NGOs that gave the help")},
+    "cooperation.negotiation": {
+        "carried_over": _("measures carried over from last year"),
+        "goal": _("goal"),
+        "measure": _("measure"),
+        "indicator": _("indicator"),
+        "monitoring_on": _("followed up on"),
+        "follow_up": _("follow-up"),
+        "sectors": _("responsible sectors"),
+    },
+}
+
+
 def body_governance(request, body) -> dict | None:
     seat_count = queries.current_seats().filter(group__body=body).count()
     return {"body": body, "seat_count": seat_count}
@@ -58,5 +75,7 @@ def my_governance(request) -> dict | None:
 def register() -> None:
     """Called from the cooperation app's AppConfig.ready()."""
     audit.register_action_labels(ACTION_LABELS)
+    for object_type, labels in CHANGE_LABELS.items():
+        audit.register_change_labels(object_type, labels)
     register_body_section(Section("governance", "cooperation/governance/_body_section.html", body_governance, order=55))
     register_dashboard_panel(Section("governance", "cooperation/governance/_dashboard.html", my_governance, order=35))

@@ -30,7 +30,7 @@ from kumppani.cooperation.governance.models import (
     Seat,
     WorkingGroup,
 )
-from kumppani.core import audit
+from kumppani.core import audit, versioning
 from kumppani.core import mail as kumppani_mail
 from kumppani.core.models import BodyRoleKind, PublicBody, User
 from kumppani.core.slugs import unique_slug
@@ -49,6 +49,13 @@ def _require(by: User | None, perm: str, obj) -> None:
 
 def _field_error(field: str, message: str, code: str) -> ValidationError:
     return ValidationError({field: [ValidationError(message, code=code)]})
+
+
+def _stored(obj, version: int | None):
+    """Lock a versioned object's row and refuse a change made from another version (core.versioning);
+    return the row as stored, for the history's "before" (a ModelForm may already have changed `obj`)."""
+    versioning.check(obj, version)
+    return type(obj)._base_manager.get(pk=obj.pk)
 
 
 def _check_fields(data: dict, allowed: list[str]) -> None:
@@ -96,69 +103,96 @@ def network_save(
     network: NgoNetwork | None = None,
     coordinators: list[User] | None = None,
     parent: NgoNetwork | None = None,
+    version: int | None = None,
 ) -> NgoNetwork:
-    """Set up a network of the NGOs of `area` (its coordinators do) or change one (its chair too)."""
+    """Set up a network of the NGOs of `area` (its coordinators do) or change one (its chair too).
+    `version` is the one the person's page was made from: a change over a newer one is refused,
+    naming what changed meanwhile (core.versioning)."""
     _check_fields(data, NETWORK_FIELDS)
+    tracked = [*NETWORK_FIELDS, "coordinators"]
     if network is None:
         _require(by, "cooperation.add_network", area)
         network = NgoNetwork(area=area)
-        before = {}
     else:
         _require(by, "cooperation.change_network", network)
-        before = audit.snapshot(network, [*NETWORK_FIELDS, "chair"])
-    if not (data.get("name_fi") or network.name_fi or "").strip():
-        raise _field_error("name_fi", _("Give the network's name."), "required")
-    for field, value in data.items():
-        setattr(network, field, value)
-    network.chair = chair
     if parent is not None and parent.pk == network.pk:
         raise _field_error("parent", _("A network cannot be its own regional network."), "invalid")
-    network.parent = parent
     with transaction.atomic():
         created = network.pk is None
+        before = {} if created else _network_snapshot(_stored(network, version), tracked)
+        for field, value in data.items():
+            setattr(network, field, value)
+        if not (network.name_fi or "").strip():
+            raise _field_error("name_fi", _("Give the network's name."), "required")
+        network.chair = chair
+        network.parent = parent
         if created:
             network.slug = unique_slug(NgoNetwork.objects.all(), network.name_fi, fallback="verkosto", max_length=110)
         network.save()
         if coordinators is not None:
             network.coordinators.set(coordinators)
-        changes = audit.diff(before, audit.snapshot(network, [*NETWORK_FIELDS, "chair"]))
+        changes = audit.diff(before, _network_snapshot(network, tracked))
+        if not created:
+            changes = versioning.claim(network, changes)
         audit.record(actor=by, obj=network, action="network_created" if created else "network_updated", changes=changes)
     for person in (chair, by, *(coordinators or [])):
         person.__dict__.pop("_kumppani_networks", None)  # the networks they run, cached by the rules
     return network
 
 
-def network_members_set(*, by: User, network: NgoNetwork, organisations: list[Organisation]) -> None:
-    """The member NGOs of a network, kept by its chair and coordinators."""
+def _network_snapshot(network: NgoNetwork, fields: list[str]) -> dict:
+    """The network's details for the history, its chair and regional network by name."""
+    values = audit.snapshot(network, fields)
+    values["chair"] = str(network.chair) if network.chair_id else None
+    values["parent"] = str(network.parent) if network.parent_id else None
+    return values
+
+
+def network_members_set(
+    *, by: User, network: NgoNetwork, organisations: list[Organisation], version: int | None = None
+) -> None:
+    """The member NGOs of a network, kept by its chair and coordinators. A list made from an older
+    version of the network is refused, naming what changed meanwhile."""
     _require(by, "cooperation.change_network", network)
     with transaction.atomic():
+        versioning.check(network, version)
         before = sorted(network.members.values_list("name", flat=True))
         network.members.set(organisations)
         after = sorted(org.name for org in organisations)
-        audit.record(actor=by, obj=network, action="network_updated", changes={"members": [before, after]})
+        changes = versioning.claim(network, {"members": [before, after]} if before != after else {})
+        audit.record(actor=by, obj=network, action="network_updated", changes=changes)
 
 
 # Councils and working groups ------------------------------------------------------------------
 
 
-def group_save(*, by: User, data: dict, body: PublicBody | None = None, group: WorkingGroup | None = None):
-    """Add a council or working group of `body`, or change one: the body's coordinators do."""
+def group_save(
+    *,
+    by: User,
+    data: dict,
+    body: PublicBody | None = None,
+    group: WorkingGroup | None = None,
+    version: int | None = None,
+):
+    """Add a council or working group of `body`, or change one: the body's coordinators do. A change
+    made from an older version is refused, naming what changed meanwhile (core.versioning)."""
     _check_fields(data, GROUP_FIELDS)
     if group is None:
         _require(by, "cooperation.add_group", body)
         group = WorkingGroup(body=body)
-        before = {}
     else:
         _require(by, "cooperation.change_group", group)
-        before = audit.snapshot(group, GROUP_FIELDS)
-    for field, value in data.items():
-        setattr(group, field, value)
-    if not (group.name_fi or "").strip():
-        raise _field_error("name_fi", _("Give the group's name."), "required")
     with transaction.atomic():
         created = group.pk is None
+        before = {} if created else audit.snapshot(_stored(group, version), GROUP_FIELDS)
+        for field, value in data.items():
+            setattr(group, field, value)
+        if not (group.name_fi or "").strip():
+            raise _field_error("name_fi", _("Give the group's name."), "required")
         group.save()
         changes = audit.diff(before, audit.snapshot(group, GROUP_FIELDS))
+        if not created:
+            changes = versioning.claim(group, changes)
         audit.record(actor=by, obj=group, action="group_created" if created else "group_updated", changes=changes)
     return group
 
@@ -321,6 +355,17 @@ def nomination_confirm(*, by: User, request: NominationRequest) -> list[Seat]:
         request.decided_at = timezone.now()
         request.save(update_fields=["status", "decided_at"])
         audit.record(actor=by, obj=request, action="nominations_confirmed")
+        # The group's seats changed: a page of the group made before this is out of date.
+        group = request.group
+        versioning.check(group, None)
+        audit.record(
+            actor=by,
+            obj=group,
+            action="group_updated",
+            changes=versioning.claim(
+                group, {"seats": [None, [f"{n.name} ({n.organisation.name})" for n in nominations]]}
+            ),
+        )
         context = {
             "request": request,
             "group": request.group,
@@ -360,32 +405,40 @@ def meeting_save(
     organisations: list[Organisation],
     body: PublicBody | None = None,
     meeting: Meeting | None = None,
+    version: int | None = None,
 ) -> Meeting:
     """Plan a meeting of `body` (its officials do) or change its agenda, participants or draft minutes.
-    Approved minutes are not changed any more."""
+    Approved minutes are not changed any more. A change made from an older version (a colleague
+    saved the minutes meanwhile) is refused, naming what they changed (core.versioning)."""
     _check_fields(data, MEETING_FIELDS)
+    tracked = [*MEETING_FIELDS, "officials", "organisations"]
     if meeting is None:
         _require(by, "cooperation.add_meeting", body)
         meeting = Meeting(body=body, created_by=by)
-        before = {}
     else:
         _require(by, "cooperation.change_meeting", meeting)
-        before = audit.snapshot(meeting, MEETING_FIELDS)
-        if meeting.minutes_approved_at and "minutes" in data and data["minutes"] != meeting.minutes:
-            raise _field_error("minutes", _("The minutes have been approved and are not changed."), "approved")
-    for field, value in data.items():
-        setattr(meeting, field, value)
-    if not (meeting.title or "").strip():
-        raise _field_error("title", _("Give the meeting a title."), "required")
-    body_official_ids = set(User.objects.filter(body_roles__body_id=meeting.body_id).values_list("pk", flat=True))
-    if any(person.pk not in body_official_ids for person in officials):
-        raise _field_error("officials", _("Choose officials of the body."), "not_official")
     with transaction.atomic():
         created = meeting.pk is None
+        before = {}
+        if not created:
+            stored = _stored(meeting, version)
+            before = audit.snapshot(stored, tracked)
+            if stored.minutes_approved_at and "minutes" in data and data["minutes"] != stored.minutes:
+                raise _field_error("minutes", _("The minutes have been approved and are not changed."), "approved")
+            meeting.minutes_approved_at = stored.minutes_approved_at
+        for field, value in data.items():
+            setattr(meeting, field, value)
+        if not (meeting.title or "").strip():
+            raise _field_error("title", _("Give the meeting a title."), "required")
+        body_official_ids = set(User.objects.filter(body_roles__body_id=meeting.body_id).values_list("pk", flat=True))
+        if any(person.pk not in body_official_ids for person in officials):
+            raise _field_error("officials", _("Choose officials of the body."), "not_official")
         meeting.save()
         meeting.officials.set(officials)
         meeting.organisations.set(organisations)
-        changes = audit.diff(before, audit.snapshot(meeting, MEETING_FIELDS))
+        changes = audit.diff(before, audit.snapshot(meeting, tracked))
+        if not created:
+            changes = versioning.claim(meeting, changes)
         audit.record(
             actor=by,
             obj=meeting,
@@ -395,17 +448,21 @@ def meeting_save(
     return meeting
 
 
-def meeting_minutes_approve(*, by: User, meeting: Meeting) -> None:
-    """Approve the minutes: from now on everyone can read them."""
+def meeting_minutes_approve(*, by: User, meeting: Meeting, version: int | None = None) -> None:
+    """Approve the minutes: from now on everyone can read them. Approving from a page made before a
+    colleague changed the minutes is refused, naming the change, so nobody approves unread minutes."""
     _require(by, "cooperation.change_meeting", meeting)
-    if not meeting.minutes.strip():
-        raise _field_error("minutes", _("Write the minutes before approving them."), "no_minutes")
-    if meeting.minutes_approved_at:
-        raise ValidationError(_("The minutes have already been approved."), code="approved")
     with transaction.atomic():
-        meeting.minutes_approved_at = timezone.now()
-        meeting.save(update_fields=["minutes_approved_at"])
-        audit.record(actor=by, obj=meeting, action="minutes_approved")
+        stored = _stored(meeting, version)
+        if stored.minutes_approved_at:
+            raise ValidationError(_("The minutes have already been approved."), code="approved")
+        if not stored.minutes.strip():
+            raise _field_error("minutes", _("Write the minutes before approving them."), "no_minutes")
+        now = timezone.now()
+        Meeting.objects.filter(pk=meeting.pk).update(minutes_approved_at=now)
+        meeting.minutes_approved_at = now
+        changes = versioning.claim(meeting, {"minutes_approved_at": [None, date_text(timezone.localdate(now))]})
+        audit.record(actor=by, obj=meeting, action="minutes_approved", changes=changes)
 
 
 def action_item_add(
@@ -445,17 +502,24 @@ def action_item_add(
     return item
 
 
-def action_item_done(*, by: User, item: ActionItem) -> None:
-    """The owner (or the body's coordinator) marks an action item done; it leaves the owners' pages."""
+def action_item_done(*, by: User, item: ActionItem, version: int | None = None) -> None:
+    """The owner (or the body's coordinator) marks an action item done; it leaves the owners' pages.
+    Marked done by someone else meanwhile: refused, saying who and when."""
     _require(by, "cooperation.complete_action", item)
     with transaction.atomic():
-        item = ActionItem.objects.select_for_update().get(pk=item.pk)
-        if item.done_at is not None:
-            raise ValidationError(_("This has already been marked done."), code="done")
-        item.done_at = timezone.now()
-        item.done_by = by
-        item.save(update_fields=["done_at", "done_by"])
-        audit.record(actor=by, obj=item, action="action_done")
+        stored = ActionItem.objects.select_for_update(of=("self",)).select_related("done_by").get(pk=item.pk)
+        if stored.done_at is not None:
+            raise ValidationError(
+                _("%(name)s already marked this done on %(date)s.")
+                % {"name": stored.done_by or "–", "date": date_text(timezone.localdate(stored.done_at))},
+                code="done",
+            )
+        versioning.check(item, version)
+        now = timezone.now()
+        ActionItem.objects.filter(pk=item.pk).update(done_at=now, done_by=by)
+        item.done_at, item.done_by = now, by
+        changes = versioning.claim(item, {"done_at": [None, date_text(timezone.localdate(now))]})
+        audit.record(actor=by, obj=item, action="action_done", changes=changes)
 
 
 # Expert requests -----------------------------------------------------------------------------
@@ -545,18 +609,22 @@ def expert_answer_submit(
     return answer
 
 
-def expert_request_close(*, by: User, request: ExpertRequest) -> None:
+def expert_request_close(*, by: User, request: ExpertRequest, version: int | None = None) -> None:
     """The official stops taking answers without recording cooperation."""
     _require(by, "cooperation.manage_expert_request", request)
-    if request.status != ExpertRequestStatus.OPEN:
-        raise ValidationError(_("This request is no longer open."), code="not_open")
     with transaction.atomic():
+        stored = _stored(request, version)
+        if stored.status != ExpertRequestStatus.OPEN:
+            raise ValidationError(_("This request is no longer open."), code="not_open")
+        ExpertRequest.objects.filter(pk=request.pk).update(status=ExpertRequestStatus.CLOSED)
         request.status = ExpertRequestStatus.CLOSED
-        request.save(update_fields=["status"])
-        audit.record(actor=by, obj=request, action="expert_request_closed")
+        changes = versioning.claim(request, {"status": [stored.status, request.status]})
+        audit.record(actor=by, obj=request, action="expert_request_closed", changes=changes)
 
 
-def expert_request_fulfil(*, by: User, request: ExpertRequest, answers: list[ExpertAnswer], note: str = ""):
+def expert_request_fulfil(
+    *, by: User, request: ExpertRequest, answers: list[ExpertAnswer], note: str = "", version: int | None = None
+):
     """The official records that the chosen NGOs gave the help: a practical form of cooperation of
     the kind "expert help" with those NGOs, marked realised for the period from the request to today
     (through the cooperation record's own services, so it shows on the NGOs' records). The chosen
@@ -573,6 +641,9 @@ def expert_request_fulfil(*, by: User, request: ExpertRequest, answers: list[Exp
     today = timezone.localdate()
     period_start = min(request.created_at.date(), today)
     with transaction.atomic():
+        stored = _stored(request, version)
+        if stored.status == ExpertRequestStatus.FULFILLED:
+            raise ValidationError(_("This request has already been recorded as fulfilled."), code="fulfilled")
         form = record.form_create(
             body=request.body,
             sector=request.sector,
@@ -595,15 +666,16 @@ def expert_request_fulfil(*, by: User, request: ExpertRequest, answers: list[Exp
             by=by,
         )
         ExpertAnswer.objects.filter(pk__in=[answer.pk for answer in answers]).update(is_chosen=True)
-        request.status = ExpertRequestStatus.FULFILLED
-        request.cooperation_form = form
-        request.save(update_fields=["status", "cooperation_form"])
-        audit.record(
-            actor=by,
-            obj=request,
-            action="expert_request_fulfilled",
-            changes={"organisations": [None, [answer.organisation.name for answer in answers]]},
+        ExpertRequest.objects.filter(pk=request.pk).update(status=ExpertRequestStatus.FULFILLED, cooperation_form=form)
+        request.status, request.cooperation_form = ExpertRequestStatus.FULFILLED, form
+        changes = versioning.claim(
+            request,
+            {
+                "status": [stored.status, request.status],
+                "organisations": [None, [answer.organisation.name for answer in answers]],
+            },
         )
+        audit.record(actor=by, obj=request, action="expert_request_fulfilled", changes=changes)
         _mail([answer.answered_by for answer in answers], "expert_thanks", {"request": request})
     return form
 
@@ -649,19 +721,29 @@ def negotiation_open(*, by: User, body: PublicBody, year: int) -> Negotiation:
     return negotiation
 
 
-def negotiation_update(*, by: User, negotiation: Negotiation, data: dict, organisations: list[Organisation]) -> None:
-    """The date, place, NGOs taking part and the summary of what was agreed, while it is prepared."""
+def negotiation_update(
+    *,
+    by: User,
+    negotiation: Negotiation,
+    data: dict,
+    organisations: list[Organisation],
+    version: int | None = None,
+) -> None:
+    """The date, place, NGOs taking part and the summary of what was agreed, while it is prepared.
+    A change made from an older version is refused, naming what changed meanwhile."""
     _check_fields(data, NEGOTIATION_FIELDS)
     _require(by, "cooperation.manage_negotiation", negotiation)
-    if negotiation.status == NegotiationStatus.AGREED:
-        raise ValidationError(_("The negotiation has been agreed and its record is fixed."), code="agreed")
-    before = audit.snapshot(negotiation, NEGOTIATION_FIELDS)
-    for field, value in data.items():
-        setattr(negotiation, field, value)
+    tracked = [*NEGOTIATION_FIELDS, "organisations"]
     with transaction.atomic():
+        stored = _stored(negotiation, version)
+        if stored.status == NegotiationStatus.AGREED:
+            raise ValidationError(_("The negotiation has been agreed and its record is fixed."), code="agreed")
+        before = audit.snapshot(stored, tracked)
+        for field, value in data.items():
+            setattr(negotiation, field, value)
         negotiation.save()
         negotiation.organisations.set(organisations)
-        changes = audit.diff(before, audit.snapshot(negotiation, NEGOTIATION_FIELDS))
+        changes = versioning.claim(negotiation, audit.diff(before, audit.snapshot(negotiation, tracked)))
         audit.record(actor=by, obj=negotiation, action="negotiation_updated", changes=changes)
 
 
@@ -673,9 +755,11 @@ def measure_save(
     measure: NegotiationMeasure | None = None,
     sectors=None,
     organisations=None,
+    version: int | None = None,
 ) -> NegotiationMeasure:
     """Add or change an agreed goal and measure with its responsible sectors and NGOs, indicator and
-    follow-up date. After the negotiation is agreed only its status and follow-up change."""
+    follow-up date. After the negotiation is agreed only its status and follow-up change. A change
+    made from an older version of the measure is refused, naming what changed meanwhile."""
     _check_fields(data, MEASURE_FIELDS)
     negotiation = negotiation or measure.negotiation
     _require(by, "cooperation.manage_negotiation", negotiation)
@@ -690,52 +774,61 @@ def measure_save(
         sectors = organisations = None
     if measure is None:
         measure = NegotiationMeasure(negotiation=negotiation)
-        before = {}
-    else:
-        before = audit.snapshot(measure, MEASURE_FIELDS)
-    for field, value in data.items():
-        setattr(measure, field, value)
-    errors = {}
-    if not (measure.goal or "").strip():
-        errors["goal"] = [ValidationError(_("Give the goal."), code="required")]
-    if not (measure.measure or "").strip():
-        errors["measure"] = [ValidationError(_("Say what will be done."), code="required")]
-    if sectors and any(sector.body_id != negotiation.body_id for sector in sectors):
-        errors["sectors"] = [ValidationError(_("Choose sectors of the body."), code="other_body")]
-    if errors:
-        raise ValidationError(errors)
+    tracked = [*MEASURE_FIELDS, "sectors", "organisations"]
     with transaction.atomic():
         created = measure.pk is None
+        before = {} if created else audit.snapshot(_stored(measure, version), tracked)
+        for field, value in data.items():
+            setattr(measure, field, value)
+        errors = {}
+        if not (measure.goal or "").strip():
+            errors["goal"] = [ValidationError(_("Give the goal."), code="required")]
+        if not (measure.measure or "").strip():
+            errors["measure"] = [ValidationError(_("Say what will be done."), code="required")]
+        if sectors and any(sector.body_id != negotiation.body_id for sector in sectors):
+            errors["sectors"] = [ValidationError(_("Choose sectors of the body."), code="other_body")]
+        if errors:
+            raise ValidationError(errors)
         measure.save()
         if sectors is not None:
             measure.sectors.set(sectors)
         if organisations is not None:
             measure.organisations.set(organisations)
-        changes = audit.diff(before, audit.snapshot(measure, MEASURE_FIELDS))
+        changes = audit.diff(before, audit.snapshot(measure, tracked))
+        if not created:
+            changes = versioning.claim(measure, changes)
+            # The measure's own history is what a stale form of it reads.
+            audit.record(actor=by, obj=measure, action="measure_updated", changes=changes)
+        # On the negotiation's history without the measure's own version, which is not the negotiation's.
         audit.record(
-            actor=by, obj=negotiation, action="measure_added" if created else "measure_updated", changes=changes
+            actor=by,
+            obj=negotiation,
+            action="measure_added" if created else "measure_updated",
+            changes={key: value for key, value in changes.items() if key != "version"},
         )
     return measure
 
 
-def negotiation_agree(*, by: User, negotiation: Negotiation) -> None:
+def negotiation_agree(*, by: User, negotiation: Negotiation, version: int | None = None) -> None:
     """Fix the agreed record: it needs the date and at least one measure. The NGOs taking part get the
-    link to the record."""
+    link to the record. Agreeing from a page made before a colleague's change is refused, naming it."""
     _require(by, "cooperation.manage_negotiation", negotiation)
-    if negotiation.status == NegotiationStatus.AGREED:
-        raise ValidationError(_("The negotiation has already been agreed."), code="agreed")
-    errors = {}
-    if negotiation.held_on is None:
-        errors["held_on"] = [ValidationError(_("Give the date of the negotiation."), code="required")]
-    if not negotiation.measures.exists():
-        errors["measures"] = [ValidationError(_("Record at least one agreed measure."), code="no_measures")]
-    if errors:
-        raise ValidationError(errors)
     with transaction.atomic():
-        negotiation.status = NegotiationStatus.AGREED
-        negotiation.agreed_at = timezone.now()
-        negotiation.save(update_fields=["status", "agreed_at"])
-        audit.record(actor=by, obj=negotiation, action="negotiation_agreed")
+        stored = _stored(negotiation, version)
+        if stored.status == NegotiationStatus.AGREED:
+            raise ValidationError(_("The negotiation has already been agreed."), code="agreed")
+        errors = {}
+        if stored.held_on is None:
+            errors["held_on"] = [ValidationError(_("Give the date of the negotiation."), code="required")]
+        if not negotiation.measures.exists():
+            errors["measures"] = [ValidationError(_("Record at least one agreed measure."), code="no_measures")]
+        if errors:
+            raise ValidationError(errors)
+        now = timezone.now()
+        Negotiation.objects.filter(pk=negotiation.pk).update(status=NegotiationStatus.AGREED, agreed_at=now)
+        negotiation.status, negotiation.agreed_at = NegotiationStatus.AGREED, now
+        changes = versioning.claim(negotiation, {"status": [stored.status, negotiation.status]})
+        audit.record(actor=by, obj=negotiation, action="negotiation_agreed", changes=changes)
         people = User.objects.filter(
             memberships__organisation__in=negotiation.organisations.all(), is_active=True
         ).distinct()

@@ -41,6 +41,7 @@ from kumppani.cooperation.governance.models import (
     NominationStatus,
     WorkingGroup,
 )
+from kumppani.core import versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 
@@ -59,13 +60,26 @@ def _object(request, queryset, perm: str, **lookup):
     return obj
 
 
-def _save(request, form, save, success: str, redirect_to):
-    """Call a service with a valid form; show its errors beside the fields or go on."""
+def _posted_version(request) -> int | None:
+    """The version a button's page was made from (a hidden field), or None when it sent none."""
+    try:
+        version = int(request.POST.get("version", ""))
+    except ValueError:
+        return None
+    return version if version >= 1 else None
+
+
+def _save(request, form, save, success: str, redirect_to, obj=None):
+    """Call a service with a valid form; show its errors beside the fields or go on. A save refused
+    as stale (core.versioning) shows the form again with what the person typed and the current
+    version, ready to save again after a look at what changed."""
     if request.method == "POST" and form.is_valid():
         try:
             obj = save(form)
         except ValidationError as error:
             add_service_errors(form, error)
+            if obj is not None and versioning.is_stale(error):
+                versioning.keep_input(form, obj, form.cleaned_data["version"])
         else:
             messages.success(request, success)
             return redirect(redirect_to(obj))
@@ -94,9 +108,10 @@ def _group_edit(request, body, group):
     done = _save(
         request,
         form,
-        lambda f: services.group_save(by=request.user, body=body, group=group, data=f.cleaned_data),
+        lambda f: services.group_save(by=request.user, body=body, group=group, **f.domain_arguments()),
         _("Saved."),
         lambda obj: obj.get_absolute_url(),
+        obj=group,
     )
     return done or render(
         request, "cooperation/governance/group_form.html", {"body": body, "group": group, "form": form}
@@ -259,6 +274,7 @@ def _network_edit(request, area, network):
         lambda f: services.network_save(by=request.user, area=area, network=network, **f.domain_arguments()),
         _("Saved."),
         lambda obj: obj.get_absolute_url(),
+        obj=network,
     )
     return done or render(
         request, "cooperation/governance/network_form.html", {"area": area, "network": network, "form": form}
@@ -286,10 +302,14 @@ def network_members(request, slug):
         request,
         form,
         lambda f: services.network_members_set(
-            by=request.user, network=network, organisations=list(f.cleaned_data["members"])
+            by=request.user,
+            network=network,
+            organisations=list(f.cleaned_data["members"]),
+            version=f.cleaned_data["version"],
         ),
         _("Saved."),
         lambda _obj: network.get_absolute_url(),
+        obj=network,
     )
     return done or render(request, "cooperation/governance/network_members.html", {"network": network, "form": form})
 
@@ -344,6 +364,7 @@ def _meeting_edit(request, body, meeting):
         lambda f: services.meeting_save(by=request.user, body=body, meeting=meeting, **f.domain_arguments()),
         _("Saved."),
         lambda obj: obj.get_absolute_url(),
+        obj=meeting,
     )
     return done or render(
         request, "cooperation/governance/meeting_form.html", {"body": body, "meeting": meeting, "form": form}
@@ -366,7 +387,7 @@ def meeting_edit(request, pk):
 def meeting_approve(request, pk):
     meeting = _object(request, Meeting.objects.select_related("body"), "cooperation.change_meeting", pk=pk)
     try:
-        services.meeting_minutes_approve(by=request.user, meeting=meeting)
+        services.meeting_minutes_approve(by=request.user, meeting=meeting, version=_posted_version(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -396,7 +417,7 @@ def action_add(request, pk):
 def action_done(request, pk):
     item = _object(request, ActionItem.objects.select_related("meeting__body"), "cooperation.complete_action", pk=pk)
     try:
-        services.action_item_done(by=request.user, item=item)
+        services.action_item_done(by=request.user, item=item, version=_posted_version(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -499,6 +520,7 @@ def expert_fulfil(request, pk):
                 request=expert,
                 answers=list(form.cleaned_data["answers"]),
                 note=form.cleaned_data["note"],
+                version=_posted_version(request),
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -515,7 +537,7 @@ def expert_close(request, pk):
     if not request.user.has_perm("cooperation.manage_expert_request", expert):
         raise PermissionDenied
     try:
-        services.expert_request_close(by=request.user, request=expert)
+        services.expert_request_close(by=request.user, request=expert, version=_posted_version(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
@@ -601,9 +623,11 @@ def negotiation_edit(request, pk):
             negotiation=negotiation,
             data={key: f.cleaned_data[key] for key in services.NEGOTIATION_FIELDS},
             organisations=list(f.cleaned_data["organisations"]),
+            version=f.version(),
         ),
         _("Saved."),
         lambda _obj: negotiation.get_absolute_url(),
+        obj=negotiation,
     )
     return done or render(
         request, "cooperation/governance/negotiation_form.html", {"negotiation": negotiation, "form": form}
@@ -620,6 +644,7 @@ def _measure_edit(request, negotiation, measure):
         ),
         _("Saved."),
         lambda _obj: negotiation.get_absolute_url() + "#toimenpiteet",
+        obj=measure,
     )
     return done or render(
         request,
@@ -647,7 +672,7 @@ def measure_edit(request, pk):
 def negotiation_agree(request, pk):
     negotiation = _object(request, Negotiation.objects.select_related("body"), "cooperation.manage_negotiation", pk=pk)
     try:
-        services.negotiation_agree(by=request.user, negotiation=negotiation)
+        services.negotiation_agree(by=request.user, negotiation=negotiation, version=_posted_version(request))
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:

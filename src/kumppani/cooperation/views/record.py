@@ -381,21 +381,30 @@ def form_mark(request, uuid):
 
 
 @login_required
-@require_POST
 def from_booking(request, body, kind, pk):
-    """Record an approved booking (kind "varaus") or weekly booking ("sarja") as premises cooperation."""
+    """Record an approved booking (kind "varaus") or weekly booking ("sarja") as premises cooperation.
+    Opened from the booking's page (GET), it asks for the sector; the body's page posts directly."""
     body = _body(body)
     sectors = _addable_sectors(request.user, body)
     if not sectors.exists():
         raise PermissionDenied
-    chosen = FromBookingForm(request.POST, sectors=sectors)
-    if not chosen.is_valid():
-        messages.error(request, _("Choose the sector."))
-        return redirect("cooperation:body", body=body.slug)
     if kind == "sarja":
         target = {"series": get_object_or_404(BookingSeries.objects.select_related("space", "organisation"), pk=pk)}
     else:
         target = {"booking": get_object_or_404(Booking.objects.select_related("space", "organisation"), pk=pk)}
+    if request.method != "POST":
+        item = target.get("series") or target["booking"]
+        if item.space.body_id != body.pk:
+            raise Http404
+        return render(
+            request,
+            "cooperation/record/from_booking.html",
+            {"body": body, "item": item, "series": "series" in target, "form": FromBookingForm(sectors=sectors)},
+        )
+    chosen = FromBookingForm(request.POST, sectors=sectors)
+    if not chosen.is_valid():
+        messages.error(request, _("Choose the sector."))
+        return redirect("cooperation:body", body=body.slug)
     try:
         created = services.form_from_booking(sector=chosen.cleaned_data["sector"], by=request.user, **target)
     except ValidationError as error:

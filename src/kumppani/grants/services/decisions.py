@@ -228,7 +228,11 @@ def proposal_set(*, meeting: BoardMeeting, by: User, rows: list[ProposalRow], ve
             decision.updated_at = timezone.now()
             decision.save(update_fields=["proposed_amount", "proposal_reasoning", "updated_at"])
     result = allocation(meeting)
-    totals = {"proposed_total": [str(before), str(result.meeting_total)]} if before != result.meeting_total else {}
+    totals = (
+        {"proposed_total": [format_euros(before), format_euros(result.meeting_total)]}
+        if before != result.meeting_total
+        else {}
+    )
     changes = versioning.claim(meeting, {**changed_rows, **totals})
     if changes or rows:
         audit.record(actor=by, obj=meeting, action="proposal_set", changes=changes)
