@@ -5,14 +5,20 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.pages import Section, register_dashboard_panel
+from kumppani.core.rules import body_roles
+from kumppani.grants import home
+from kumppani.grants.rules import OFFICER_ROLES
 from kumppani.organisations.pages import Link, register_coordinator_link, register_ngo_link
 
 
 def reviews(request) -> dict | None:
-    return {} if request.user.body_roles.exists() else None
+    """The link to the review list, for the grant officers (the role cards count what waits there)."""
+    roles = body_roles(request.user).values()
+    return {} if any(kinds & OFFICER_ROLES for kinds in roles) else None
 
 
 def register() -> None:
+    home.register()
     register_ngo_link(
         "grant_applications", Link(_("Grant applications"), lambda _o: reverse("grants:my_applications"), 20)
     )
