@@ -75,3 +75,12 @@ def audit_value(entry, field: str, value) -> str:
     from kumppani.core.audit import value_label
 
     return value_label(entry.object_type, field, value)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, *trail):
+    """Where a page sits: {% breadcrumbs url1 label1 url2 label2 … current %} — pairs of an address and
+    its name from the front page down, and last the name of this page (shown without a link)."""
+    *pairs, current = trail
+    links = [(pairs[i], pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)]
+    return {"links": links, "current": current}
