@@ -84,3 +84,30 @@ def breadcrumbs(context, *trail):
     *pairs, current = trail
     links = [(pairs[i], pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)]
     return {"links": links, "current": current}
+
+
+@register.simple_tag
+def form_problems(*forms_and_formsets) -> list[tuple[str, str, str]]:
+    """(anchor, label, message) of every error of the given forms and formsets, in their order, for
+    the error summary at the top of a page: the anchor is the field's input (the first box of a group)."""
+    problems = []
+    forms = []
+    for item in forms_and_formsets:
+        if item is None or item == "":
+            continue
+        if hasattr(item, "forms"):  # a formset
+            problems += [("", "", message) for message in item.non_form_errors()]
+            forms += list(item.forms)
+        else:
+            forms.append(item)
+    for form in forms:
+        if not form.is_bound:
+            continue
+        problems += [("", "", message) for message in form.non_field_errors()]
+        for field in form:
+            if field.is_hidden:
+                problems += [("", "", message) for message in field.errors]
+                continue
+            anchor = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
+            problems += [(anchor, field.label, message) for message in field.errors]
+    return problems
