@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -216,6 +217,26 @@ def merge(request, slug):
     if not request.user.has_perm("organisations.merge_organisation", keep):
         raise PermissionDenied
     form = MergeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and not request.POST.get("confirmed"):
+        duplicate = form.cleaned_data["duplicate"]
+        return render(
+            request,
+            "confirm.html",
+            {
+                "title": _("Merge duplicate entries"),
+                "question": _("Merge %(duplicate)s into %(keep)s?") % {"duplicate": duplicate.name, "keep": keep.name},
+                "consequences": [
+                    _("This cannot be undone."),
+                    _("%(duplicate)s disappears from the register; its address leads to %(keep)s.")
+                    % {"duplicate": duplicate.name, "keep": keep.name},
+                    _("Its themes, areas, contact persons and representatives move to %(keep)s.") % {"keep": keep.name},
+                ],
+                "action": request.path,
+                "fields": [("duplicate", duplicate.slug)],
+                "confirm_label": _("Yes, merge them"),
+                "cancel_url": reverse("organisations:merge", args=[keep.slug]),
+            },
+        )
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_merge(keep=keep, duplicate=form.cleaned_data["duplicate"], by=request.user)
@@ -259,6 +280,28 @@ def members(request, slug):
 def remove_member(request, slug, pk):
     organisation = _get_organisation(slug)
     membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
+    if not request.user.has_perm("organisations.manage_members", organisation):
+        raise PermissionDenied
+    if not request.POST.get("confirmed"):
+        name = membership.user.full_name
+        return render(
+            request,
+            "confirm.html",
+            {
+                "title": _("Remove a representative"),
+                "question": _("Remove %(name)s from the representatives of %(ngo)s?")
+                % {"name": name, "ngo": organisation.name},
+                "consequences": [
+                    _("%(name)s can no longer update the NGO's information, activities or applications.")
+                    % {"name": name},
+                    _("To return, %(name)s needs a new invitation.") % {"name": name},
+                ],
+                "action": request.path,
+                "fields": [],
+                "confirm_label": _("Yes, remove"),
+                "cancel_url": reverse("organisations:members", args=[organisation.slug]),
+            },
+        )
     services.membership_remove(membership=membership, by=request.user)
     messages.success(request, _("%(name)s no longer represents the NGO.") % {"name": membership.user.full_name})
     return redirect("organisations:members", slug=slug)
