@@ -1,5 +1,8 @@
-"""`{% load kumppani %}`: the page in another language, a content field in the active language, and
-query strings for pagination and sorting links."""
+"""`{% load kumppani %}`: the page in another language, a content field in the active language,
+query strings for pagination and sorting links, breadcrumbs, a form's problems for the error summary
+and money as Finns write it."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
@@ -111,3 +114,20 @@ def form_problems(*forms_and_formsets) -> list[tuple[str, str, str]]:
             anchor = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
             problems += [(anchor, field.label, message) for message in field.errors]
     return problems
+
+
+@register.filter
+def euros(value, cents: str = "auto") -> str:
+    """Money as Finns write it, in every language (DESIGN §5): "1 234,50 €", "5 €". With "auto" a
+    whole amount has no cents; with "always" it has ",00". Non-breaking spaces keep it on one line."""
+    if value is None or value == "":
+        return ""
+    try:
+        amount = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    text = f"{abs(amount):,.2f}"
+    if cents == "auto" and text.endswith(".00"):
+        text = text[:-3]
+    text = text.replace(",", "\xa0").replace(".", ",")
+    return f"{'-' if amount < 0 else ''}{text}\xa0€"
