@@ -2,6 +2,8 @@
 representatives and invitations, signing up, the import and the export. Thin: the rules are in
 services.py and rules.py, the reads in queries.py."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -18,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from kumppani.core import audit, pagecache, search, versioning
 from kumppani.core import services as core_services
+from kumppani.core.chips import active_filters as chips_for
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import BodyRole, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations import exports, imports, jsonld, queries, services
@@ -96,9 +99,29 @@ def _directory(request, csrf_token=None):
             "language": {lang.code for lang in data.get("language") or []},
         },
     }
+    context.update(_filters_and_alternatives(request, form, query, page.paginator.count))
     if csrf_token is not None:
         context["csrf_token"] = csrf_token  # a cached page's placeholder (core.pagecache)
     return render(request, "organisations/directory.html", context)
+
+
+def _filters_and_alternatives(request, form, query: str, count: int) -> dict:
+    """The active filters as chips and, when nothing was found, what to try instead: spellings like
+    known words, the same words among the activities, the whole country."""
+    chips = chips_for(form, request.GET)
+    if count:
+        return {"chips": chips}
+    params = request.GET.copy()
+    params.pop("page", None)
+    suggestions = []
+    for text in search.spelling_suggestions(query) if query else []:
+        params["q"] = text
+        suggestions.append((text, f"?{params.urlencode()}"))
+    activities = reverse("activities:directory")
+    elsewhere = [(_("Activities for “%(query)s”") % {"query": query}, f"{activities}?{urlencode({'q': query})}")]
+    if not query:
+        elsewhere = [(_("All activities"), activities)]
+    return {"chips": chips, "suggestions": suggestions, "elsewhere": elsewhere}
 
 
 def _get_organisation(slug: str) -> Organisation:
