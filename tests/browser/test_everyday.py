@@ -94,3 +94,50 @@ def test_a_person_with_a_role_but_no_ngo_gets_an_explanation_and_a_coordinator_g
     expect(card).to_contain_text("Salo")
     expect(card.locator(".task-count").first).to_have_text("1")
     axe_check(page)
+
+
+def tab_to(page, selector: str, *, limit: int = 120) -> None:
+    """Press Tab until the focus is on `selector`; every stop on the way must show where the focus is."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none", f"the focus on {selector} is not visible"
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_by_keyboard_alone_a_resident_searches_the_directory_and_a_representative_edits_the_ngo(page, axe_check):
+    organisation = factories.organisation(
+        "Näppäimistön Omaishoitajat ry", short_description_fi="Vertaistukea omaishoitajille."
+    )
+    person = factories.representative(organisation, role="admin")
+    page.goto("/fi/jarjestot/")
+    tab_to(page, "#id_q")
+    page.keyboard.type("omaishoitajat")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"q=omaishoitajat"))
+    axe_check(page)
+    tab_to(page, ".results a")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Näppäimistön Omaishoitajat ry")
+    # Sign in with the keyboard.
+    page.goto("/fi/kirjaudu/")
+    tab_to(page, "input[name=username]")
+    page.keyboard.type(person.email)
+    page.keyboard.press("Tab")
+    page.keyboard.type(factories.PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/fi/oma/"))
+    page.goto(f"/fi/jarjestot/{organisation.slug}/")
+    tab_to(page, f"main a[href$='/{organisation.slug}/muokkaa/']")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/muokkaa/$"))
+    axe_check(page)
+    tab_to(page, "#id_phone", limit=600)
+    page.keyboard.type("02 123 4567")
+    tab_to(page, "main form button[type=submit]")
+    page.keyboard.press("Enter")
+    expect(page.locator(".messages")).to_be_visible()
+    organisation.refresh_from_db()
+    assert organisation.phone == "02 123 4567"
