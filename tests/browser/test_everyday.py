@@ -92,7 +92,7 @@ def test_a_person_with_a_role_but_no_ngo_gets_an_explanation_and_a_coordinator_g
     page.goto("/fi/oma/")
     card = page.locator(".role-card").first
     expect(card).to_contain_text("Salo")
-    expect(card.locator(".task-count").first).to_have_text("1")
+    expect(card.locator(".task-waiting").first).to_contain_text("1")
     axe_check(page)
 
 
