@@ -284,7 +284,7 @@ def test_detail_page_shows_everything_a_resident_needs(client, ngo):
         "Ilmoittaudu Sannalle.",
         "Sanna Sihteeri",
         'href="tel:0401234567"',
-        "3,50 € – sisältää kahvin",
+        "3,50\u00a0€ – sisältää kahvin",
         "Salon Omaishoitajat ry",
         "Vertaistuki",
         "Omaishoitajat",
