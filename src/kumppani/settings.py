@@ -101,6 +101,9 @@ TEMPLATES = [
     }
 ]
 
+# Forms mark their required fields (label class and aria-required); see kumppani.core.forms.Renderer.
+FORM_RENDERER = "kumppani.core.forms.Renderer"
+
 # SQLite in var/ is the embedded default; DATABASE_URL selects PostgreSQL.
 _sqlite_path = VAR_DIR / "kumppani.sqlite3"
 DATABASES = {

@@ -95,7 +95,7 @@ def test_a_professional_collects_saves_and_shares_a_list_in_swedish(client, acti
         "Minnesgrupp",
         "Måndagar kl. 10–11.30",
         "Stolgympa",
-        "2 €",
+        "2\u00a0€",  # a non-breaking space keeps the sum on one line
         "Skriv ut",
         f"http://testserver/sv/ohjauslista/{saved.token}/",
     ):

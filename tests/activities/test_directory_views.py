@@ -59,7 +59,7 @@ def test_directory_lists_results_with_type_ngo_place_times_cost_and_languages(cl
     ) == ["Neuvontaa verkossa", "Vertaistukiryhmä omaishoitajille"]
     assert "Tiistaisin klo 17–19" in content
     assert "Järjestötalo, Helsingintie 8, Salo" in content
-    assert "Verkossa" in content and "5 €" in content and "Maksuton" in content
+    assert "Verkossa" in content and "5\u00a0€" in content and "Maksuton" in content
     assert "Salon Omaishoitajat ry" in content
     assert ">Suomi</li>" in content and ">Ruotsi</li>" in content
     assert "2 toimintaa" in content
@@ -284,7 +284,7 @@ def test_detail_page_shows_everything_a_resident_needs(client, ngo):
         "Ilmoittaudu Sannalle.",
         "Sanna Sihteeri",
         'href="tel:0401234567"',
-        "3,50 € – sisältää kahvin",
+        "3,50\u00a0€ – sisältää kahvin",
         "Salon Omaishoitajat ry",
         "Vertaistuki",
         "Omaishoitajat",

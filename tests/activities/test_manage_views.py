@@ -165,7 +165,7 @@ def test_bad_input_is_explained_and_nothing_is_saved(client, world):
     )
     data.pop("is_free")
     content = page_text(client.post(url("create", ngo), data))
-    assert "Please check the fields marked below." in content
+    assert "There is a problem" in content
     assert "The end must be after the start." in content
     assert "A postal code has five digits, e.g. 24100." in content
     assert "Give the fee in euros, or mark the activity as free of charge." in content

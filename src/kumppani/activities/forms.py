@@ -5,6 +5,8 @@ ActivityEditor bundles the four and turns them into the arguments of the domain 
 kumppani.activities.services, which validate the whole again before saving anything.
 """
 
+import uuid
+
 from django import forms
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
@@ -51,10 +53,18 @@ def municipality_choices() -> list[tuple[int, str]]:
     return choices
 
 
+# Fields of the form that are not the activity's data (services.activity_create takes the token apart).
+FORM_ONLY_FIELDS = {"version", "submission", "not_a_duplicate"}
+
+
 class ActivityForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
     required_css_class = "required"  # marked with * by the style sheet
     online_url = forms.URLField(label=_("Online address"), required=False, assume_scheme="https", max_length=200)
     website = forms.URLField(label=_("Web site"), required=False, assume_scheme="https", max_length=200)
+    # A new activity's form carries the token of its page (services.activity_create), and, when the NGO
+    # has an activity of a similar name, the answer to "is this a different activity?".
+    submission = forms.UUIDField(widget=forms.HiddenInput, required=False)
+    not_a_duplicate = forms.BooleanField(label=_("Yes, this is a different activity: save it"), required=False)
 
     class Meta:
         model = Activity
@@ -99,8 +109,10 @@ class ActivityForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             del self.fields["version"]
+            self.fields["submission"].initial = uuid.uuid4()
         else:
             self.fields["version"].initial = self.instance.version
+            del self.fields["submission"], self.fields["not_a_duplicate"]
         self.fields["name_fi"].required = True
         self.fields["areas"].required = True
         self.fields["areas"].widget = AreaCheckboxes()
@@ -142,7 +154,12 @@ class PlaceForm(CleanTextFormMixin, forms.ModelForm):
         help_texts = {
             "name_fi": _("E.g. “Järjestötalo, meeting room 2”."),
             "accessibility_details_fi": _("E.g. a ramp at the back door, an accessible toilet, an induction loop."),
-            "latitude": _("Optional. Shows the place on a map, e.g. 60.38312."),
+            "latitude": _(
+                "Optional, with the longitude: the place's map coordinates in decimal degrees, e.g. 60.38312. "
+                "Map services that use Kumppani's open data show the place with them. In a map service such "
+                "as Maanmittauslaitos' Karttapaikka or OpenStreetMap, right-click the place to see them."
+            ),
+            "longitude": _("Optional, with the latitude: e.g. 23.12581 (east of Greenwich, so positive in Finland)."),
         }
 
     def __init__(self, *args, **kwargs):
@@ -308,7 +325,7 @@ class ActivityEditor:
             row["place"] = position[index] if index is not None else None
             times.append(row)
         exceptions = [_row(form, ExceptionForm._meta.fields) for form in _kept(self.exceptions)]
-        data = {name: value for name, value in self.form.cleaned_data.items() if name != "version"}
+        data = {name: value for name, value in self.form.cleaned_data.items() if name not in FORM_ONLY_FIELDS}
         return {"data": data, "places": places, "times": times, "exceptions": exceptions}
 
 

@@ -58,6 +58,9 @@ class Activity(CleanTextMixin, models.Model):
 
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     slug = models.SlugField(_("web address"), max_length=140, unique=True)
+    # The token of the form page that created the activity: the same page sent twice (a double click,
+    # the back button) finds this activity instead of making a copy; the database keeps it unique.
+    submission = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     organisation = models.ForeignKey(
         Organisation, verbose_name=_("NGO"), on_delete=models.CASCADE, related_name="activities"
     )

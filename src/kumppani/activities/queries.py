@@ -5,6 +5,7 @@ import bisect
 import datetime as dt
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from django.db import connection
 from django.db.models import Count, Prefetch, Q, QuerySet
@@ -31,6 +32,9 @@ TIMES_OF_DAY = {
     "afternoon": Q(start_time__lt=EVENING, end_time__gt=NOON),
     "evening": Q(end_time__gt=EVENING),
 }
+
+# How alike two names must be (difflib's ratio) for a new activity to be asked "is this a different one?".
+DUPLICATE_RATIO = 0.85
 
 # How much a verified NGO and a recent confirmation lift a text match (multipliers of the text rank).
 VERIFIED_BOOST = 0.3
@@ -486,3 +490,17 @@ def with_detail_relations(queryset: QuerySet[Activity], *, today: dt.date | None
             to_attr="coming_breaks",
         ),
     )
+
+
+def likely_duplicates(organisation: Organisation, name: str, *, limit: int = 3) -> list[Activity]:
+    """The NGO's activities (not ended) whose Finnish name is the same as `name` or nearly so: a new
+    activity of that name is probably one the NGO already has. One query; an NGO has few activities."""
+    wanted = " ".join(name.casefold().split())
+    if not wanted:
+        return []
+    found = []
+    for activity in organisation.activities.exclude(status=ActivityStatus.ENDED).only("pk", "slug", "name_fi"):
+        existing = " ".join((activity.name_fi or "").casefold().split())
+        if existing and (existing == wanted or SequenceMatcher(None, existing, wanted).ratio() >= DUPLICATE_RATIO):
+            found.append(activity)
+    return found[:limit]

@@ -11,10 +11,11 @@ existing place keeps its identity when its dict carries its `uuid`.
 """
 
 import re
+import uuid
 from decimal import Decimal
 
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -335,9 +336,17 @@ def activity_create(
     places: list[dict] = (),
     times: list[dict] = (),
     exceptions: list[dict] = (),
+    submission: uuid.UUID | None = None,
 ) -> Activity:
-    """Publish a new activity of the NGO. Its information counts as confirmed today."""
+    """Publish a new activity of the NGO. Its information counts as confirmed today.
+
+    `submission` is the token of the form page: the same page sent again returns the activity it
+    created and makes no copy, also when the two sends race (the database refuses the second)."""
     _check_permission(by, organisation)
+    if submission is not None:
+        existing = Activity.objects.filter(submission=submission, organisation=organisation).first()
+        if existing is not None:
+            return existing
     now = timezone.now()
     activity = Activity(organisation=organisation, created_at=now, updated_at=now)
     _mark_confirmed(activity, by, now)
@@ -357,7 +366,15 @@ def activity_create(
         place_indexes=place_indexes,
     )
     activity.slug = unique_slug(Activity.objects.all(), activity.name_fi, fallback="toiminta", max_length=120)
-    activity.save()
+    activity.submission = submission
+    try:
+        with transaction.atomic():
+            activity.save()
+    except IntegrityError:
+        existing = Activity.objects.filter(submission=submission, organisation=organisation).first()
+        if submission is None or existing is None:
+            raise
+        return existing
     for field in _M2M:
         getattr(activity, field).set(data.get(field) or [])
     _save_rows(activity, place_objects, time_objects, place_indexes, exception_objects)

@@ -12,10 +12,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from kumppani.core import collation, schedule
+        from kumppani.core import collation, home, schedule
         from kumppani.core.api import schema  # noqa: F401  (registers the OpenAPI extensions)
 
         collation.install()
+        home.register()
         schedule.register(
             schedule.Job("database-statistics", dt.time(2, 30), "kumppani.core.tasks.refresh_database_statistics")
         )

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
+from django.forms.renderers import DjangoTemplates
 
 from kumppani.core.validators import reject_hidden_characters
 
@@ -47,3 +48,33 @@ class CleanTextFormMixin:
                     field.widget.attrs.setdefault("maxlength", str(FORM_TEXT_MAX_LENGTH))
             self._text_checks_added = True
         super().full_clean()
+
+
+class MarkedBoundField(forms.BoundField):
+    """A field that says it is required: its label (or legend) has the class "required", which the
+    style sheet marks with *, and its input carries aria-required beside the browser's `required`."""
+
+    def css_classes(self, extra_classes=None):
+        classes = super().css_classes(extra_classes)
+        return f"{classes} required".strip() if self.field.required and "required" not in classes else classes
+
+    def label_tag(self, contents=None, attrs=None, label_suffix=None, tag=None):
+        if self.field.required and not hasattr(self.form, "required_css_class"):
+            attrs = {**(attrs or {})}
+            attrs["class"] = f"{attrs.get('class', '')} required".strip()
+        return super().label_tag(contents, attrs, label_suffix, tag)
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        # Only where the browser's `required` goes: ARIA allows no aria-required on a radio button
+        # or on one box of a group of checkboxes.
+        if attrs.get("required"):
+            attrs["aria-required"] = "true"
+        return attrs
+
+
+class Renderer(DjangoTemplates):
+    """The project's form renderer (settings.FORM_RENDERER): Django's default templates, and
+    fields that mark themselves required."""
+
+    bound_field_class = MarkedBoundField

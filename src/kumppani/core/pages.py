@@ -54,3 +54,82 @@ def body_sections(request: HttpRequest, body: PublicBody) -> list[SafeString]:
 
 def dashboard_panels(request: HttpRequest) -> list[SafeString]:
     return _render(_dashboard_panels, request)
+
+
+# --- A person's tasks on their own page, by role ----------------------------------------------------
+# Each role a person holds (a body role, an NGO they represent, a request waiting for approval, the
+# platform admin) is a card at the top of /oma/ listing what waits for them in that role, with counts.
+# Core gives the body roles and the platform admin; the apps add NGO roles and the tasks themselves.
+
+
+@dataclass(frozen=True)
+class Role:
+    key: str  # what tasks name: role_key(body=…, kind=…), ngo_key(organisation) or "staff"
+    title: str
+    help: str = ""  # what a person in this role does here, shown while no task is counted
+    url: str = ""
+    order: int = 100
+
+
+@dataclass(frozen=True)
+class Task:
+    role: str  # the Role.key this task belongs to
+    label: str  # already counted, e.g. ngettext("%(count)s request …", …)
+    count: int
+    url: str
+    due: object = None  # a date, shown as "by 15.12.2026"
+    order: int = 100
+
+
+_role_sources: dict[str, Callable[[HttpRequest], list[Role]]] = {}
+_task_sources: dict[str, Callable[[HttpRequest], list[Task]]] = {}
+
+
+def body_role_key(body_id: int, kind: str) -> str:
+    return f"body:{body_id}:{kind}"
+
+
+def ngo_key(organisation_id: int) -> str:
+    return f"ngo:{organisation_id}"
+
+
+STAFF_KEY = "staff"
+
+
+def register_role_source(name: str, source: Callable[[HttpRequest], list[Role]]) -> None:
+    """Roles a person holds in an app (e.g. the NGOs they represent): source(request) → [Role]."""
+    _role_sources[name] = source
+
+
+def register_task_source(name: str, source: Callable[[HttpRequest], list[Task]]) -> None:
+    """What waits for a person, with counts: source(request) → [Task], each naming one of their roles.
+    A task whose count is 0 still tells the person that nothing waits of that kind."""
+    _task_sources[name] = source
+
+
+@dataclass
+class RoleCard:
+    role: Role
+    tasks: list[Task]
+
+    @property
+    def waiting(self) -> int:
+        return sum(task.count for task in self.tasks)
+
+
+def role_cards(request: HttpRequest) -> list[RoleCard]:
+    """The person's roles in order, each with its tasks (counted ones first, then by order)."""
+    roles: dict[str, Role] = {}
+    for name in sorted(_role_sources):
+        for role in _role_sources[name](request):
+            roles.setdefault(role.key, role)
+    tasks: dict[str, list[Task]] = {key: [] for key in roles}
+    for name in sorted(_task_sources):
+        for task in _task_sources[name](request):
+            if task.role in tasks:
+                tasks[task.role].append(task)
+    cards = [
+        RoleCard(role, sorted(tasks[role.key], key=lambda t: (t.count == 0, t.order, str(t.label))))
+        for role in roles.values()
+    ]
+    return sorted(cards, key=lambda card: (card.role.order, card.role.title))

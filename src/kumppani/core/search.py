@@ -17,6 +17,7 @@ The tokens are stored in core.SearchEntry, where SQLite FTS5 or a PostgreSQL GIN
 """
 
 import csv
+import difflib
 import functools
 import itertools
 import logging
@@ -445,3 +446,34 @@ def _data_changed(sender, **kwargs) -> None:
 signals.post_save.connect(_data_changed, dispatch_uid="kumppani.search.post_save")
 signals.post_delete.connect(_data_changed, dispatch_uid="kumppani.search.post_delete")
 signals.m2m_changed.connect(_data_changed, dispatch_uid="kumppani.search.m2m_changed")
+
+
+@functools.cache
+def _known_words() -> tuple[str, ...]:
+    """The words of the vocabularies' labels and of the synonyms, for "did you mean"."""
+    known: set[str] = set()
+    for _slug, _yso_id, *labels in [*vocabularies.THEMES, *vocabularies.TARGET_GROUPS]:
+        for label in labels:
+            known.update(word for word in words(label.lower()) if len(word) > 3)
+    with _SYNONYMS.open(encoding="utf-8") as rows:
+        for row in csv.DictReader(rows):
+            for language in ("fi", "sv", "en"):
+                known.update(word.lower() for word in row[language].split("|") if len(word) > 3)
+    return tuple(sorted(known))
+
+
+def spelling_suggestions(query: str, *, limit: int = 3) -> list[str]:
+    """Queries to try instead when `query` found nothing: each word that is not a known word of the
+    vocabularies replaced by the known words closest to it in spelling ("vertaistki" → "vertaistuki")."""
+    known = _known_words()
+    known_set = set(known)
+    query_words = words(query)[:_MAX_QUERY_WORDS]
+    found: list[str] = []
+    for index, word in enumerate(query_words):
+        if word.lower() in known_set or len(word) < 4:
+            continue
+        for match in difflib.get_close_matches(word.lower(), known, n=2, cutoff=0.8):
+            suggestion = " ".join([*query_words[:index], match, *query_words[index + 1 :]])
+            if suggestion not in found:
+                found.append(suggestion)
+    return found[:limit]

@@ -51,9 +51,9 @@ def body_detail(request, slug):
 @login_required
 def dashboard(request):
     """A person's own page: the tasks of each of their roles, as panels from the apps."""
+    cards = pages.role_cards(request)
     panels = pages.dashboard_panels(request)
-    roles = request.user.body_roles.select_related("body")
-    return render(request, "core/dashboard.html", {"panels": panels, "roles": roles})
+    return render(request, "core/dashboard.html", {"cards": cards, "panels": panels})
 
 
 @login_required

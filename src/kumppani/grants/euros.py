@@ -1,4 +1,4 @@
-"""Euros and cents as people write them: "1 500,50 €" in Finnish and Swedish, "€1,500.50" in English.
+"""Euros and cents as Finns write them: "1 500,50 €" in Finnish, Swedish and English alike.
 
 Amounts are Decimal everywhere; this module only reads and writes their text. The summary pages
 format a thousand amounts per request, so formatting is a plain string operation rather than
@@ -23,9 +23,8 @@ def format_euros(value: Decimal | None, language: str | None = None, *, empty: s
 
 @lru_cache(maxsize=4096)  # grant amounts repeat (round sums), and a summary formats thousands of them
 def _format_euros(value: Decimal, language: str) -> str:
+    # One form in every language, as Finns write it (DESIGN §5); `language` stays for the callers.
     text = f"{value.quantize(CENT, rounding=ROUND_HALF_UP):,.2f}"  # "1,234.50"
-    if language == "en":
-        return f"€{text}" if not text.startswith("-") else f"-€{text[1:]}"
     whole, cents = text.split(".")
     return f"{whole.replace(',', NBSP)},{cents}{NBSP}€"
 

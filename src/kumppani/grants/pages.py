@@ -6,23 +6,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.pages import Section, register_body_section, register_dashboard_panel
+from kumppani.core.pages import Section, register_body_section
+from kumppani.grants import home
 from kumppani.grants.models import BoardMeeting, GrantProgramme, MeetingStatus
-from kumppani.grants.queries import tasks
 from kumppani.organisations.pages import Link, register_coordinator_link, register_ngo_link
-
-
-def grant_tasks(request) -> dict | None:
-    """Each grant role's work: the officer's programmes by status, the reviewer's queue, the
-    secretary's meetings and the NGO's dues. Nothing when the person has none of these."""
-    user = request.user
-    context = {
-        "programmes": tasks.officer_programmes(user),
-        "reviews": tasks.reviews_waiting(user),
-        "meetings": tasks.meetings_to_prepare(user),
-        "dues": tasks.ngo_dues(user),
-    }
-    return context if any(context.values()) else None
 
 
 def body_grants(request, body) -> dict | None:
@@ -40,6 +27,7 @@ def body_grants(request, body) -> dict | None:
 
 
 def register() -> None:
+    home.register()
     register_ngo_link(
         "grant_applications", Link(_("Grant applications"), lambda _o: reverse("grants:my_applications"), 20)
     )
@@ -52,5 +40,4 @@ def register() -> None:
     register_coordinator_link(
         "continuity", Link(_("Continuity watch"), lambda body: reverse("grants:continuity", args=[body.slug]), 30)
     )
-    register_dashboard_panel(Section("grant_tasks", "grants/pages/tasks.html", grant_tasks, order=25))
     register_body_section(Section("grants", "grants/pages/body.html", body_grants, order=25))

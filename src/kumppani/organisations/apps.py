@@ -14,7 +14,7 @@ class OrganisationsConfig(AppConfig):
 
     def ready(self) -> None:
         from kumppani.core import audit, schedule, search
-        from kumppani.organisations import pages
+        from kumppani.organisations import home, pages
         from kumppani.organisations import services as register_services
 
         audit.register_action_labels(
@@ -39,4 +39,5 @@ class OrganisationsConfig(AppConfig):
             schedule.Job("coordinator-digest", dt.time(7, 30), "kumppani.organisations.tasks.send_coordinator_digests")
         )
         pages.register()
+        home.register()
         search.register_documents(register_services.SEARCH_KIND, register_services.search_documents)

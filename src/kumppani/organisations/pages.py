@@ -54,7 +54,7 @@ def my_ngos(request) -> dict:
     coordinated = coordinator_overview(user)
     for item in coordinated:
         item["links"] = _links(_coordinator_links, item["body"])
-    return {"memberships": memberships, "coordinated": coordinated, "has_body_roles": user.body_roles.exists()}
+    return {"memberships": memberships, "coordinated": coordinated}
 
 
 def register() -> None:

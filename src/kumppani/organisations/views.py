@@ -2,6 +2,8 @@
 representatives and invitations, signing up, the import and the export. Thin: the rules are in
 services.py and rules.py, the reads in queries.py."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -10,6 +12,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
@@ -17,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from kumppani.core import audit, pagecache, search, versioning
 from kumppani.core import services as core_services
+from kumppani.core.chips import active_filters as chips_for
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import BodyRole, Language, PublicBody, Term, Vocabulary
 from kumppani.organisations import exports, imports, jsonld, queries, services
@@ -102,6 +106,7 @@ def _directory(request, csrf_token=None):
             "language": {lang.code for lang in data.get("language") or []},
         },
     }
+    context.update(_filters_and_alternatives(request, form, query, page.paginator.count))
     if csrf_token is not None:
         context["csrf_token"] = csrf_token  # a cached page's placeholder (core.pagecache)
     return render(request, "organisations/directory.html", context)
@@ -131,6 +136,25 @@ def _filtered(data: dict, body: PublicBody | None, query: str):
     if query:
         organisations = search.filter_matching(organisations, services.SEARCH_KIND, query)
     return organisations
+
+
+def _filters_and_alternatives(request, form, query: str, count: int) -> dict:
+    """The active filters as chips and, when nothing was found, what to try instead: spellings like
+    known words, the same words among the activities, the whole country."""
+    chips = chips_for(form, request.GET)
+    if count:
+        return {"chips": chips}
+    params = request.GET.copy()
+    params.pop("page", None)
+    suggestions = []
+    for text in search.spelling_suggestions(query) if query else []:
+        params["q"] = text
+        suggestions.append((text, f"?{params.urlencode()}"))
+    activities = reverse("activities:directory")
+    elsewhere = [(_("Activities for “%(query)s”") % {"query": query}, f"{activities}?{urlencode({'q': query})}")]
+    if not query:
+        elsewhere = [(_("All activities"), activities)]
+    return {"chips": chips, "suggestions": suggestions, "elsewhere": elsewhere}
 
 
 def _get_organisation(slug: str) -> Organisation:
@@ -249,6 +273,26 @@ def merge(request, slug):
     if not request.user.has_perm("organisations.merge_organisation", keep):
         raise PermissionDenied
     form = MergeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid() and not request.POST.get("confirmed"):
+        duplicate = form.cleaned_data["duplicate"]
+        return render(
+            request,
+            "confirm.html",
+            {
+                "title": _("Merge duplicate entries"),
+                "question": _("Merge %(duplicate)s into %(keep)s?") % {"duplicate": duplicate.name, "keep": keep.name},
+                "consequences": [
+                    _("This cannot be undone."),
+                    _("%(duplicate)s disappears from the register; its address leads to %(keep)s.")
+                    % {"duplicate": duplicate.name, "keep": keep.name},
+                    _("Its themes, areas, contact persons and representatives move to %(keep)s.") % {"keep": keep.name},
+                ],
+                "action": request.path,
+                "fields": [("duplicate", duplicate.slug)],
+                "confirm_label": _("Yes, merge them"),
+                "cancel_url": reverse("organisations:merge", args=[keep.slug]),
+            },
+        )
     if request.method == "POST" and form.is_valid():
         try:
             services.organisation_merge(keep=keep, duplicate=form.cleaned_data["duplicate"], by=request.user)
@@ -292,6 +336,28 @@ def members(request, slug):
 def remove_member(request, slug, pk):
     organisation = _get_organisation(slug)
     membership = get_object_or_404(Membership, pk=pk, organisation=organisation)
+    if not request.user.has_perm("organisations.manage_members", organisation):
+        raise PermissionDenied
+    if not request.POST.get("confirmed"):
+        name = membership.user.full_name
+        return render(
+            request,
+            "confirm.html",
+            {
+                "title": _("Remove a representative"),
+                "question": _("Remove %(name)s from the representatives of %(ngo)s?")
+                % {"name": name, "ngo": organisation.name},
+                "consequences": [
+                    _("%(name)s can no longer update the NGO's information, activities or applications.")
+                    % {"name": name},
+                    _("To return, %(name)s needs a new invitation.") % {"name": name},
+                ],
+                "action": request.path,
+                "fields": [],
+                "confirm_label": _("Yes, remove"),
+                "cancel_url": reverse("organisations:members", args=[organisation.slug]),
+            },
+        )
     services.membership_remove(membership=membership, by=request.user)
     messages.success(request, _("%(name)s no longer represents the NGO.") % {"name": membership.user.full_name})
     return redirect("organisations:members", slug=slug)

@@ -58,11 +58,27 @@ def manage(request, slug):
 
 def _edit(request, organisation: Organisation, activity: Activity | None):
     editor = ActivityEditor(request.POST or None, organisation=organisation, activity=activity)
-    if request.method == "POST" and editor.is_valid():
+    duplicates = []
+    if request.method == "POST" and editor.is_valid() and activity is None:
+        cleaned = editor.form.cleaned_data
+        submission = cleaned.get("submission")
+        saved = (
+            Activity.objects.filter(organisation=organisation, submission=submission).first() if submission else None
+        )
+        if saved is not None:
+            # The same page sent again (a double click, or back and send): nothing new is made.
+            messages.info(request, _("“%(name)s” was already saved; it was not saved twice.") % {"name": saved.name})
+            return redirect("activities:manage", slug=organisation.slug)
+        if not cleaned.get("not_a_duplicate"):
+            duplicates = queries.likely_duplicates(organisation, cleaned.get("name_fi") or "")
+    if request.method == "POST" and editor.is_valid() and not duplicates:
         try:
             if activity is None:
                 activity = services.activity_create(
-                    by=request.user, organisation=organisation, **editor.domain_arguments()
+                    by=request.user,
+                    organisation=organisation,
+                    submission=editor.form.cleaned_data.get("submission"),
+                    **editor.domain_arguments(),
                 )
             else:
                 activity = services.activity_update(
@@ -81,7 +97,13 @@ def _edit(request, organisation: Organisation, activity: Activity | None):
     return render(
         request,
         "activities/manage/edit.html",
-        {"organisation": organisation, "activity": activity, "editor": editor, "form": editor.form},
+        {
+            "organisation": organisation,
+            "activity": activity,
+            "editor": editor,
+            "form": editor.form,
+            "duplicates": duplicates,
+        },
     )
 
 

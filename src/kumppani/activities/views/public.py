@@ -1,9 +1,12 @@
 """The public activity directory and an activity's own page. Anyone may read them, no sign-in."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,6 +16,7 @@ from kumppani.activities.client_lists import services as client_lists
 from kumppani.activities.filters import TIME_OF_DAY_CHOICES, ActivityFilterForm
 from kumppani.activities.models import Activity, ActivityStatus, ActivityType, Weekday
 from kumppani.core import pagecache, search
+from kumppani.core.chips import active_filters
 from kumppani.core.models import Language, Term, Vocabulary
 from kumppani.organisations.forms import body_options_html
 
@@ -90,9 +94,30 @@ def _directory(request, csrf_token=None):
         "collected_count": len(collected),
         "next_url": request.get_full_path(),
     }
+    context.update(_filters_and_alternatives(request, form, criteria.query, page.paginator.count))
     if csrf_token is not None:
         context["csrf_token"] = csrf_token
     return render(request, "activities/search/directory.html", context)
+
+
+def _filters_and_alternatives(request, form, query: str, count: int) -> dict:
+    """The active filters as chips and, when nothing was found, what to try instead: spellings like
+    known words and the same words among the NGOs."""
+    chips = active_filters(form, request.GET)
+    if count:
+        return {"chips": chips}
+    params = request.GET.copy()
+    params.pop("page", None)
+    suggestions = []
+    for text in search.spelling_suggestions(query) if query else []:
+        params["q"] = text
+        suggestions.append((text, f"?{params.urlencode()}"))
+    ngos = reverse("organisations:directory")
+    if query:
+        elsewhere = [(_("NGOs for “%(query)s”") % {"query": query}, f"{ngos}?{urlencode({'q': query})}")]
+    else:
+        elsewhere = [(_("All NGOs"), ngos)]
+    return {"chips": chips, "suggestions": suggestions, "elsewhere": elsewhere}
 
 
 def _term_facets(vocabulary: str, counts: dict[int, int]) -> list[tuple[Term, int]]:

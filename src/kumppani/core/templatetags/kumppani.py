@@ -1,5 +1,8 @@
-"""`{% load kumppani %}`: the page in another language, a content field in the active language, and
-query strings for pagination and sorting links."""
+"""`{% load kumppani %}`: the page in another language, a content field in the active language,
+query strings for pagination and sorting links, breadcrumbs, a form's problems for the error summary
+and money as Finns write it."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
@@ -75,3 +78,56 @@ def audit_value(entry, field: str, value) -> str:
     from kumppani.core.audit import value_label
 
     return value_label(entry.object_type, field, value)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context, *trail):
+    """Where a page sits: {% breadcrumbs url1 label1 url2 label2 … current %} — pairs of an address and
+    its name from the front page down, and last the name of this page (shown without a link)."""
+    *pairs, current = trail
+    links = [(pairs[i], pairs[i + 1]) for i in range(0, len(pairs) - 1, 2)]
+    return {"links": links, "current": current}
+
+
+@register.simple_tag
+def form_problems(*forms_and_formsets) -> list[tuple[str, str, str]]:
+    """(anchor, label, message) of every error of the given forms and formsets, in their order, for
+    the error summary at the top of a page: the anchor is the field's input (the first box of a group)."""
+    problems = []
+    forms = []
+    for item in forms_and_formsets:
+        if item is None or item == "":
+            continue
+        if hasattr(item, "forms"):  # a formset
+            problems += [("", "", message) for message in item.non_form_errors()]
+            forms += list(item.forms)
+        else:
+            forms.append(item)
+    for form in forms:
+        if not form.is_bound:
+            continue
+        problems += [("", "", message) for message in form.non_field_errors()]
+        for field in form:
+            if field.is_hidden:
+                problems += [("", "", message) for message in field.errors]
+                continue
+            anchor = field.id_for_label or (f"{field.auto_id}_0" if field.auto_id else "")
+            problems += [(anchor, field.label, message) for message in field.errors]
+    return problems
+
+
+@register.filter
+def euros(value, cents: str = "auto") -> str:
+    """Money as Finns write it, in every language (DESIGN §5): "1 234,50 €", "5 €". With "auto" a
+    whole amount has no cents; with "always" it has ",00". Non-breaking spaces keep it on one line."""
+    if value is None or value == "":
+        return ""
+    try:
+        amount = Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    except (InvalidOperation, TypeError, ValueError):
+        return ""
+    text = f"{abs(amount):,.2f}"
+    if cents == "auto" and text.endswith(".00"):
+        text = text[:-3]
+    text = text.replace(",", "\xa0").replace(".", ",")
+    return f"{'-' if amount < 0 else ''}{text}\xa0€"
