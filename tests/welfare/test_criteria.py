@@ -19,6 +19,7 @@ from kumppani.cooperation.governance.models import (
 from kumppani.cooperation.models import CoordinatorContact, Outcome, Side
 from kumppani.events.models import BulletinIssue
 from kumppani.grants.models import ApplicationStatus
+from kumppani.participation.consultations.models import Consultation, ConsultationStatus
 from kumppani.premises.models import Booking, BookingStatus
 from kumppani.welfare import criteria as c
 from tests import factories
@@ -144,6 +145,36 @@ def test_expert_help_asked(world):
     assert status(c.expert_help_asked, salo, YEAR - 1) == c.NOT_MET
 
 
+def test_consultations_answered():
+    salo = factories.salo()
+    assert status(c.consultations_answered, salo) == c.NOT_MET  # none held
+    official = factories.official(salo, "official")
+    closes = timezone.make_aware(dt.datetime(YEAR, 6, 1, 16, 0))
+
+    def consultation(state):
+        return Consultation.objects.create(
+            body=salo,
+            title_fi="Hyvinvointisuunnitelma",
+            summary_fi="Kerro, mitä puuttuu.",
+            opens_at=closes - dt.timedelta(days=30),
+            closes_at=closes,
+            status=state,
+            created_by=official,
+        )
+
+    first, second = consultation(ConsultationStatus.CLOSED), consultation(ConsultationStatus.CLOSED)
+    consultation(ConsultationStatus.DRAFT)  # never held: not counted
+    assert status(c.consultations_answered, salo) == c.NOT_MET  # held, none answered
+    first.status = ConsultationStatus.RESPONDED
+    first.save()
+    assert status(c.consultations_answered, salo) == c.PARTLY
+    second.status = ConsultationStatus.FINISHED
+    second.save()
+    assert c.consultations_answered(salo, YEAR).figures == {"held": 2, "answered": 2}
+    assert status(c.consultations_answered, salo) == c.MET
+    assert status(c.consultations_answered, salo, YEAR - 1) == c.NOT_MET
+
+
 def test_ngo_register_kept():
     salo = factories.salo()
     assert status(c.ngo_register, salo) == c.NOT_MET
@@ -258,6 +289,7 @@ def test_every_computed_criterion_is_tested_here():
         "premises_affordable",
         "funding_continuity",
         "ngos_in_councils",
+        "consultations_answered",
         "bulletin_free",
     }
     assert {criterion.key for criterion in c.CRITERIA if criterion.is_computed} == tested

@@ -108,7 +108,7 @@ def test_a_bad_self_assessment_is_refused_and_changes_nothing(salo_world, change
     arguments = {
         "body": salo,
         "year": YEAR,
-        "criterion": "consultations_answered",
+        "criterion": "strategy_preparation",
         "status": c.MET,
         "justification": "Kaikkiin lausuntoihin vastattiin julkisesti.",
         "by": salo_world["coordinator"],

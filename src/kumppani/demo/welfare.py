@@ -41,15 +41,6 @@ ASSESSMENTS = [
         "ne osallistuivat vain kyselyllä.",
     ),
     (
-        "koordinaattori.salo",
-        "734",
-        (0,),
-        "consultations_answered",
-        "partly",
-        "Vanhus- ja vammaisneuvostoa kuultiin palveluverkkoselvityksestä; vastaus lausuntoihin "
-        "julkaistiin, muista kuulemisista ei.",
-    ),
-    (
         "koordinaattori.tampere",
         "837",
         (0, 1),
@@ -73,15 +64,6 @@ ASSESSMENTS = [
         "met",
         "Järjestöt olivat mukana hyvinvointialueen strategian ja alueellisen hyvinvointisuunnitelman "
         "työpajoissa sekä lausuivat luonnoksista.",
-    ),
-    (
-        "koordinaattori.joensuu",
-        "167",
-        (0,),
-        "consultations_answered",
-        "met",
-        "Paikallis-JANEa kuultiin kaikista järjestöjä koskevista asioista, ja jokaiseen lausuntoon "
-        "vastattiin kirjallisesti.",
     ),
 ]
 

@@ -11,8 +11,8 @@ dimension scores. So a criterion's weight in the overall score is 100 / (7 × cr
 dimension): what meeting it would add is that weight × (1 − its value). Traffic lights: green
 75–100, yellow 25–75, red 0–25.
 
-A criterion of a higher app (participation's "consultations answered") is self-assessed until
-this module reads that app's data; welfare is the top app, so it may import participation directly.
+Welfare is the top app, so its criteria read every other app directly (participation's
+consultations too).
 """
 
 import datetime as dt
@@ -40,6 +40,7 @@ from kumppani.grants.queries.continuity import continuity_watch
 from kumppani.grants.queries.published import decided_grants
 from kumppani.organisations.models import Organisation, OrganisationStatus
 from kumppani.organisations.queries import serving_body
+from kumppani.participation.consultations.models import Consultation, ConsultationStatus
 from kumppani.premises.models import Booking, BookingStatus, Space
 
 MET, PARTLY, NOT_MET = "met", "partly", "not_met"
@@ -299,6 +300,26 @@ def ngos_in_councils(body: PublicBody, year: int) -> Result:
     )
 
 
+def consultations_answered(body: PublicBody, year: int) -> Result:
+    """Hearings that are heard: of the body's consultations that closed in the year, met when at
+    least 75 % have a published response (what was heard and what changed); partly when some have;
+    not met when none was held or none was answered."""
+    start, end = _year_bounds(year)
+    closed = Consultation.objects.filter(
+        body=body, closes_at__date__gte=start, closes_at__date__lte=end, status__in=list(_CLOSED_STATUSES)
+    )
+    held = closed.count()
+    answered = closed.filter(status__in=(ConsultationStatus.RESPONDED, ConsultationStatus.FINISHED)).count()
+    return Result(
+        _ratio(answered, held),
+        Evidence("participation:consultation_list", (body.slug,)),
+        {"held": held, "answered": answered},
+    )
+
+
+_CLOSED_STATUSES = (ConsultationStatus.CLOSED, ConsultationStatus.RESPONDED, ConsultationStatus.FINISHED)
+
+
 # Other core activities --------------------------------------------------------------------------
 
 
@@ -427,7 +448,8 @@ CRITERIA: list[Criterion] = [
         "consultations_answered",
         "participation",
         _("NGOs are consulted and their statements answered"),
-        why_self=_("Consultations are coming to the platform; until then the coordinator assesses this."),
+        _("%(answered)s of %(held)s consultations closed in the year have a published response."),
+        consultations_answered,
     ),
     Criterion(
         "bulletin_free",
