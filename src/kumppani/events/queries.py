@@ -118,6 +118,18 @@ def coming(criteria: Criteria, limit: int = 5) -> list[Occurrence]:
     )
 
 
+def coming_at_space(space, limit: int = 5) -> list[Occurrence]:
+    """The next dates of public events held in a space of the premises app, for the space's page."""
+    if not Event.objects.filter(space=space, status__in=PUBLIC_STATUSES).exists():
+        return []  # most spaces: one light query
+    events = public_events().filter(space=space)
+    return list(
+        Occurrence.objects.filter(end__gt=timezone.now(), is_cancelled=False, event__in=events.values("pk"))
+        .select_related("event")
+        .order_by("start", "event_id")[:limit]
+    )
+
+
 def queue(body) -> QuerySet:
     """Events awaiting the body's decision, oldest submission first."""
     return (
