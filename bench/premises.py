@@ -4,6 +4,8 @@ many of them.
 
 Population, run by bench/run.py inside its throwaway database after bench.populate (it needs the NGOs):
     python -m bench.premises populate --bookings 1000000 --manifest premises.json
+and before measuring (also with --reuse) the addresses to measure, drawn from the database:
+    python -m bench.premises urls --manifest premises-urls.json
 
 Each municipality offers spaces in proportion to its NGOs (at least one; each county a few more):
 library meeting rooms, school gyms, youth centres, service centre halls and others, with their
@@ -120,18 +122,18 @@ PURPOSES = [
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", choices=["populate"])
+    parser.add_argument("step", choices=["populate", "urls"])
     parser.add_argument("--bookings", type=int, default=1_000_000)
     parser.add_argument("--spaces", type=int, default=SPACES)
-    parser.add_argument("--manifest", required=True)
+    parser.add_argument("--manifest", required=True, help="populate: where to write; urls: where to write the URLs")
     args = parser.parse_args()
 
     import django
 
     django.setup()
-    manifest = populate(args.bookings, args.spaces)
+    result = populate(args.bookings, args.spaces) if args.step == "populate" else choose_urls()
     with open(args.manifest, "w", encoding="utf-8") as handle:
-        json.dump(manifest, handle)
+        json.dump(result, handle)
 
 
 def opening(kind: str, rng) -> list[tuple[int, int, int]]:
@@ -418,48 +420,120 @@ def populate(total: int, space_count: int) -> dict:
 # Measuring, called by bench/run.py --------------------------------------------------------------
 
 
-def groups(manifest: dict) -> list[tuple]:
-    rng = random.Random(11)
-    today = dt.date.fromisoformat(manifest["today"])
-    months = [(today.replace(day=1) - dt.timedelta(days=30 * k)).replace(day=1) for k in range(-8, 30)]
+def choose_urls(seed: int = 11) -> dict:
+    """The addresses to measure, drawn from what the database holds (so that they work on a database
+    populated earlier too, with --reuse): a space's month only for months in which the space has
+    active bookings, and searches only with criteria that some space meets (each checked with the
+    page's own query). A few hundred distinct addresses of each kind."""
+    from django.db import connection
+    from django.http import QueryDict
+    from django.utils import translation
+
+    from kumppani.premises.forms import SearchForm, today
+    from kumppani.premises.models import ACTIVE_STATUSES, Space
+    from kumppani.premises.queries import spaces_matching
+
+    rng = random.Random(seed)
+    now = today()
+    spaces = {s.pk: s for s in Space.objects.filter(is_published=True).select_related("municipality")}
+    months: dict[int, list[str]] = {}
+    with connection.cursor() as cursor:
+        placeholders = ", ".join(["%s"] * len(ACTIVE_STATUSES))
+        cursor.execute(
+            "SELECT space_id, substr(start, 1, 7), count(*) FROM premises_booking "
+            f"WHERE status IN ({placeholders}) GROUP BY space_id, substr(start, 1, 7)",
+            [str(s) for s in ACTIVE_STATUSES],
+        )
+        counts: dict[int, int] = {}
+        for space_id, month, count in cursor.fetchall():
+            if space_id in spaces and count >= 2:
+                months.setdefault(space_id, []).append(month)
+                counts[space_id] = counts.get(space_id, 0) + count
+    ranked = sorted(months, key=lambda pk: -counts[pk])
+    chosen = ranked[:20] + ranked[20::25][:80]
     page_urls, api_urls = [], []
-    for slug in manifest["chosen"]:
-        for month in rng.sample(months, 4):
-            page_urls.append(f"/fi/tilat/{slug}/?nakyma=kuukausi&paiva={month.isoformat()}")
-        for month in rng.sample(months, 2):
-            last = (month + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
-            api_urls.append(f"/api/v1/spaces/{slug}/availability/?from={month.isoformat()}&to={last.isoformat()}")
+    for pk in chosen:
+        slug, available = spaces[pk].slug, sorted(months[pk])
+        for month in rng.sample(available, min(4, len(available))):
+            page_urls.append(f"/fi/tilat/{slug}/?nakyma=kuukausi&paiva={month}-01")
+        for month in rng.sample(available, min(2, len(available))):
+            first = dt.date.fromisoformat(f"{month}-01")
+            last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+            api_urls.append(f"/api/v1/spaces/{slug}/availability/?from={first}&to={last}")
+
+    # Searches as a person makes them, built around a space that is there to be found.
+    hours = {}
+    from kumppani.premises.models import OpeningHours
+
+    for h in OpeningHours.objects.filter(space_id__in=list(spaces)):
+        hours.setdefault(h.space_id, []).append(h)
+    candidates = [pk for pk in spaces if pk in hours]
+    rng.shuffle(candidates)
+    days = [now + dt.timedelta(days=k) for k in range(1, 120)]
+
+    def free_time(space) -> tuple[dt.date, str, str] | None:
+        for _ in range(12):
+            day = rng.choice(days)
+            opening = [h for h in hours[space.pk] if h.weekday == day.weekday()]
+            slots = [(a, b) for a, b in SLOTS for h in opening if h.opens.hour <= a and b <= h.closes.hour]
+            if slots:
+                a, b = rng.choice(slots)
+                return day, f"{a:02d}:00", f"{b:02d}:00"
+        return None
+
+    search_urls, seen = ["/fi/tilat/", "/fi/tilat/?page=3"], set()
+    for pk in candidates:
+        if len(search_urls) >= 240:
+            break
+        space = spaces[pk]
+        town = space.municipality.slug
+        codes = space.equipment_codes.split()
+        when = free_time(space)
+        people = rng.randint(1, max(1, space.capacity))
+        options = [f"municipality={town}", f"municipality={town}&people={people}"]
+        if space.is_accessible:
+            options.append(f"municipality={town}&people={people}&accessible=on")
+        if when:
+            day, start, end = when
+            time_part = f"date={day.isoformat()}&start={start}&end={end}"
+            options.append(f"municipality={town}&{time_part}")
+            options.append(f"{time_part}&people={people}")
+            if codes:
+                options.append(f"equipment={rng.choice(codes)}&{time_part}")
+        if codes:
+            options.append(
+                f"equipment={rng.choice(codes)}&people={people}" + ("&accessible=on" if space.is_accessible else "")
+            )
+        query = rng.choice(options)
+        language = "sv" if rng.random() < 0.1 else "fi"
+        if query in seen:
+            continue
+        form = SearchForm(QueryDict(query))
+        with translation.override(language):
+            if not form.is_valid() or not spaces_matching(form.criteria()).exists():
+                continue  # the time was taken after all: another space then
+        seen.add(query)
+        search_urls.append(f"/{language}/tilat/?{query}")
     rng.shuffle(page_urls)
     rng.shuffle(api_urls)
-
-    search_urls = ["/fi/tilat/", "/fi/tilat/?page=3"]
-    # Tuesdays to Thursdays that are not public holidays: most spaces are open then.
-    days = [d for d in (today + dt.timedelta(days=k) for k in range(1, 120)) if d.weekday() in (1, 2, 3)]
-    days = [d for d in days if not (d.month == 12 and d.day >= 24) and not (d.month == 1 and d.day <= 6)]
-    times = [("09:00", "11:00"), ("13:00", "15:00"), ("17:00", "19:00"), ("18:00", "20:00"), ("19:00", "21:00")]
-    for town in manifest["towns"]:
-        day, (start, end) = rng.choice(days), rng.choice(times)
-        search_urls.append(f"/fi/tilat/?municipality={town}")
-        search_urls.append(f"/fi/tilat/?municipality={town}&date={day.isoformat()}&start={start}&end={end}")
-        search_urls.append(f"/fi/tilat/?municipality={town}&people={rng.choice([5, 10])}")
-    for equipment in ("wifi", "projector", "kitchen", "gym", "loop", "piano"):
-        day, (start, end) = rng.choice(days), rng.choice(times)
-        search_urls.append(f"/fi/tilat/?equipment={equipment}&date={day.isoformat()}&start={start}&end={end}")
-        search_urls.append(f"/sv/tilat/?equipment={equipment}&people=10&accessible=on")
-    for _ in range(20):
-        day, (start, end) = rng.choice(days), rng.choice(times)
-        search_urls.append(f"/fi/tilat/?date={day.isoformat()}&start={start}&end={end}&people={rng.choice([1, 8, 15])}")
     rng.shuffle(search_urls)
+    return {"page": page_urls, "api": api_urls, "search": search_urls}
+
+
+def groups(urls: dict) -> list[tuple]:
+    """(name, urls, check, headers) of the premises groups, from choose_urls()."""
     return [
-        (GROUPS[0], page_urls, check_page, None),
-        (GROUPS[1], api_urls, check_api, None),
-        (GROUPS[2], search_urls, check_search, None),
+        (GROUPS[0], urls["page"], check_page, None),
+        (GROUPS[1], urls["api"], check_api, None),
+        (GROUPS[2], urls["search"], check_search, None),
     ]
 
 
 def check_page(body: bytes) -> str:
     days = len(re.findall(rb"<li><strong>", body))
-    return "" if days >= 28 else f"the month shows {days} days"
+    if days < 28:
+        return f"the month shows {days} days"
+    return "" if re.search(rb"varattu\s+\d\d\.\d\d", body) else "the month shows no busy time"
 
 
 def check_api(body: bytes) -> str:
@@ -469,7 +543,7 @@ def check_api(body: bytes) -> str:
         return "the answer is not JSON"
     if not isinstance(data, list) or len(data) < 28 or not all("busy" in day for day in data):
         return "the answer is not a month of days with their busy times"
-    return ""  # a quiet space may have no booking in a month
+    return "" if any(day["busy"] for day in data) else "no busy time in the month"
 
 
 def check_search(body: bytes) -> str:

@@ -50,7 +50,7 @@ SEARCH_SHARE = 0.30  # of the empty view's throughput
 # The groups held to those targets.
 TARGETED = ("directory search", "NGO API list", "activity search", "HSDS services")
 # What --only chooses from. The NGOs and activities are always made: the other parts build on them.
-PARTS = ("directory", "grants", "events", "premises")
+PARTS = ("directory", "grants", "events", "premises", "cooperation")
 
 
 def check_empty(body: bytes) -> str:
@@ -157,6 +157,8 @@ def main() -> int:
                 f"  {premises_data['bookings']} bookings of {premises_data['spaces']} spaces (busiest "
                 f"{premises_data['busiest']['bookings']}); seconds {premises_data['seconds']}"
             )
+        if "cooperation" in parts:
+            cooperation_populate(tmp, env, args)
         # The nightly job (kumppani.core.schedule) gives the query planner its statistics.
         statistics = "from kumppani.core.tasks import refresh_database_statistics as t; t.call()"
         run_step("database statistics (the nightly job)", [BIN / "kumppani", "shell", "-c", statistics], env)
@@ -187,8 +189,9 @@ def main() -> int:
             cold += bench_events.groups(events_data)
             report["events"] = {k: events_data[k] for k in ("events", "public", "occurrences", "listings", "largest")}
         if "premises" in parts:
-            cold += bench_premises.groups(premises_data)
-            report["premises"] = {k: premises_data[k] for k in ("bookings", "spaces", "busiest")}
+            cold += premises_groups(tmp, env, premises_data, report)
+        if "cooperation" in parts:
+            cold += cooperation_groups(tmp, report)
         if cold:
             cold_env = {**env, "DIRECTORY_CACHE_SECONDS": "0"}
             with Gunicorn(cold_env, tmp / "gunicorn-cold.log", args.workers) as server:
@@ -214,6 +217,10 @@ def main() -> int:
         report["targets"] += bench_events.judge(report["results"])
     if "premises" in parts:
         report["targets"] += bench_events.judge(report["results"], bench_premises.GROUPS)
+    if "cooperation" in parts:
+        from bench import cooperation as bench_cooperation
+
+        report["targets"] += bench_cooperation.judge(report["results"])
     print_table(report)
     if "directory" in parts:
         print("\nThe search groups over the same addresses, page cache off (cold) and on (cached):")
@@ -222,6 +229,38 @@ def main() -> int:
     RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"\nWritten to {RESULTS.relative_to(ROOT)}")
     return 0 if all(t["pass"] for t in report["targets"]) else 1
+
+
+def cooperation_populate(tmp: Path, env: dict, args) -> None:
+    """The cooperation record at national scale (bench/cooperation.py), unless --reuse finds it made."""
+    manifest = tmp / "cooperation.json"
+    if not (args.reuse and manifest.exists()):
+        command = [BIN / "python", "-m", "bench.cooperation", "populate", "--manifest", manifest]
+        run_step("forms of cooperation for every NGO", command, env)
+
+
+def cooperation_groups(tmp: Path, report: dict) -> list[tuple]:
+    """The cooperation groups, measured with the page cache off."""
+    from bench import cooperation as bench_cooperation
+
+    data = json.loads((tmp / "cooperation.json").read_text())
+    print(
+        f"  {data['forms']} forms of cooperation of {data['ngos']} NGOs, {data['realisations']} realisations "
+        f"(largest body {data['largest']['forms']} forms); seconds {data['seconds']}"
+    )
+    report["cooperation"] = {k: data[k] for k in ("forms", "partners", "realisations", "ngos", "largest")}
+    return bench_cooperation.groups(data)
+
+
+def premises_groups(tmp: Path, env: dict, premises_data: dict, report: dict) -> list[tuple]:
+    """The premises groups, their addresses drawn from the database (bench/premises.py urls)."""
+    from bench import premises as bench_premises
+
+    urls_file = tmp / "premises-urls.json"
+    command = [BIN / "python", "-m", "bench.premises", "urls", "--manifest", urls_file]
+    run_step("premises: addresses with content to measure", command, env)
+    report["premises"] = {k: premises_data[k] for k in ("bookings", "spaces", "busiest")}
+    return bench_premises.groups(json.loads(urls_file.read_text()))
 
 
 def run_step(title: str, command: list, env: dict) -> None:

@@ -81,7 +81,7 @@ def test_the_calendar_costs_the_same_queries_however_many_bookings(
     client.force_login(world["boss"])
     url = reverse("premises:detail", args=[world["space"].slug])
     client.get(url)  # warms the session
-    with django_assert_num_queries(10):  # … and the space's photos
+    with django_assert_num_queries(11):  # … the space's photos and the coming events held there
         response = client.get(url, {"paiva": first.isoformat(), "nakyma": "kuukausi"})
     assert response.status_code == 200
 

@@ -8,6 +8,7 @@ import io
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kumppani.cooperation.models import (
@@ -147,40 +148,89 @@ class Summary:
     by_category: list[OutcomeRow]
 
 
+def _translated(values: tuple, language: str) -> str:
+    """The (fi, sv, en) value in `language`, else in Finnish (the fallback of the site's content)."""
+    by_language = dict(zip(("fi", "sv", "en"), values, strict=True))
+    return by_language.get(language) or by_language["fi"] or ""
+
+
+@dataclass(frozen=True)
+class _FormDates:
+    starts_on: dt.date
+    ends_on: dt.date | None
+    review_period: str
+
+
 def realisation_summary(body: PublicBody, year: int) -> Summary:
     """How the body's agreed forms of cooperation were realised in `year`, per sector, per NGO and
     per category. A form counts once per period of the year (a half-yearly form twice); a period
-    without the body's marking counts as not marked. Three queries."""
+    without the body's marking counts as not marked. Three queries of plain values (a large city
+    has thousands of forms: no model objects are made for them), each joined to the forms by the
+    body rather than naming every form's id."""
+    from kumppani.cooperation.services import periods
+
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
-    forms = list(
-        CooperationForm.objects.filter(body=body, status__in=PUBLIC_STATUSES, starts_on__lte=end)
-        .filter(Q(ends_on__isnull=True) | Q(ends_on__gte=start))
-        .select_related("sector")
-        .prefetch_related(
-            Prefetch("partners", queryset=Partner.objects.select_related("organisation")),
-            Prefetch(
-                "realisations",
-                queryset=Realisation.objects.filter(period_start__gte=start, period_start__lte=end),
-            ),
+    in_year = Q(status__in=PUBLIC_STATUSES, starts_on__lte=end) & (Q(ends_on__isnull=True) | Q(ends_on__gte=start))
+    # No order (the models' default ones would sort, and join the forms to order their periods).
+    forms = (
+        CooperationForm.objects.filter(in_year, body=body)
+        .order_by()
+        .values_list(
+            "pk",
+            "sector_id",
+            "sector__name_fi",
+            "sector__name_sv",
+            "sector__name_en",
+            "category",
+            "starts_on",
+            "ends_on",
+            "review_period",
         )
     )
-    from kumppani.cooperation.services import periods
+    in_summary = CooperationForm.objects.filter(in_year, body=body).order_by().values("pk")
+    marked: dict[tuple[int, dt.date], str] = {}
+    for form_id, period_start, outcome in (
+        Realisation.objects.filter(
+            form__in=in_summary,
+            period_start__gte=start,
+            period_start__lte=end,
+        )
+        .order_by()
+        .values_list("form_id", "period_start", "outcome")
+    ):
+        marked[(form_id, period_start)] = outcome
+    partners: dict[int, list[int]] = {}
+    names: dict[int, str] = {}
+    language = (get_language() or "fi")[:2]
+    for form_id, organisation_id, *name in (
+        Partner.objects.filter(form__in=in_summary)
+        .order_by()
+        .values_list(
+            "form_id", "organisation_id", "organisation__name_fi", "organisation__name_sv", "organisation__name_en"
+        )
+    ):
+        partners.setdefault(form_id, []).append(organisation_id)
+        names[organisation_id] = _translated(tuple(name), language)
 
     total = OutcomeRow(_("All"))
     sectors: dict[int, OutcomeRow] = {}
     ngos: dict[int, OutcomeRow] = {}
     categories = {value: OutcomeRow(str(label)) for value, label in Category.choices}
-    for form in forms:
-        marked = {r.period_start: r.outcome for r in form.realisations.all()}
-        for period_start, _period_end in periods(form, end):
+    for pk, sector_id, *rest in forms:
+        sector_names, (category, starts_on, ends_on, review_period) = tuple(rest[:3]), rest[3:]
+        for period_start, _period_end in periods(_FormDates(starts_on, ends_on, review_period), end):
             if period_start.year != year:
                 continue
-            outcome = marked.get(period_start, "")
+            outcome = marked.get((pk, period_start), "")
             total.add(outcome)
-            sectors.setdefault(form.sector_id, OutcomeRow(form.sector.name)).add(outcome)
-            categories[form.category].add(outcome)
-            for partner in form.partners.all():
-                ngos.setdefault(partner.organisation_id, OutcomeRow(partner.organisation.name)).add(outcome)
+            if sector_id not in sectors:
+                sectors[sector_id] = OutcomeRow(_translated(sector_names, language))
+            sectors[sector_id].add(outcome)
+            categories[category].add(outcome)
+            for organisation_id in partners.get(pk, ()):
+                if organisation_id not in ngos:
+                    ngos[organisation_id] = OutcomeRow(names[organisation_id])
+                ngos[organisation_id].add(outcome)
     return Summary(
         body,
         year,

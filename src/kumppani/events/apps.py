@@ -30,3 +30,13 @@ class EventsConfig(AppConfig):
 
         bookings_cancelled.connect(tell_organiser_space_lost, dispatch_uid="events_space_lost")
         search.register_documents(indexing.SEARCH_KIND, indexing.search_documents)
+        # The coming public events held in a space, on the space's page.
+        from kumppani.core.pages import Section
+        from kumppani.events.queries import coming_at_space
+        from kumppani.premises.pages import register_space_section
+
+        def space_events(request, space):
+            items = coming_at_space(space)
+            return {"items": items} if items else None
+
+        register_space_section(Section("events", "events/pages/_space_events.html", space_events, order=50))

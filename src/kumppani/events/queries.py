@@ -118,6 +118,24 @@ def coming(criteria: Criteria, limit: int = 5) -> list[Occurrence]:
     )
 
 
+def coming_at_space(space, limit: int = 5) -> list[Occurrence]:
+    """The next dates of public events held in a space of the premises app, for the space's page."""
+    # The space's events, read from the index of Event.space. Written as a range of one value:
+    # most events name no space, so SQLite's statistics count the index as one huge group and
+    # would scan every event for `space_id = x` (0.8 s at 500,000 events); a range it reads by
+    # the index. (A partial index on space, where not null, would serve an equality too.)
+    rows = Event.objects.filter(space_id__gte=space.pk, space_id__lte=space.pk).order_by()
+    ids = [pk for pk, status in rows.values_list("pk", "status") if status in PUBLIC_STATUSES]
+    if not ids:
+        return []  # most spaces: one light query
+    events = public_events().filter(pk__in=ids)
+    return list(
+        Occurrence.objects.filter(end__gt=timezone.now(), is_cancelled=False, event__in=events.values("pk"))
+        .select_related("event")
+        .order_by("start", "event_id")[:limit]
+    )
+
+
 def queue(body) -> QuerySet:
     """Events awaiting the body's decision, oldest submission first."""
     return (

@@ -3,6 +3,10 @@
 import datetime as dt
 
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import BodyKind, PublicBody, User
@@ -190,13 +194,45 @@ class ClosedDayForm(forms.Form):
     )
 
 
+class LongSelect(forms.Select):
+    """A select of a few hundred options (the municipalities) written out directly: the same HTML as
+    Django's Select, without rendering a template for each option on every search."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = {**self.build_attrs(self.attrs, attrs), "name": name}
+        chosen = set(self.format_value(value))
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((str(v), mark_safe(" selected") if str(v) in chosen else "", label) for v, label in self.choices),
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), options)
+
+
+class SlugNames(forms.models.ModelChoiceIterator):
+    """(slug, name in the active language, else Finnish) of each body, read as plain values."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        language = (get_language() or "fi")[:2]
+        for slug, *names in self.queryset.values_list("slug", "name_fi", "name_sv", "name_en"):
+            by_language = dict(zip(("fi", "sv", "en"), names, strict=True))
+            yield (slug, by_language.get(language) or by_language["fi"])
+
+
+class SlugChoiceField(forms.ModelChoiceField):
+    iterator = SlugNames
+
+
 class SearchForm(forms.Form):
-    municipality = forms.ModelChoiceField(
+    municipality = SlugChoiceField(
         label=_("Municipality"),
         queryset=PublicBody.objects.filter(kind__in=[BodyKind.MUNICIPALITY, BodyKind.CITY_COUNTY]).order_by("name"),
         to_field_name="slug",
         required=False,
         empty_label=_("All municipalities"),
+        widget=LongSelect,
     )
     people = forms.IntegerField(label=_("Number of people"), min_value=1, required=False)
     accessible = forms.BooleanField(label=_("Accessible"), required=False)

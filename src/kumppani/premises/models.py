@@ -4,6 +4,7 @@ Times are stored as aware datetimes and shown in Europe/Helsinki. A booking is n
 moves requested → confirmed / rejected → cancelled, and the history stays readable.
 """
 
+import datetime as dt
 import uuid
 from decimal import Decimal
 
@@ -72,6 +73,10 @@ class Space(models.Model):
         help_text=_("What others pay. The value of free use is counted with this price."),
     )
     needs_approval = models.BooleanField(_("bookings need approval"), default=True)
+    # The longest time (minutes from a start to its held_until) any booking or blocked time of the
+    # space has held, kept only when it is over a day (SHORT_SPAN): the overlap queries read a
+    # bounded range of the (space, start) index, from the window's start minus the longer of the two.
+    longest_minutes = models.PositiveIntegerField(default=0, editable=False)
     managers = models.ManyToManyField(
         settings.AUTH_USER_MODEL, verbose_name=_("named managers"), blank=True, related_name="managed_spaces"
     )
@@ -160,6 +165,13 @@ class BookingStatus(models.TextChoices):
 
 # Bookings in these statuses hold their time; the exclusion constraint covers only them.
 ACTIVE_STATUSES = (BookingStatus.REQUESTED, BookingStatus.CONFIRMED)
+# Bookings and blocked times up to a day long need no record in Space.longest_minutes.
+SHORT_SPAN = dt.timedelta(days=1)
+
+
+def overlap_floor(space: "Space", moment: dt.datetime) -> dt.datetime:
+    """The earliest start of a booking of `space` that can still be held at `moment`."""
+    return moment - max(SHORT_SPAN, dt.timedelta(minutes=space.longest_minutes))
 
 
 class BookingSeries(models.Model):

@@ -1,7 +1,11 @@
 """Premises on other pages: a body's spaces on its page (with the managers' and officials' links),
-and on a person's own page the bookings waiting for their approval and their NGOs' coming bookings."""
+and on a person's own page the bookings waiting for their approval and their NGOs' coming bookings.
+And the places on premises' own pages that apps above fill: links on a booking's page and sections
+of a space's page."""
 
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.pages import Section, register_body_section, register_dashboard_panel
@@ -23,6 +27,26 @@ def register_booking_action(action) -> None:
 def booking_actions(request, booking) -> list:
     links = (action(request, booking) for action in _booking_actions)
     return [link for link in links if link is not None]
+
+
+# Sections that apps above premises add to a space's page (e.g. events: the coming public events
+# held in the space). Each is a core.pages.Section whose context(request, space) gives a dict or
+# None when there is nothing to show; shown in the order of their `order`.
+_space_sections: dict[str, Section] = {}
+
+
+def register_space_section(section: Section) -> None:
+    _space_sections[section.name] = section
+
+
+def space_sections(request, space) -> list[SafeString]:
+    rendered = []
+    for section in sorted(_space_sections.values(), key=lambda s: (s.order, s.name)):
+        context = section.context(request, space)
+        if context is not None:
+            # The templates are the apps' own and autoescaped; the result is trusted HTML.
+            rendered.append(mark_safe(render_to_string(section.template, context, request)))
+    return rendered
 
 
 def body_spaces(request, body) -> dict | None:

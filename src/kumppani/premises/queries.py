@@ -12,7 +12,16 @@ from django.utils import timezone
 from kumppani.core.models import PublicBody
 from kumppani.organisations.rules import membership_roles
 from kumppani.premises import calendar
-from kumppani.premises.models import ACTIVE_STATUSES, Booking, BookingStatus, ClosedDay, OpeningHours, Space
+from kumppani.premises.models import (
+    ACTIVE_STATUSES,
+    SHORT_SPAN,
+    Booking,
+    BookingStatus,
+    ClosedDay,
+    OpeningHours,
+    Space,
+    overlap_floor,
+)
 from kumppani.premises.rules import managed_space_ids, premises_body_ids
 
 
@@ -52,51 +61,84 @@ def spaces_matching(criteria: Criteria) -> QuerySet[Space]:
                 )
             )
         ).exclude(Exists(ClosedDay.objects.filter(space=OuterRef("pk"), date=criteria.date)))
-        spaces = spaces.exclude(
-            Exists(
-                Booking.objects.filter(
-                    space=OuterRef("pk"), status__in=ACTIVE_STATUSES, start__lt=end, held_until__gt=start
-                )
-            )
+        # Taken then: a bounded range of each space's (space, start) index, from a day before the
+        # time (no booking of most spaces is held longer); spaces that have held a longer booking
+        # or blocked time also look further back.
+        held = Booking.objects.filter(
+            space=OuterRef("pk"), status__in=ACTIVE_STATUSES, start__lt=end, held_until__gt=start
         )
+        spaces = spaces.exclude(Exists(held.filter(start__gte=start - SHORT_SPAN)))
+        spaces = spaces.exclude(Q(longest_minutes__gt=SHORT_SPAN.total_seconds() // 60) & Exists(held))
     return spaces.select_related("municipality", "body").order_by("name", "pk")
 
 
-def busy_times(space: Space, first: dt.date, last: dt.date) -> list[Booking]:
-    """Active bookings and blocked times of the space from `first` to `last` (local days), with the NGO."""
-    return list(
-        Booking.objects.filter(
-            space=space,
-            status__in=ACTIVE_STATUSES,
-            start__lt=calendar.local(last + dt.timedelta(days=1), dt.time(0)),
-            end__gt=calendar.local(first, dt.time(0)),
-        )
-        .select_related("organisation")
-        .order_by("start")
-    )
+def spaces_in_order(ids: list[int]) -> list[Space]:
+    """The spaces of `ids` in that order, with their municipality and body: one query."""
+    spaces = Space.objects.filter(pk__in=ids).select_related("municipality", "body").in_bulk()
+    return [spaces[pk] for pk in ids if pk in spaces]
+
+
+@dataclass(frozen=True)
+class Busy:
+    """A busy time of a space: who holds it only when `names` was asked (for its managers)."""
+
+    pk: int
+    start: dt.datetime
+    end: dt.datetime
+    is_block: bool = False
+    purpose: str = ""
+    organisation_name: str = ""
+    status: str = ""
+
+
+def busy_times(space: Space, first: dt.date, last: dt.date, *, names: bool = False) -> list[Busy]:
+    """Active bookings and blocked times of the space from `first` to `last` (local days), in time
+    order; with `names` also what each is and the NGO's name. One query over a bounded range of the
+    (space, start) index."""
+    begins = calendar.local(first, dt.time(0))
+    rows = Booking.objects.filter(
+        space=space,
+        status__in=ACTIVE_STATUSES,
+        start__gte=overlap_floor(space, begins),
+        start__lt=calendar.local(last + dt.timedelta(days=1), dt.time(0)),
+        end__gt=begins,
+    ).order_by("start")
+    if names:
+        fields = ("pk", "start", "end", "is_block", "purpose", "organisation__name", "status")
+        return [Busy(*row) for row in rows.values_list(*fields)]
+    return [Busy(*row) for row in rows.values_list("pk", "start", "end")]
 
 
 @dataclass
 class Day:
     date: dt.date
     opening: list[OpeningHours]
-    busy: list[Booking]
+    busy: list[Busy]
     holiday: str | None
     closed: bool
 
 
-def days(space: Space, first: dt.date, last: dt.date) -> list[Day]:
-    """Each day from `first` to `last` with its opening hours, busy times and closures: three queries."""
-    opening = list(space.opening_hours.all())
+def days(space: Space, first: dt.date, last: dt.date, *, names: bool = False) -> list[Day]:
+    """Each day from `first` to `last` with its opening hours, busy times and closures: three queries.
+    A busy time that runs over midnight shows on each of its days."""
+    opening: dict[int, list[OpeningHours]] = {}
+    for hours in space.opening_hours.all():
+        opening.setdefault(hours.weekday, []).append(hours)
     closed = set(space.closed_days.filter(date__range=(first, last)).values_list("date", flat=True))
-    busy = busy_times(space, first, last)
+    by_day: dict[dt.date, list[Busy]] = {}
+    for busy in busy_times(space, first, last, names=names):
+        day = max(calendar.local_date(busy.start), first)
+        final = calendar.local_date(busy.end - dt.timedelta(microseconds=1))
+        while day <= final and day <= last:
+            by_day.setdefault(day, []).append(busy)
+            day += dt.timedelta(days=1)
     result, day = [], first
     while day <= last:
         result.append(
             Day(
                 date=day,
-                opening=[h for h in opening if h.weekday == day.weekday()],
-                busy=[b for b in busy if calendar.local_date(b.start) == day],
+                opening=opening.get(day.weekday(), []),
+                busy=by_day.get(day, []),
                 holiday=calendar.holiday_name(day),
                 closed=day in closed,
             )

@@ -31,6 +31,7 @@ from kumppani.organisations.rules import responsible_body_ids
 from kumppani.premises import calendar, signals
 from kumppani.premises.models import (
     ACTIVE_STATUSES,
+    SHORT_SPAN,
     Booking,
     BookingSeries,
     BookingStatus,
@@ -40,6 +41,7 @@ from kumppani.premises.models import (
     Space,
     SpacePhoto,
     WhoMayBook,
+    overlap_floor,
 )
 
 LANGS = ("fi", "sv", "en")
@@ -334,7 +336,13 @@ def conflicts(
     buffer = dt.timedelta(minutes=space.buffer_minutes)
     first, last = min(s for s, _e in slots), max(e for _s, e in slots) + buffer
     existing = list(
-        Booking.objects.filter(space=space, status__in=ACTIVE_STATUSES, start__lt=last, held_until__gt=first)
+        Booking.objects.filter(
+            space=space,
+            status__in=ACTIVE_STATUSES,
+            start__gte=overlap_floor(space, first),
+            start__lt=last,
+            held_until__gt=first,
+        )
         .exclude(pk__in=exclude)
         .values_list("start", "end", "held_until")
     )
@@ -362,12 +370,23 @@ def _conflict_error(space: Space, found) -> ValidationError:
     return ValidationError(_("The space is already booked on %(dates)s.") % {"dates": dates}, code="conflict")
 
 
+def _note_span(space: Space, start: dt.datetime, held_until: dt.datetime) -> None:
+    """Keep Space.longest_minutes when a booking or block is held for over a day (see models)."""
+    if held_until - start > SHORT_SPAN:
+        minutes = int((held_until - start).total_seconds() // 60) + 1
+        Space.objects.filter(pk=space.pk, longest_minutes__lt=minutes).update(longest_minutes=minutes)
+        space.longest_minutes = max(space.longest_minutes, minutes)
+
+
 def _lock(space: Space) -> None:
     """Take the space's write lock before reading its bookings (see the module's docstring)."""
     if connection.vendor == "postgresql":
-        Space.objects.select_for_update().filter(pk=space.pk).first()
+        locked = Space.objects.select_for_update().only("longest_minutes").get(pk=space.pk)
     else:
         Space.objects.filter(pk=space.pk).update(is_published=F("is_published"))
+        locked = Space.objects.only("longest_minutes").get(pk=space.pk)
+    # Read under the lock: the overlap query's bound must know a long block just written.
+    space.longest_minutes = locked.longest_minutes
 
 
 def _managers(space: Space) -> list[User]:
@@ -482,6 +501,8 @@ def booking_create(
                     first_date=days[0],
                     last_date=days[-1],
                 )
+            for s, e in slots:
+                _note_span(space, s, e + buffer)
             bookings = Booking.objects.bulk_create(
                 Booking(
                     space=space,
@@ -620,6 +641,7 @@ def time_block(*, by: User, space: Space, start: dt.datetime, end: dt.datetime, 
             found = conflicts(space, [(start, end)])
             if found:
                 raise _conflict_error(space, found)
+            _note_span(space, start, end + dt.timedelta(minutes=space.buffer_minutes))
             block = Booking.objects.create(
                 space=space,
                 booked_by=by,
