@@ -78,12 +78,12 @@ def test_the_feed_starts_30_days_back_by_default(client, ngo):
     assert "Viime kuussa" in text and "Kauan sitten" not in text
 
 
-def test_the_api_counts_at_most_ten_pages_ahead(ngo, monkeypatch):
+def test_the_api_counts_at_most_a_few_pages_ahead(ngo, monkeypatch):
     for n in range(5):
         ef.published(ngo, name_fi=f"Tapahtuma {n}")
     api = APIClient()
-    whole = api.get("/api/v1/events/", {"page_size": 1}).json()
-    assert (whole["count"], whole["count_is_exact"], len(whole["results"])) == (5, True, 1)
+    whole = api.get("/api/v1/events/", {"page_size": 2}).json()
+    assert (whole["count"], whole["count_is_exact"], len(whole["results"])) == (5, True, 2)
     from kumppani.events.api import EventPagination
 
     monkeypatch.setattr(EventPagination, "LOOKAHEAD_PAGES", 1)

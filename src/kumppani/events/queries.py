@@ -3,7 +3,7 @@ of queries however many events there are: the occurrences are read by their (sta
 every event's relations come in one query each."""
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
@@ -95,26 +95,22 @@ def calendar_days(criteria: Criteria, first: dt.date, last: dt.date) -> QuerySet
     narrowed by the other criteria: a range of one index."""
     rows = CalendarDay.objects.filter(day__gte=first, day__lt=last)
     rows = rows.filter(body=criteria.body) if criteria.body is not None else rows.filter(body__isnull=True)
-    narrowing = replace(criteria, body=None)
-    if narrowing != Criteria():
-        events = Event.objects.all()
-        if narrowing.organisation is not None:
-            events = events.filter(organisation=narrowing.organisation)
-        if narrowing.theme is not None:
-            events = events.filter(themes=narrowing.theme)
-        if narrowing.target is not None:
-            events = events.filter(target_groups=narrowing.target)
-        if narrowing.language is not None:
-            events = events.filter(languages=narrowing.language)
-        if narrowing.free:
-            events = events.filter(is_free=True)
-        if narrowing.accessible:
-            events = events.filter(is_accessible=True)
-        if narrowing.online:
-            events = events.filter(is_online=True)
-        if narrowing.q:
-            events = _matching(events, narrowing.q)
-        rows = rows.filter(event__in=events.values("pk"))
+    # Each other criterion is a check of the row's event (an index probe per row), not a list of
+    # every matching event: a theme has tens of thousands of events nationally.
+    event = OuterRef("event_id")
+    if criteria.organisation is not None:
+        rows = rows.filter(Exists(Event.objects.filter(pk=event, organisation=criteria.organisation)))
+    if criteria.theme is not None:
+        rows = rows.filter(Exists(Event.themes.through.objects.filter(event_id=event, term=criteria.theme)))
+    if criteria.target is not None:
+        rows = rows.filter(Exists(Event.target_groups.through.objects.filter(event_id=event, term=criteria.target)))
+    if criteria.language is not None:
+        rows = rows.filter(Exists(Event.languages.through.objects.filter(event_id=event, language=criteria.language)))
+    flags = {name: True for name in ("is_free", "is_accessible", "is_online") if getattr(criteria, name[3:])}
+    if flags:
+        rows = rows.filter(Exists(Event.objects.filter(pk=event, **flags)))
+    if criteria.q:
+        rows = rows.filter(event__in=_matching(Event.objects.all(), criteria.q).values("pk"))
     return rows
 
 
