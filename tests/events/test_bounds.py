@@ -117,3 +117,13 @@ def test_the_snippet_reads_a_fixed_number_of_queries(client, ngo, django_assert_
     with django_assert_num_queries(2):  # the body, the calendar's days with their events
         response = client.get(reverse("events:embed_snippet"), {"body": "salo"})
     assert response.content.decode().count("/fi/tapahtumat/tapahtuma-") == n
+
+
+def test_the_list_shows_five_events_a_day_and_links_to_the_rest(client, ngo):
+    editor = factories.official(factories.salo(), role="official")
+    for i in range(7):
+        ef.published(ngo, editor=editor, name_fi=f"Tapahtuma {i}")
+    page = client.get("/fi/tapahtumat/", {"start": DAY.isoformat(), "body": "salo"}).content.decode()
+    assert page.count('href="/fi/tapahtumat/tapahtuma-') == 5
+    more = re.search(r'<a class="more-events" href="\?([^"]+)">\+2 ', page)
+    assert more and "view=day" in more[1] and f"date={DAY.isoformat()}" in more[1]

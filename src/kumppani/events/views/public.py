@@ -22,7 +22,7 @@ LIST_DAYS = 31
 EMBED_COUNT = 30
 SNIPPET_COUNT = 10
 # Events shown on a day of each view; the rest are behind "+N more", which opens that day.
-PER_DAY = {"month": 4, "week": 10, "list": 10, "day": 200}
+PER_DAY = {"month": 4, "week": 8, "list": 5, "day": 200}
 FEED_DAYS = 365
 
 
