@@ -677,7 +677,13 @@ def groups(manifest: dict) -> list[tuple]:
         api_urls.append(f"/api/v1/events/?page={page}")
     for body in manifest["bodies"]:
         api_urls.append(f"/api/v1/events/?body={body['slug']}")
-        had = [m["month"] for m in samples["months"] if m["body"] == body["slug"] and not m["extra"]]
+        # Months the body has events in, up to this one: `start` lists the events whose first date ends
+        # on or after the day, so a later month may hold only dates of series begun before it.
+        had = [
+            m["month"]
+            for m in samples["months"]
+            if m["body"] == body["slug"] and not m["extra"] and m["month"] <= today.isoformat()
+        ]
         for start in rng.sample(had, min(3, len(had))):
             api_urls.append(f"/api/v1/events/?body={body['slug']}&start={start}")
     for theme in themes:
