@@ -196,7 +196,7 @@ def feed_events(criteria: Criteria, first: dt.date, last: dt.date, limit: int | 
     events = {
         event.pk: event
         for event in Event.objects.filter(pk__in=ids)
-        .select_related("organisation", "organiser_body", "municipality")
+        .select_related("municipality")  # for the place; the feeds name no organiser
         .prefetch_related("cancelled_dates")
     }
     return [events[pk] for pk in ids if pk in events]
