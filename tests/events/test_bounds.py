@@ -127,3 +127,17 @@ def test_the_list_shows_five_events_a_day_and_links_to_the_rest(client, ngo):
     assert page.count('href="/fi/tapahtumat/tapahtuma-') == 5
     more = re.search(r'<a class="more-events" href="\?([^"]+)">\+2 ', page)
     assert more and "view=day" in more[1] and f"date={DAY.isoformat()}" in more[1]
+
+
+def test_a_large_bodys_api_list_is_the_same_read_in_time_order(ngo, monkeypatch):
+    from kumppani.events import api as events_api
+
+    for n in range(3):
+        ef.published(ngo, name_fi=f"Tapahtuma {n}", day=DAY + dt.timedelta(days=2 - n))
+    ef.published(ngo, factories.tampere(), name_fi="Muualla")
+    client = APIClient()
+    small = client.get("/api/v1/events/", {"body": "salo", "start": DAY.isoformat()}).json()
+    monkeypatch.setattr(events_api, "BODY_LIST_LIMIT", 1)  # as for a body with thousands of events
+    large = client.get("/api/v1/events/", {"body": "salo", "start": DAY.isoformat()}).json()
+    names = [e["name"]["fi"] for e in small["results"]]
+    assert names == ["Tapahtuma 2", "Tapahtuma 1", "Tapahtuma 0"] == [e["name"]["fi"] for e in large["results"]]

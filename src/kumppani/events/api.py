@@ -36,7 +36,7 @@ from kumppani.organisations.models import Organisation
 from kumppani.premises.models import Space
 
 CHANGE = "events.change_event"
-BODY_LIST_LIMIT = 2000  # a body's events at most read from its listings and sorted (see filter_body)
+BODY_LIST_LIMIT = 8000  # a body's events at most read from its listings and sorted (see filter_body)
 _EVENT_STATUS = {
     EventStatus.CANCELLED: "EventCancelled",
     EventStatus.POSTPONED: "EventPostponed",
