@@ -9,7 +9,7 @@ two years back to half a year ahead. The texts are the demo's events and a few m
 fairs) in Finnish and Swedish; one in eight is a weekly or fortnightly series of 6–14 dates, and one
 in forty of a series' dates is cancelled. Most events are published in their municipality's
 calendar (some also in the county's), a few await approval, are drafts, were not approved, or were
-cancelled or postponed. The events, their dates (Occurrence), calendar listings, themes, target
+cancelled or postponed. The events, their dates (Occurrence) and calendar days (CalendarDay), calendar listings, themes, target
 groups, languages and search documents are written in batches with executemany, as fast as the
 database takes them; the search documents are what kumppani.events.indexing would write.
 
@@ -262,7 +262,7 @@ STATUSES = [("published", 90), ("cancelled", 2), ("postponed", 1), ("submitted",
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", choices=["populate"])
+    parser.add_argument("step", choices=["populate", "sample"])
     parser.add_argument("--events", type=int, default=500_000)
     parser.add_argument("--manifest", required=True)
     args = parser.parse_args()
@@ -270,7 +270,12 @@ def main() -> None:
     import django
 
     django.setup()
-    manifest = populate(args.events)
+    if args.step == "sample":  # the addresses to measure, drawn from the events in the database
+        with open(args.manifest, encoding="utf-8") as handle:
+            manifest = json.load(handle)
+        manifest["samples"] = sample(manifest)
+    else:
+        manifest = populate(args.events)
     with open(args.manifest, "w", encoding="utf-8") as handle:
         json.dump(manifest, handle)
 
@@ -290,7 +295,7 @@ def populate(total: int) -> dict:
     from kumppani.core import search
     from kumppani.core.models import Language, PublicBody, Term, Vocabulary
     from kumppani.events.indexing import SEARCH_KIND
-    from kumppani.events.models import HELSINKI, Event
+    from kumppani.events.models import HELSINKI, Event, Occurrence, local_days
     from kumppani.organisations.models import Organisation, OrganisationStatus
 
     started = time.monotonic()
@@ -339,6 +344,7 @@ def populate(total: int) -> dict:
     quote = connection.ops.quote_name
     defaults = {f.attname: f.get_default() for f in fields}
     next_id = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    next_occurrence = Occurrence.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
     def event_row(event) -> tuple:
         values = []
@@ -440,17 +446,27 @@ def populate(total: int) -> dict:
                 [],
                 [],
             )
+            calendar_rows = []
             for event, home, dates, step, cancelled, in_county, event_themes, event_targets, langs in batch:
                 local = timezone.localtime(event.start, HELSINKI).replace(tzinfo=None)
                 length = event.end - event.start
-                for k in range(dates):
-                    begins = (local + dt.timedelta(days=step * k)).replace(tzinfo=HELSINKI)
-                    occurrences.append((event.pk, moment(begins), moment(begins + length), begins.date() in cancelled))
-                cancelled_rows += [(event.pk, ops.adapt_datefield_value(d), "") for d in cancelled]
                 listed = [home.pk, *([home.county_id] if in_county else [])]
                 listing_status = {"draft": None, "submitted": "pending", "rejected": "rejected"}.get(
                     event.status, "approved"
                 )
+                for k in range(dates):
+                    begins = (local + dt.timedelta(days=step * k)).replace(tzinfo=HELSINKI)
+                    next_occurrence += 1
+                    occurrences.append(
+                        (next_occurrence, event.pk, moment(begins), moment(begins + length), begins.date() in cancelled)
+                    )
+                    if listing_status == "approved":  # the calendars' days, as services._refresh_calendar writes
+                        for day in local_days(begins, begins + length):
+                            calendar_rows += [
+                                (b, ops.adapt_datefield_value(day), moment(begins), next_occurrence, event.pk)
+                                for b in [None, *listed]
+                            ]
+                cancelled_rows += [(event.pk, ops.adapt_datefield_value(d), "") for d in cancelled]
                 if listing_status:
                     decided = moment(event.created_at) if listing_status != "pending" else None
                     listings += [(event.pk, b, listing_status, "", moment(event.created_at), decided) for b in listed]
@@ -484,7 +500,10 @@ def populate(total: int) -> dict:
                             concerts_by_body[b] = concerts_by_body.get(b, 0) + 1
                 counts["occurrences"] += dates
                 counts["listings"] += len(listed) if listing_status else 0
-            insert(cursor, "events_occurrence", ["event_id", "start", '"end"', "is_cancelled"], occurrences)
+            insert(cursor, "events_occurrence", ["id", "event_id", "start", '"end"', "is_cancelled"], occurrences)
+            insert(
+                cursor, "events_calendarday", ["body_id", "day", "start", "occurrence_id", "event_id"], calendar_rows
+            )
             insert(cursor, "events_cancelleddate", ["event_id", "date", "note"], cancelled_rows)
             insert(
                 cursor,
@@ -499,7 +518,9 @@ def populate(total: int) -> dict:
             counts["events"] = n
             print(f"  … {n} events ({time.monotonic() - started:.0f} s)", flush=True)
 
-        for statement in connection.ops.sequence_reset_sql(no_style(), [Event]):  # PostgreSQL: ids go on from here
+        for statement in connection.ops.sequence_reset_sql(
+            no_style(), [Event, Occurrence]
+        ):  # PostgreSQL: ids go on from here
             cursor.execute(statement)
 
     ranked = sorted(by_body, key=lambda pk: -by_body[pk])
@@ -519,6 +540,75 @@ def populate(total: int) -> dict:
         "themes": sorted({t.slug for t in theme_terms if t.slug in {s for tpl in TEMPLATES for s in tpl[9]}}),
         "today": today.isoformat(),
     }
+
+
+def sample(manifest: dict) -> dict:
+    """The addresses to measure, each drawn from events that are in the database: a body's months that
+    have events (with a filter only where the filter leaves some), search words from the days they
+    occur on (in Finnish and Swedish, inflected), and feeds of the bodies. Run after populating and
+    on every --reuse, so each address has content whatever day the database was made."""
+    from django.utils import timezone
+
+    from kumppani.core.models import PublicBody
+    from kumppani.events import queries
+    from kumppani.events.models import HELSINKI, Occurrence
+
+    rng = random.Random(11)
+    today = timezone.localtime(timezone.now(), HELSINKI).date()
+    slugs = [b["slug"] for b in manifest["bodies"]]
+    bodies = {b.slug: b for b in PublicBody.objects.filter(slug__in=slugs)}
+
+    def days(criteria) -> list[dt.date]:
+        starts = Occurrence.objects.filter(event__in=queries.public_events(criteria).values("pk"))
+        return [timezone.localtime(s, HELSINKI).date() for s in starts.values_list("start", flat=True)]
+
+    months, feeds, searches = [], [], []
+    for slug in slugs:
+        body = bodies[slug]
+        dates = days(queries.Criteria(body=body))
+        by_month: dict[dt.date, int] = {}
+        for day in dates:
+            by_month[day.replace(day=1)] = by_month.get(day.replace(day=1), 0) + 1
+        full = sorted(m for m, n in by_month.items() if n >= 3)
+        for month in rng.sample(full, min(8, len(full))):
+            months.append({"body": slug, "month": month.isoformat(), "extra": ""})
+        # Filtered months: a theme or free of charge, only where the filter leaves events.
+        for extra, criteria in [
+            (f"theme={theme}", queries.Criteria(body=body, theme=term))
+            for theme, term in [(t, _term(t)) for t in rng.sample(manifest["themes"], 2)]
+        ] + [("free=1", queries.Criteria(body=body, free=True))]:
+            filtered = sorted({d.replace(day=1) for d in days(criteria)})
+            for month in rng.sample(filtered, min(2, len(filtered))):
+                months.append({"body": slug, "month": month.isoformat(), "extra": extra})
+        coming = [d for d in dates if d >= today - dt.timedelta(days=30)]
+        if coming:
+            feeds.append({"body": slug, "extra": ""})
+            for theme in rng.sample(manifest["themes"], 2):
+                if [d for d in days(queries.Criteria(body=body, theme=_term(theme))) if d >= today]:
+                    feeds.append({"body": slug, "extra": f"theme={theme}"})
+            past = sorted({d.replace(day=1) for d in dates if d < today - dt.timedelta(days=60)})
+            for month in rng.sample(past, min(2, len(past))):
+                feeds.append({"body": slug, "extra": f"start={month.isoformat()}"})
+    # Search words: the list of 31 days from a start a few days before a date the word occurs on.
+    for word in SEARCH_WORDS:
+        found = sorted(set(days(queries.Criteria(q=word))))
+        for day in rng.sample(found, min(8, len(found))):
+            start = day - dt.timedelta(days=rng.randint(0, 20))
+            language = "sv" if word in SWEDISH_WORDS else "fi"
+            searches.append({"word": word, "start": start.isoformat(), "language": language, "body": ""})
+    for slug in slugs[:6]:  # the largest calendars: a word in one body's month
+        for word in rng.sample(SEARCH_WORDS[:8], 2):
+            found = sorted({d.replace(day=1) for d in days(queries.Criteria(q=word, body=bodies[slug]))})
+            if found:
+                month = rng.choice(found)
+                searches.append({"word": word, "start": month.isoformat(), "language": "fi", "body": slug})
+    return {"today": today.isoformat(), "months": months, "feeds": feeds, "searches": searches}
+
+
+def _term(slug: str):
+    from kumppani.core.models import Term, Vocabulary
+
+    return Term.objects.get(vocabulary=Vocabulary.THEME, slug=slug)
 
 
 # Measuring, called by bench/run.py --------------------------------------------------------------
@@ -550,56 +640,55 @@ SEARCH_WORDS = [
     "julbasar",
     "minnescafé",
 ]
+SWEDISH_WORDS = {"konsert", "julkonsert", "familjecafé", "körkväll", "naturutflykt", "julbasar", "minnescafé"}
 
 
 def groups(manifest: dict) -> list[tuple]:
-    """(name, urls, check, headers) of the four groups, each over many distinct addresses."""
+    """(name, urls, check, headers) of the four groups, each over many distinct addresses, from the
+    manifest's samples (see sample())."""
     rng = random.Random(7)
-    today = dt.date.fromisoformat(manifest["today"])
-    bodies = manifest["bodies"]
-    months = [(today.replace(day=1) - dt.timedelta(days=30 * k)).replace(day=1) for k in range(-5, 18)]
+    samples = manifest["samples"]
+    today = dt.date.fromisoformat(samples["today"])
     themes = manifest["themes"]
 
-    month_urls = []
-    for body in bodies:
-        for month in rng.sample(months, 6):
-            extra = rng.choice(["", "", "", f"&theme={rng.choice(themes)}", "&free=1"])
-            if extra and body["public_events"] < 2000:
-                extra = ""  # a small body's month with a filter is often empty: the check wants events
-            month_urls.append(f"/fi/tapahtumat/?body={body['slug']}&view=month&date={month.isoformat()}{extra}")
+    month_urls = [
+        f"/fi/tapahtumat/?body={m['body']}&view=month&date={m['month']}" + (f"&{m['extra']}" if m["extra"] else "")
+        for m in samples["months"]
+    ]
     rng.shuffle(month_urls)
 
-    search_urls = ["/fi/tapahtumat/?q=konsertti"]
-    starts = [today + dt.timedelta(days=7 * k) for k in range(-30, 20)]
-    for word in SEARCH_WORDS:
-        seasonal = word.startswith(("joulu", "jul"))  # Christmas events are in December
-        for start in rng.sample(
-            [d for d in starts if d.month == 11 or (d.month == 12 and d.day <= 10)] if seasonal else starts, 5
-        ):
-            search_urls.append(f"/fi/tapahtumat/?q={quote(word)}&start={start.isoformat()}")
-    big = [b for b in bodies if b["public_events"] >= 5000]
-    for body in big:
-        for word in rng.sample([w for w in SEARCH_WORDS[:8] if not w.startswith(("joulu", "jul"))], 3):
-            search_urls.append(f"/fi/tapahtumat/?q={quote(word)}&body={body['slug']}&view=month")
-    search_urls += [f"/sv/tapahtumat/?q={quote(word)}" for word in ("konsert", "julkonsert", "körkväll", "familjecafé")]
+    search_urls = []
+    for s in samples["searches"]:
+        if s["body"]:
+            search_urls.append(f"/fi/tapahtumat/?q={quote(s['word'])}&body={s['body']}&view=month&date={s['start']}")
+        else:
+            search_urls.append(f"/{s['language']}/tapahtumat/?q={quote(s['word'])}&start={s['start']}")
     rng.shuffle(search_urls)
 
-    feed_urls = []
-    for body in bodies:
-        feed_urls.append(f"/fi/tapahtumat/kalenteri.ics?body={body['slug']}")
-        if body["public_events"] >= 2000:
-            feed_urls.append(f"/fi/tapahtumat/kalenteri.ics?body={body['slug']}&theme={rng.choice(themes)}")
+    feed_urls = [
+        f"/fi/tapahtumat/kalenteri.ics?body={f['body']}" + (f"&{f['extra']}" if f["extra"] else "")
+        for f in samples["feeds"]
+    ]
     rng.shuffle(feed_urls)
 
+    months = [(today.replace(day=1) - dt.timedelta(days=30 * k)).replace(day=1) for k in range(0, 18)]
     api_urls = ["/api/v1/events/"]
     for page in (2, 5, 40):
         api_urls.append(f"/api/v1/events/?page={page}")
-    for body in bodies:
-        start = rng.choice(months)
+    for body in manifest["bodies"]:
         api_urls.append(f"/api/v1/events/?body={body['slug']}")
-        api_urls.append(f"/api/v1/events/?body={body['slug']}&start={start.isoformat()}")
+        # Months the body has events in, up to this one: `start` lists the events whose first date ends
+        # on or after the day, so a later month may hold only dates of series begun before it.
+        had = [
+            m["month"]
+            for m in samples["months"]
+            if m["body"] == body["slug"] and not m["extra"] and m["month"] <= today.isoformat()
+        ]
+        for start in rng.sample(had, min(3, len(had))):
+            api_urls.append(f"/api/v1/events/?body={body['slug']}&start={start}")
     for theme in themes:
-        api_urls.append(f"/api/v1/events/?theme={theme}&start={today.isoformat()}")
+        for start in rng.sample(months, 4):
+            api_urls.append(f"/api/v1/events/?theme={theme}&start={start.isoformat()}")
     rng.shuffle(api_urls)
 
     return [

@@ -142,6 +142,9 @@ def main() -> int:
             command = [BIN / "python", "-m", "bench.events", "populate", "--events", str(args.events)]
             run_step(f"{args.events} events", [*command, "--manifest", events_manifest], env)
         if "events" in parts:
+            # The addresses to measure, drawn from the events in the database (each has content).
+            command = [BIN / "python", "-m", "bench.events", "sample", "--manifest", events_manifest]
+            run_step("events: addresses drawn from the events", command, env)
             events_data = json.loads(events_manifest.read_text())
             print(
                 f"  {events_data['events']} events ({events_data['public']} public; largest calendar "

@@ -11,6 +11,7 @@ URL_NAMES |= {
     "events:feed_ics",
     "events:feed_rss",
     "events:embed",
+    "events:embed_snippet",
     "events:detail",
     "events:event_ics",
 }

@@ -170,20 +170,34 @@ def _published_many(ngo, n):
 def test_the_calendar_reads_a_fixed_number_of_queries(client, ngo, django_assert_num_queries, n):
     _published_many(ngo, n)
     client.get(reverse("events:calendar"))  # sessions, languages etc. warmed up
-    # The body, the occurrences with their events, the next deadline, the latest bulletin, and the
-    # filter form's choices.
-    with django_assert_num_queries(8):
+    # The body, the month's days (a window over the calendar's index), their first events, the next
+    # deadline, the latest bulletin, and the filter form's choices.
+    with django_assert_num_queries(9):
         response = _calendar(client, view="month", date=DAY.isoformat(), body="salo")
-    assert response.content.decode().count('href="/fi/tapahtumat/tapahtuma-') == n
+    assert response.content.decode().count('href="/fi/tapahtumat/tapahtuma-') == min(n, 4)
+
+
+def test_a_busy_day_of_the_month_shows_four_events_and_links_to_the_rest(client, ngo):
+    _published_many(ngo, 7)  # all on DAY
+    ef.published(ngo, name_fi="Toisen päivän tapahtuma", day=DAY + dt.timedelta(days=1))
+    page = _calendar(client, view="month", date=DAY.isoformat(), body="salo").content.decode()
+    assert page.count('href="/fi/tapahtumat/tapahtuma-') == 4
+    assert re.findall(r">(Tapahtuma \d)<", page) == ["Tapahtuma 0", "Tapahtuma 1", "Tapahtuma 2", "Tapahtuma 3"]
+    assert "Toisen päivän tapahtuma" in page  # a quiet day shows its event
+    more = re.search(r'<a class="more-events" href="\?([^"]+)">\+3 ', page)
+    assert more and "view=day" in more[1] and f"date={DAY.isoformat()}" in more[1] and "body=salo" in more[1]
+    day = client.get(reverse("events:calendar") + "?" + more[1].replace("&amp;", "&")).content.decode()
+    assert day.count('href="/fi/tapahtumat/tapahtuma-') == 7  # the day's view shows them all
 
 
 @pytest.mark.parametrize("n", [1, 6])
 def test_the_feeds_read_a_fixed_number_of_queries(client, ngo, django_assert_num_queries, n):
     _published_many(ngo, n)
-    with django_assert_num_queries(3):
+    # The body, the calendar's days (which events), the events, their cancelled dates.
+    with django_assert_num_queries(4):
         response = client.get(reverse("events:feed_ics"), {"body": "salo", "start": DAY.isoformat()})
     assert len(Calendar.from_ical(response.content).walk("VEVENT")) == n
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         client.get(reverse("events:feed_rss"), {"body": "salo", "start": DAY.isoformat()})
 
 
@@ -202,7 +216,8 @@ def test_the_embed_reads_a_fixed_number_of_queries(client, ngo, django_assert_nu
     _published_many(ngo, n)
     with django_assert_num_queries(2):  # the body, the occurrences with their events
         response = client.get(reverse("events:embed"), {"body": "salo", "start": DAY.isoformat()})
-    assert response.content.decode().count("/fi/tapahtumat/tapahtuma-") == n
+    listed = response.content.decode().split("<textarea")[0]  # the list, not the snippet's code to copy
+    assert listed.count("/fi/tapahtumat/tapahtuma-") == n
 
 
 @pytest.mark.parametrize("n", [1, 6])

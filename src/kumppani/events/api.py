@@ -11,25 +11,32 @@ as the pages: POST adds a draft (and with `submit_to` sends it to calendars), PA
 Nothing is deleted: DELETE is not offered; an event is cancelled with PATCH `{"status": "cancelled"}`.
 """
 
+from functools import partial
+
 import django_filters
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import DateTimeField, Exists, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.parsers import JSONParser
 
 from kumppani.core.api.fields import LANGUAGES, TranslatedField
-from kumppani.core.api.filters import documented, term_filter
+from kumppani.core.api.filters import TermsFilter, documented
+from kumppani.core.api.pagination import MAX_PAGE, Pagination
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
 from kumppani.events import queries, services
-from kumppani.events.models import PUBLIC_STATUSES, Event, EventStatus, Listing, ListingStatus
+from kumppani.events.models import PUBLIC_STATUSES, CalendarDay, Event, EventStatus, Listing, ListingStatus
 from kumppani.organisations.models import Organisation
 from kumppani.premises.models import Space
 
 CHANGE = "events.change_event"
+BODY_LIST_LIMIT = 8000  # a body's events at most read from its listings and sorted (see filter_body)
 _EVENT_STATUS = {
     EventStatus.CANCELLED: "EventCancelled",
     EventStatus.POSTPONED: "EventPostponed",
@@ -343,8 +350,20 @@ class EventFilter(django_filters.FilterSet):
     body = documented(
         django_filters.CharFilter(method="filter_body"), "Slug of a public body: the events of its calendar."
     )
-    theme = term_filter("themes", Vocabulary.THEME, "Theme slug; repeat for events with every one of them.")
-    target_group = term_filter("target_groups", Vocabulary.TARGET_GROUP, "Target group slug; repeat for every one.")
+    theme = documented(
+        TermsFilter(
+            queryset=Term.objects.filter(vocabulary=Vocabulary.THEME), to_field_name="slug", method="filter_terms"
+        ),
+        "Theme slug; repeat for events with every one of them.",
+    )
+    target_group = documented(
+        TermsFilter(
+            queryset=Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP),
+            to_field_name="slug",
+            method="filter_terms",
+        ),
+        "Target group slug; repeat for every one.",
+    )
     organisation = documented(django_filters.CharFilter(field_name="organisation__slug"), "Slug of the organising NGO.")
     status = django_filters.MultipleChoiceFilter(
         choices=[(s.value, s.label) for s in PUBLIC_STATUSES], help_text="published, cancelled or postponed."
@@ -355,8 +374,19 @@ class EventFilter(django_filters.FilterSet):
         fields = ["start", "end", "body", "theme", "target_group", "organisation", "status"]
 
     def filter_start(self, queryset, name, value):
+        """Events whose (first) date ends on or after the day: those that start on it or later, and
+        the few whose first date began earlier and spans the day, which the calendar's days of that
+        day name. The list is then a range of the (start, id) index from the earliest of them,
+        rather than a scan of every event before the day."""
         begin, _end = queries.day_bounds(value, value)
-        return queryset.filter(end__gte=begin)
+        spanning = CalendarDay.objects.filter(body__isnull=True, day=value, start__lt=begin)
+        earliest = Subquery(
+            Event.objects.filter(pk__in=spanning.values("event_id")).order_by("start").values("start")[:1]
+        )
+        return queryset.filter(
+            Q(start__gte=begin) | Q(pk__in=spanning.values("event_id"), end__gte=begin),
+            start__gte=Coalesce(earliest, Value(begin, output_field=DateTimeField())),
+        )
 
     def filter_end(self, queryset, name, value):
         import datetime as dt
@@ -364,9 +394,69 @@ class EventFilter(django_filters.FilterSet):
         _begin, end = queries.day_bounds(value, value + dt.timedelta(days=1))
         return queryset.filter(start__lt=end)
 
+    def filter_terms(self, queryset, name, value):
+        """Every one of the terms, each as `id IN (its events)`: a join would need DISTINCT over the
+        whole list, which made a theme's list slow."""
+        through = Event.themes.through if name == "theme" else Event.target_groups.through
+        for term in value:
+            queryset = queryset.filter(Exists(through.objects.filter(event_id=OuterRef("pk"), term=term)))
+        return queryset
+
     def filter_body(self, queryset, name, value):
+        """A small body's events come from its listings (an index) and are sorted; a large body's
+        (over BODY_LIST_LIMIT) are read in time order, each checked against its listings, which
+        finds a page long before sorting tens of thousands would."""
         approved = Listing.objects.filter(body__slug=value, status=ListingStatus.APPROVED)
-        return queryset.filter(pk__in=approved.values("event_id"))  # from the body's listings (an index)
+        if approved.order_by()[:BODY_LIST_LIMIT].count() < BODY_LIST_LIMIT:
+            return queryset.filter(pk__in=approved.values("event_id"))
+        return queryset.filter(Exists(approved.filter(event_id=OuterRef("pk"))))
+
+
+class BoundedPaginator(Paginator):
+    """A paginator that counts at most `limit` rows: the exact number of 465,000 public events took
+    seconds, and no one pages through them all (`start` and `end` narrow a list)."""
+
+    def __init__(self, *args, limit: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit = limit
+
+    @cached_property
+    def count(self) -> int:
+        return self.object_list[: self.limit].count()  # in the list's order: an index range that stops
+
+
+class EventPagination(Pagination):
+    """Pages as in the other lists (?page=N&page_size=M), but `count` is exact only up to two pages
+    past the page asked for; beyond that it says that many and `count_is_exact` is false, and
+    `next` leads on as long as there are events. (Counting is reading: every page counted ahead
+    costs as much as the page itself.)"""
+
+    LOOKAHEAD_PAGES = 2
+
+    def paginate_queryset(self, queryset, request, view=None):
+        self._checked(request, self.page_query_param, MAX_PAGE)
+        self._checked(request, self.page_size_query_param, self.max_page_size)
+        number = int(request.query_params.get(self.page_query_param) or 1)
+        size = self.get_page_size(request)
+        self.limit = (number + self.LOOKAHEAD_PAGES) * size + 1
+        self.django_paginator_class = partial(BoundedPaginator, limit=self.limit)
+        return super().paginate_queryset(queryset, request, view)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        count = self.page.paginator.count
+        response.data["count_is_exact"] = count < self.limit
+        if count >= self.limit:
+            response.data["count"] = count - 1
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["count_is_exact"] = {
+            "type": "boolean",
+            "description": "False when there are more events than `count` (counted up to two pages ahead).",
+        }
+        return schema
 
 
 class EventPermission(permissions.BasePermission):
@@ -419,6 +509,7 @@ class EventViewSet(
 
     serializer_class = EventSerializer
     filterset_class = EventFilter
+    pagination_class = EventPagination
     permission_classes = [EventPermission]
     lookup_field = "slug"
     parser_classes = [JSONParser]

@@ -258,6 +258,40 @@ class Occurrence(models.Model):
         return timezone.localtime(self.end, HELSINKI)
 
 
+class CalendarDay(models.Model):
+    """A day of a public event in a calendar: one row for each day an occurrence touches (in
+    Helsinki), in each body's calendar that approved the event and in the calendar of all bodies
+    (body empty). Written by the services whenever an event, its dates, its status or its listings
+    change; only public events (published, cancelled, postponed, approved somewhere) have rows.
+
+    A calendar's month, week, day and list views and its feeds read a range of (body, day) from one
+    index, so a busy body's month costs the same as a quiet one's, and a window over the day gives
+    each day's first few events and its count in one query."""
+
+    body = models.ForeignKey(
+        PublicBody, null=True, blank=True, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    day = models.DateField()
+    start = models.DateTimeField()
+    occurrence = models.ForeignKey(Occurrence, on_delete=models.CASCADE, related_name="+")
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["body", "day", "start", "event", "occurrence"], name="calendarday_body_day_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.body_id} {self.day} {self.event_id}"
+
+
+def local_days(start: dt.datetime, end: dt.datetime) -> list[dt.date]:
+    """The days in Helsinki that [start, end) touches (at least the day it starts)."""
+    first = timezone.localtime(start, HELSINKI).date()
+    final = (timezone.localtime(end, HELSINKI) - dt.timedelta(microseconds=1)).date()
+    return [first + dt.timedelta(days=n) for n in range(max((final - first).days, 0) + 1)]
+
+
 class ListingStatus(models.TextChoices):
     PENDING = "pending", _("Awaiting approval")
     APPROVED = "approved", _("Approved")
@@ -283,7 +317,11 @@ class Listing(models.Model):
         ordering = ["submitted_at", "pk"]
         constraints = [models.UniqueConstraint(fields=["event", "body"], name="unique_event_listing")]
         # A body's queue, and its approved events read from the index alone (calendar, feeds, API).
-        indexes = [models.Index(fields=["body", "status", "event"], name="listing_body_status_event_idx")]
+        # An event's approved listings (is it public?) from the index alone, too.
+        indexes = [
+            models.Index(fields=["body", "status", "event"], name="listing_body_status_event_idx"),
+            models.Index(fields=["event", "status"], name="listing_event_status_idx"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.event} – {self.body}"

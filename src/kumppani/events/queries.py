@@ -5,7 +5,10 @@ every event's relations come in one query each."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db import connection
+from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from kumppani.core import search
@@ -14,6 +17,7 @@ from kumppani.events.models import (
     HELSINKI,
     PUBLIC_STATUSES,
     BulletinIssue,
+    CalendarDay,
     Event,
     Listing,
     ListingStatus,
@@ -73,14 +77,98 @@ def day_bounds(first: dt.date, last: dt.date) -> tuple[dt.datetime, dt.datetime]
     return dt.datetime.combine(first, dt.time(0), HELSINKI), dt.datetime.combine(last, dt.time(0), HELSINKI)
 
 
-def occurrences(criteria: Criteria, first: dt.date, last: dt.date) -> list[Occurrence]:
-    """The dates of matching events that touch the days [first, last), in time order: one query."""
-    begin, end = day_bounds(first, last)
-    return list(
-        Occurrence.objects.filter(start__lt=end, end__gt=begin, event__in=public_events(criteria).values("pk"))
-        .select_related("event", "event__organisation", "event__organiser_body", "event__municipality")
-        .order_by("start", "event_id")
+@dataclass
+class Day:
+    """A day of a calendar view: at most a few of its occurrences, and how many there are in all."""
+
+    date: dt.date
+    items: list
+    total: int
+
+    @property
+    def more(self) -> int:
+        return self.total - len(self.items)
+
+
+def calendar_days(criteria: Criteria, first: dt.date, last: dt.date) -> QuerySet:
+    """The CalendarDay rows of the chosen calendar (a body's, or all bodies') on [first, last),
+    narrowed by the other criteria: a range of one index."""
+    rows = CalendarDay.objects.filter(day__gte=first, day__lt=last)
+    rows = rows.filter(body=criteria.body) if criteria.body is not None else rows.filter(body__isnull=True)
+    # Each other criterion is a check of the row's event (an index probe per row), not a list of
+    # every matching event: a theme has tens of thousands of events nationally.
+    event = OuterRef("event_id")
+    if criteria.organisation is not None:
+        rows = rows.filter(Exists(Event.objects.filter(pk=event, organisation=criteria.organisation)))
+    if criteria.theme is not None:
+        rows = rows.filter(Exists(Event.themes.through.objects.filter(event_id=event, term=criteria.theme)))
+    if criteria.target is not None:
+        rows = rows.filter(Exists(Event.target_groups.through.objects.filter(event_id=event, term=criteria.target)))
+    if criteria.language is not None:
+        rows = rows.filter(Exists(Event.languages.through.objects.filter(event_id=event, language=criteria.language)))
+    flags = {name: True for name in ("is_free", "is_accessible", "is_online") if getattr(criteria, name[3:])}
+    if flags:
+        rows = rows.filter(Exists(Event.objects.filter(pk=event, **flags)))
+    if criteria.q:
+        rows = rows.filter(event__in=_matching(Event.objects.all(), criteria.q).values("pk"))
+    return rows
+
+
+def _matching(events: QuerySet, q: str) -> QuerySet:
+    """Events whose search document matches `q`. A filter needs no score: on SQLite the ids come
+    from the full-text match alone (search.filter_matching computes bm25 for every match, which
+    was most of a common word's time over 500,000 events); elsewhere as search.filter_matching."""
+    groups = search.query_groups(q)
+    if not groups:
+        return events
+    if connection.vendor != "sqlite":
+        return search.filter_matching(events, SEARCH_KIND, q)
+    sql = (
+        "SELECT e.object_id FROM core_searchentry_fts CROSS JOIN core_searchentry e "
+        "ON e.id = core_searchentry_fts.rowid WHERE core_searchentry_fts MATCH %s AND e.kind = %s"
     )
+    # A constant SQL text; the words are a parameter, as in core.search.
+    return events.filter(pk__in=RawSQL(sql, [search._fts5_query(groups, True), SEARCH_KIND]))  # noqa: S611
+
+
+def days_bounded(criteria: Criteria, first: dt.date, last: dt.date, per_day: int, *, detail: bool = True) -> list[Day]:
+    """Every day of [first, last) with its first `per_day` occurrences in time order and the count
+    of all of them (a multi-day event counts on each of its days), so that a month of a busy
+    calendar is a page of a bounded size. Two queries whatever the number of events: a window over
+    each day of the calendar's (body, day) index numbers and counts its occurrences (from the index
+    alone), then the chosen few are read with their events (and, for `detail`, their organisers
+    and municipalities)."""
+    by_day = Window(RowNumber(), partition_by=[F("day")], order_by=[F("start").asc(), F("event_id").asc()])
+    chosen = list(
+        calendar_days(criteria, first, last)
+        .annotate(position=by_day, total=Window(Count("pk"), partition_by=[F("day")]))
+        .filter(position__lte=per_day)
+        .values_list("occurrence_id", "day", "total")
+    )
+    related = ["event", "event__organisation", "event__organiser_body", "event__municipality"] if detail else ["event"]
+    occurrences = Occurrence.objects.filter(pk__in={pk for pk, _day, _total in chosen}).select_related(*related)
+    found = {o.pk: o for o in occurrences} if chosen else {}
+    shown: dict[dt.date, Day] = {}
+    for pk, day, total in chosen:
+        shown.setdefault(day, Day(day, [], total)).items.append(found[pk])
+    for cell in shown.values():
+        cell.items.sort(key=lambda o: (o.start, o.event_id))
+    span = [first + dt.timedelta(days=n) for n in range((last - first).days)]
+    return [shown.get(day) or Day(day, [], 0) for day in span]
+
+
+def first_occurrences(criteria: Criteria, first: dt.date, last: dt.date, limit: int) -> list[Occurrence]:
+    """The first `limit` dates of matching events in [first, last), in time order, each once (a
+    multi-day date is on each of its days): one query on the calendar's index."""
+    rows = (
+        calendar_days(criteria, first, last)
+        .select_related("occurrence__event", "occurrence__event__organisation", "occurrence__event__municipality")
+        .order_by("day", "start", "event_id")[: limit * 2]
+    )
+    found = {}
+    for row in rows:
+        found.setdefault(row.occurrence_id, row.occurrence)
+    return list(found.values())[:limit]
 
 
 def by_day(items: list[Occurrence], first: dt.date, last: dt.date) -> list[tuple[dt.date, list[Occurrence]]]:
@@ -95,17 +183,23 @@ def by_day(items: list[Occurrence], first: dt.date, last: dt.date) -> list[tuple
     return list(days.items())
 
 
-def feed_events(criteria: Criteria, first: dt.date, last: dt.date, limit: int = 500) -> list[Event]:
-    """Events with a date in [first, last), each once, for the iCalendar and RSS feeds."""
-    begin, end = day_bounds(first, last)
-    in_range = Occurrence.objects.filter(event=OuterRef("pk"), start__lt=end, end__gt=begin)
-    return list(
-        public_events(criteria)
-        .filter(Exists(in_range))
-        .select_related("organisation", "organiser_body", "municipality")
+FEED_LIMIT = 200  # events in a feed at most, as other calendar feeds bound theirs
+
+
+def feed_events(criteria: Criteria, first: dt.date, last: dt.date, limit: int | None = None) -> list[Event]:
+    """The first `limit` events with a date in [first, last), each once, in the order of their
+    first date there, for the iCalendar and RSS feeds. Three queries: the calendar's days from its
+    index (a few per event are enough to find `limit` events), the events, their cancelled dates."""
+    limit = limit or FEED_LIMIT
+    rows = calendar_days(criteria, first, last).order_by("day", "start", "event_id")
+    ids = list(dict.fromkeys(rows.values_list("event_id", flat=True)[: limit * 8]))[:limit]
+    events = {
+        event.pk: event
+        for event in Event.objects.filter(pk__in=ids)
+        .select_related("municipality")  # for the place; the feeds name no organiser
         .prefetch_related("cancelled_dates")
-        .order_by("start", "pk")[:limit]
-    )
+    }
+    return [events[pk] for pk in ids if pk in events]
 
 
 def coming(criteria: Criteria, limit: int = 5) -> list[Occurrence]:

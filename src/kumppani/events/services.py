@@ -23,7 +23,9 @@ from kumppani.core.slugs import unique_slug
 from kumppani.events import indexing
 from kumppani.events.models import (
     HELSINKI,
+    PUBLIC_STATUSES,
     BulletinIssue,
+    CalendarDay,
     CancelledDate,
     Event,
     EventStatus,
@@ -33,6 +35,7 @@ from kumppani.events.models import (
     Recurrence,
     Registration,
     TrustedOrganisation,
+    local_days,
 )
 from kumppani.events.rules import EDITOR_ROLES
 from kumppani.organisations.models import Organisation
@@ -317,6 +320,25 @@ def _materialise(event: Event) -> None:
     )
 
 
+def _refresh_calendar(event: Event) -> None:
+    """Rewrite the event's CalendarDay rows: one for each day of each date, in the calendar of all
+    bodies and in each body's that approved it, while the event is public; none otherwise."""
+    CalendarDay.objects.filter(event_id=event.pk).delete()
+    if event.status not in PUBLIC_STATUSES:
+        return
+    bodies = list(event.listings.filter(status=ListingStatus.APPROVED).values_list("body_id", flat=True))
+    if not bodies:
+        return
+    CalendarDay.objects.bulk_create(
+        [
+            CalendarDay(body_id=body_id, day=day, start=occurrence.start, occurrence=occurrence, event_id=event.pk)
+            for occurrence in event.occurrences.all()
+            for day in local_days(occurrence.start, occurrence.end)
+            for body_id in [None, *bodies]
+        ]
+    )
+
+
 def _set_cancelled_dates(event: Event, dates: list[dt.date]) -> None:
     event.cancelled_dates.exclude(date__in=dates).delete()
     existing = set(event.cancelled_dates.values_list("date", flat=True))
@@ -402,6 +424,7 @@ def event_update(*, by: User, event: Event, data: dict, cancelled_dates: list[dt
                 listing.save(update_fields=["status", "decided_at", "decided_by", "submitted_at"])
                 _tell_editors(event, listing.body, changed=True)
         _recompute_status(event)
+    _refresh_calendar(event)
     audit.record(actor=by, obj=event, action="updated", changes=audit.diff(before, _snapshot(event)))
     indexing.reindex(event)
     return event
@@ -460,6 +483,7 @@ def event_submit(*, by: User, event: Event, bodies: list[PublicBody]) -> list[Li
         event.status = EventStatus.SUBMITTED
         event.save(update_fields=["status"])
     _recompute_status(event)
+    _refresh_calendar(event)
     return listings
 
 
@@ -512,6 +536,7 @@ def listing_decide(*, by: User, listing: Listing, approve: bool, reason: str = "
     listing.decided_at, listing.decided_by = timezone.now(), by
     listing.save()
     _recompute_status(event)
+    _refresh_calendar(event)
     audit.record(
         actor=by,
         obj=event,
@@ -545,6 +570,7 @@ def event_set_status(*, by: User, event: Event, status: str, reason: str = "") -
         raise ValidationError(_("The event is not approved in any calendar."), code="not_approved")
     event.status, event.status_reason, event.updated_at = status, (reason or "").strip()[:500], timezone.now()
     event.save(update_fields=["status", "status_reason", "updated_at"])
+    _refresh_calendar(event)
     audit.record(actor=by, obj=event, action="status_changed", changes={"status": [old, status]}, message=reason)
     return event
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("tapahtumat/kalenteri.ics", public.feed_ics, name="feed_ics"),
     path("tapahtumat/rss/", public.feed_rss, name="feed_rss"),
     path("tapahtumat/upotus/", public.embed, name="embed"),
+    path("tapahtumat/upotus/koodi/", public.embed_snippet, name="embed_snippet"),
     path("tapahtumat/<slug:slug>/", public.detail, name="detail"),
     path("tapahtumat/<slug:slug>/kalenteriin.ics", public.event_ics, name="event_ics"),
 ]

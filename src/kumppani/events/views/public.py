@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from django.contrib.syndication.views import Feed
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -18,6 +19,10 @@ from kumppani.events.filters import CalendarFilterForm
 from kumppani.events.models import HELSINKI, Event, EventStatus, ListingStatus
 
 LIST_DAYS = 31
+EMBED_COUNT = 30
+SNIPPET_COUNT = 10
+# Events shown on a day of each view; the rest are behind "+N more", which opens that day.
+PER_DAY = {"month": 4, "week": 8, "list": 5, "day": 200}
 FEED_DAYS = 365
 
 
@@ -71,13 +76,17 @@ def calendar(request):
         last = max(data["end"] + dt.timedelta(days=1), first + dt.timedelta(days=1))  # the chosen period
         following = last
     criteria = queries.Criteria.from_form(data)
-    items = queries.occurrences(criteria, first, last) if valid else []
-    days = queries.by_day(items, first, last)
+    # Each view shows a bounded number of events a day, and "+N more" links to that day's view,
+    # so that a busy calendar's page has a bounded size (the day view shows the most).
+    days = queries.days_bounded(criteria, first, last, PER_DAY[view], detail=view != "month") if valid else []
+    _label_items([item for cell in days for item in cell.items])
+    for cell in days:
+        cell.more_query = _filter_query(form, view="day", date=cell.date.isoformat(), start=None, end=None)
+    count = sum(d.total for d in days)
     weeks = []
     if view == "month":
-        lead = [(None, [])] * first.weekday()
-        cells = lead + days
-        cells += [(None, [])] * (-len(cells) % 7)
+        cells = [None] * first.weekday() + days
+        cells += [None] * (-len(cells) % 7)
         weeks = [cells[n : n + 7] for n in range(0, len(cells), 7)]
     feed_query = _filter_query(form, view=None, date=None)
     context = {
@@ -86,10 +95,10 @@ def calendar(request):
         "day": day,
         "first": first,
         "last": last - dt.timedelta(days=1),
-        "days": days if view != "list" else [(d, items_) for d, items_ in days if items_],
+        "days": days if view != "list" else [d for d in days if d.total],
         "weeks": weeks,
         "weekday_names": [_weekday(n) for n in range(7)],
-        "count": len(items),
+        "count": count,
         "previous_query": _filter_query(form, view=view, date=previous.isoformat(), start=None),
         "next_query": _filter_query(form, view=view, date=following.isoformat(), start=None),
         "view_queries": [
@@ -101,6 +110,18 @@ def calendar(request):
         "today": _today(),
     }
     return render(request, "events/calendar.html", context, status=200 if valid else 400)
+
+
+def _label_items(items) -> None:
+    """Each occurrence's address and time as text, made here once rather than per item in the
+    template (a month of a busy calendar draws over a hundred)."""
+    prefix = reverse("events:detail", args=["-"]).removesuffix("-/")
+    all_day = _("All day")
+    for item in items:
+        item.url = f"{prefix}{item.event.slug}/"
+        start, end = item.local_start, item.local_end
+        item.when = all_day if item.event.all_day else f"{start:%H.%M}–{end:%H.%M}"
+        item.status = "cancelled" if item.is_cancelled else item.event.status
 
 
 def _weekday(n: int) -> str:
@@ -152,7 +173,9 @@ def _feed_form(request):
 
 
 def feed_ics(request):
-    """The iCalendar feed of any filter combination, for a phone's or a web site's calendar."""
+    """The iCalendar feed of any filter combination, for a phone's or a web site's calendar: the
+    events from 30 days ago (or the chosen start) for a year (or to the chosen end), at most
+    queries.FEED_LIMIT (200) of them, the first first; a series is one event with its dates."""
     form, refusal = _feed_form(request)
     if refusal:
         return refusal
@@ -227,13 +250,46 @@ def feed_rss(request):
 @xframe_options_exempt
 def embed(request):
     """A small page of coming events for an iframe on an NGO's or a municipality's own site: the only
-    page of Kumppani that another site may frame."""
+    page of Kumppani that another site may frame. It also shows the HTML of the script-free snippet
+    to copy (see embed_snippet)."""
     form, refusal = _feed_form(request)
     if refusal:
         return refusal
     first, last = form.range(_today(), LIST_DAYS)
-    items = queries.occurrences(queries.Criteria.from_form(form.cleaned_data), first, last)[:30]
+    items = queries.first_occurrences(queries.Criteria.from_form(form.cleaned_data), first, last, EMBED_COUNT)
+    _label_items(items)
+    query = urlencode(_clean_query(form))
     # The snippet's address has no language prefix: each visitor is sent on to their own language.
     neutral_path = request.path.removeprefix(f"/{get_language()}")
-    context = {"items": items, "query": urlencode(_clean_query(form)), "neutral_path": neutral_path}
+    snippet = _snippet(request, items[:SNIPPET_COUNT], query)
+    snippet_url = reverse("events:embed_snippet") + (f"?{query}" if query else "")
+    context = {
+        "items": items,
+        "query": query,
+        "neutral_path": neutral_path,
+        "snippet": snippet,
+        "snippet_url": request.build_absolute_uri(snippet_url),
+    }
     return render(request, "events/embed.html", context)
+
+
+def embed_snippet(request):
+    """The coming events as a small fragment of plain HTML, no script and no frame, for a site that
+    takes only HTML (a municipality's publishing system, an NGO's newsletter): pasted as it is, in
+    the language of the address (/fi/ or /sv/). Being static, it shows the events of the day it was
+    copied; the iframe stays current."""
+    form, refusal = _feed_form(request)
+    if refusal:
+        return refusal
+    first, last = form.range(_today(), LIST_DAYS)
+    items = queries.first_occurrences(queries.Criteria.from_form(form.cleaned_data), first, last, SNIPPET_COUNT)
+    _label_items(items)
+    snippet = _snippet(request, items, urlencode(_clean_query(form)))
+    return HttpResponse(snippet, content_type="text/html; charset=utf-8")
+
+
+def _snippet(request, items, query: str) -> str:
+    site = f"{request.scheme}://{request.get_host()}"
+    calendar_url = site + reverse("events:calendar") + (f"?{query}" if query else "")
+    context = {"items": items, "site": site, "calendar_url": calendar_url}
+    return render_to_string("events/embed_snippet.html", context, request=request).strip()
