@@ -5,6 +5,7 @@ the month view and adds it to their own calendar (.ics)."""
 import re
 
 import pytest
+from django.urls import reverse
 from icalendar import Calendar
 from playwright.sync_api import expect
 
@@ -72,7 +73,7 @@ def test_a_weekly_series_from_the_ngo_to_a_residents_calendar(page, axe_check):
     sign_in(page, editor)
     expect(page.locator("main")).to_contain_text("1 tapahtuma")
     axe_check(page)
-    page.get_by_role("link", name="Salo").first.click()
+    page.locator(f"main a[href$='{reverse('events:queue', args=['salo'])}']").first.click()
     expect(page.locator("h1")).to_have_text("Hyväksyntää odottavat tapahtumat")
     axe_check(page)
     page.get_by_role("button", name="Tallenna päätös").click()

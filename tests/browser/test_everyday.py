@@ -31,7 +31,7 @@ def sign_in(page, person) -> None:
 def test_on_a_phone_the_menu_folds_behind_a_button_that_the_keyboard_opens_and_closes(page, axe_check):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto("/fi/")
-    menu_button = page.locator("summary", has_text="Menu")
+    menu_button = page.locator("summary", has_text="Valikko")
     expect(menu_button).to_be_visible()
     expect(page.locator(".site-nav.wide-only")).to_be_hidden()
     header_height = page.locator(".site-header").bounding_box()["height"]
@@ -60,7 +60,7 @@ def test_on_a_phone_the_menu_folds_behind_a_button_that_the_keyboard_opens_and_c
 def test_on_a_desktop_the_menu_is_in_the_header_without_a_button(page):
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto("/fi/")
-    expect(page.locator("summary", has_text="Menu")).to_be_hidden()
+    expect(page.locator("summary", has_text="Valikko")).to_be_hidden()
     expect(page.locator(".site-nav.wide-only").get_by_role("link", name="Järjestöt")).to_be_visible()
 
 
@@ -82,7 +82,7 @@ def test_deep_pages_say_where_they_are_with_breadcrumbs(page, axe_check):
 def test_a_person_with_a_role_but_no_ngo_gets_an_explanation_and_a_coordinator_gets_counts(page, axe_check):
     sign_in(page, factories.user(name="Jaana Kettunen"))
     page.goto("/fi/oma/")
-    expect(page.locator("main")).to_contain_text("Your account has no role yet")
+    expect(page.locator("main")).to_contain_text("Tililläsi ei ole vielä roolia")
     expect(page.locator('main a[href="/fi/jarjestot/"]').first).to_be_visible()
     axe_check(page)
     page.context.clear_cookies()

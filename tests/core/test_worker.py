@@ -42,9 +42,15 @@ def test_a_scheduled_job_starts_once_a_day_however_many_workers_check(database_q
     morning = dt.datetime(2026, 11, 23, 8, 0, tzinfo=HELSINKI)
     first = schedule.run_due(morning)
     second = schedule.run_due(morning + dt.timedelta(minutes=1))
-    assert set(first) == {"database-statistics", "expire-invitations", "coordinator-digest"}
+    assert set(first) == {
+        "database-statistics",
+        "expire-invitations",
+        "coordinator-digest",
+        "consultation-response-reminders",
+        "welfare-index",
+    }
     assert second == []
-    assert ScheduledRun.objects.count() == 3
+    assert ScheduledRun.objects.count() == 5
     assert schedule.run_due(morning + dt.timedelta(days=1)) != []
 
 

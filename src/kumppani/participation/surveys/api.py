@@ -10,6 +10,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, viewsets
 
 from kumppani.core.api.fields import TranslatedField
+from kumppani.core.api.filters import YearFilter
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.rules import body_roles
 from kumppani.participation.surveys import queries
@@ -91,7 +92,7 @@ class SurveyDetailSerializer(SurveySerializer):
 
 class SurveyFilter(django_filters.FilterSet):
     body = django_filters.CharFilter(field_name="body__slug", help_text="A public body's slug.")
-    barometer_year = django_filters.NumberFilter(help_text="Only the NGO barometers of this year.")
+    barometer_year = YearFilter(help_text="Only the NGO barometers of this year.")
 
     class Meta:
         model = Survey
