@@ -151,5 +151,7 @@ def test_the_directory_on_a_phone_shows_results_before_filters(page, axe_check):
     assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing sideways
     axe_check(page)
     page.locator(".result").first.get_by_role("link").first.click()
+    expect(page).not_to_have_url(re.compile(r"\?body="))
+    page.wait_for_load_state()  # the activity page, not the list it left
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
     axe_check(page)
