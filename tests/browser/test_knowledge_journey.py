@@ -68,7 +68,8 @@ def test_an_ngo_reports_the_body_answers_and_anyone_reads_it(page, axe_check):
     page.context.clear_cookies()
     page.goto(f"/fi/kokemustieto/alue/{sodankyla.slug}/")
     axe_check(page)
-    page.get_by_role("link", name="Yksinäisyys sivukylillä").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Yksinäisyys sivukylillä").click()
     axe_check(page)
     main = page.locator("main")
     expect(main).to_contain_text("Selvitämme asiointiliikennettä kylille.")
