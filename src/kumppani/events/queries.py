@@ -5,9 +5,7 @@ every event's relations come in one query each."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, Window
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 
@@ -115,20 +113,8 @@ def calendar_days(criteria: Criteria, first: dt.date, last: dt.date) -> QuerySet
 
 
 def _matching(events: QuerySet, q: str) -> QuerySet:
-    """Events whose search document matches `q`. A filter needs no score: on SQLite the ids come
-    from the full-text match alone (search.filter_matching computes bm25 for every match, which
-    was most of a common word's time over 500,000 events); elsewhere as search.filter_matching."""
-    groups = search.query_groups(q)
-    if not groups:
-        return events
-    if connection.vendor != "sqlite":
-        return search.filter_matching(events, SEARCH_KIND, q)
-    sql = (
-        "SELECT e.object_id FROM core_searchentry_fts CROSS JOIN core_searchentry e "
-        "ON e.id = core_searchentry_fts.rowid WHERE core_searchentry_fts MATCH %s AND e.kind = %s"
-    )
-    # A constant SQL text; the words are a parameter, as in core.search.
-    return events.filter(pk__in=RawSQL(sql, [search._fts5_query(groups, True), SEARCH_KIND]))  # noqa: S611
+    """Events whose search document matches `q`."""
+    return search.filter_matching(events, SEARCH_KIND, q)
 
 
 def days_bounded(criteria: Criteria, first: dt.date, last: dt.date, per_day: int, *, detail: bool = True) -> list[Day]:
