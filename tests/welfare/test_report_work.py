@@ -223,3 +223,20 @@ def test_the_lists_read_in_fixed_queries(client, draft):
     assert (_count(client, work), _count(client, listing)) == one
     client.force_login(draft["official"])
     assert _count(client, dashboard) == own_one
+
+
+def test_only_the_coordinator_changes_a_chapter_s_editors(client, draft):
+    other = factories.official(draft["salo"], "official", name="Sanna Sihteeri")
+    url = reverse("welfare:chapter_edit", args=[draft["chapter"].pk])
+    data = {"version": 1, "title": "Yksinäisyys", "editors": [other.pk]}
+    client.force_login(draft["official"])
+    assert 'name="editors"' not in client.get(url).content.decode()
+    client.post(url, {**data, "situation": "Kirjoitettu."})
+    chapter = Chapter.objects.get(pk=draft["chapter"].pk)
+    assert list(chapter.editors.all()) == [draft["official"]] and chapter.version == 2
+    client.force_login(draft["coordinator"])
+    client.post(url, {**data, "version": 2, "situation": "Kirjoitettu.", "editors": [other.pk, draft["official"].pk]})
+    assert set(Chapter.objects.get(pk=chapter.pk).editors.all()) == {other, draft["official"]}
+    refused = client.post(url, {**data, "version": 3, "editors": [draft["other_official"].pk]})
+    assert refused.status_code == 200
+    assert set(Chapter.objects.get(pk=chapter.pk).editors.all()) == {other, draft["official"]}

@@ -108,18 +108,32 @@ class ChapterForm(versioning.VersionedFormMixin, CleanTextFormMixin, forms.Form)
         widget=forms.CheckboxSelectMultiple,
     )
     assessment = forms.CharField(label=_("Assessment"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    editors = ChapterAddForm.base_fields["editors"]
 
-    def __init__(self, *args, body, **kwargs):
+    def __init__(self, *args, body, can_manage: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         from kumppani.cooperation.models import Sector
 
+        if can_manage:
+            self.fields["editors"].queryset = (
+                User.objects.filter(body_roles__body=body).distinct().order_by("full_name", "email")
+            )
+            self.fields["editors"].label_from_instance = _person_label
+        else:
+            del self.fields["editors"]
         self.fields["theme"].queryset = Term.objects.filter(vocabulary=Vocabulary.THEME).order_by("position", "name")
         self.fields["responsible_sectors"].queryset = Sector.objects.filter(body=body).order_by("name")
         self.fields["responsible_organisations"].queryset = (
             Organisation.objects.filter(areas__in=body.area_body_ids()).distinct().order_by("name")
         )
         self.fields["indicators"].queryset = Indicator.objects.order_by("sotkanet_id")
-        self.fields["indicators"].label_from_instance = lambda i: f"{i.title} ({i.sotkanet_id})"
+        self.fields["indicators"].label_from_instance = indicator_label
+
+
+def indicator_label(indicator: Indicator) -> str:
+    """Sotkanet has not titled every indicator in every language: the first title there is."""
+    title = indicator.title or indicator.title_fi or indicator.title_sv or indicator.title_en
+    return f"{title} ({indicator.sotkanet_id})" if title else f"Sotkanet {indicator.sotkanet_id}"
 
 
 class ApproveForm(forms.Form):

@@ -16,7 +16,7 @@ from kumppani.organisations.models import Organisation
 from kumppani.welfare.models import Chapter, ReportKind, ReportStatus, WelfareReport
 
 CHAPTER_TEXTS = ("title", "situation", "goals", "measures", "assessment")
-CHAPTER_FIELDS = [*CHAPTER_TEXTS, "responsible_sectors", "responsible_organisations", "indicators"]
+CHAPTER_FIELDS = [*CHAPTER_TEXTS, "responsible_sectors", "responsible_organisations", "indicators", "editors"]
 # chapter_write's theme when the caller leaves it as it is (None removes the theme).
 UNCHANGED = object()
 MOVES = {
@@ -79,13 +79,17 @@ def report_create(*, body: PublicBody, kind: str, first_year: int, title: str, b
     return report
 
 
+def _check_editors(report: WelfareReport, editors) -> None:
+    allowed = set(BodyRole.objects.filter(body=report.body).values_list("user_id", flat=True))
+    if any(editor.pk not in allowed for editor in editors):
+        raise _error("editors", _("Editors must work in the body."), "editor_outside_body")
+
+
 def chapter_add(*, report: WelfareReport, title: str, editors=(), theme=None, by) -> Chapter:
     """The coordinator adds a chapter and names its editors: people with a role in the body."""
     _require(by, "welfare.manage_report", report)
     _not_approved(report)
-    allowed = set(BodyRole.objects.filter(body=report.body).values_list("user_id", flat=True))
-    if any(editor.pk not in allowed for editor in editors):
-        raise _error("editors", _("Editors must work in the body."), "editor_outside_body")
+    _check_editors(report, editors)
     last = report.chapters.aggregate(last=Max("position"))["last"] or 0
     chapter = Chapter(report=report, title=(title or "").strip(), theme=theme, position=last + 1)
     if not chapter.title:
@@ -115,15 +119,20 @@ def chapter_write(
     sectors=None,
     organisations=None,
     indicators=None,
+    editors=None,
     version: int | None = None,
     by,
 ) -> Chapter:
     """An editor (or the coordinator) writes the chapter while the report is not approved: its texts,
     its theme, the sectors and NGOs responsible for its measures (the body's own sectors and the NGOs
     of its area) and the Sotkanet indicators it follows. `version` is the one the editor's page was
-    made from: a save over a colleague's newer one is refused, naming what they changed."""
+    made from: a save over a colleague's newer one is refused, naming what they changed. Only the
+    coordinator changes the chapter's `editors` (people with a role in the body)."""
     _require(by, "welfare.edit_chapter", chapter)
     _not_approved(chapter.report)
+    if editors is not None:
+        _require(by, "welfare.manage_report", chapter.report)
+        _check_editors(chapter.report, editors)
     unknown = set(data) - set(CHAPTER_TEXTS)
     if unknown:
         raise ValueError(f"Not editable chapter fields: {sorted(unknown)}")
@@ -155,6 +164,7 @@ def chapter_write(
             ("responsible_sectors", sectors),
             ("responsible_organisations", organisations),
             ("indicators", indicators),
+            ("editors", editors),
         ):
             if values is not None:
                 getattr(chapter, name).set(values)

@@ -282,8 +282,10 @@ def chapter_edit(request, pk):
         "responsible_sectors": list(chapter.responsible_sectors.all()),
         "responsible_organisations": list(chapter.responsible_organisations.all()),
         "indicators": list(chapter.indicators.all()),
+        "editors": list(chapter.editors.all()),
     }
-    form = ChapterForm(request.POST or None, initial=initial, body=report.body)
+    can_manage = request.user.has_perm("welfare.manage_report", report)
+    form = ChapterForm(request.POST or None, initial=initial, body=report.body, can_manage=can_manage)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -294,6 +296,7 @@ def chapter_edit(request, pk):
                 sectors=list(data["responsible_sectors"]),
                 organisations=list(data["responsible_organisations"]),
                 indicators=list(data["indicators"]),
+                editors=list(data["editors"]) if can_manage else None,
                 version=data["version"],
                 by=request.user,
             )
