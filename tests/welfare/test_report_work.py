@@ -240,3 +240,13 @@ def test_only_the_coordinator_changes_a_chapter_s_editors(client, draft):
     refused = client.post(url, {**data, "version": 3, "editors": [draft["other_official"].pk]})
     assert refused.status_code == 200
     assert set(Chapter.objects.get(pk=chapter.pk).editors.all()) == {other, draft["official"]}
+
+
+def test_only_the_coordinator_moves_the_report(client, draft):
+    submit = reverse("welfare:report_move", args=[draft["report"].pk, "arvioitavaksi"])
+    client.force_login(draft["official"])
+    assert client.get(submit).status_code == 403
+    assert client.post(submit).status_code == 403
+    client.force_login(draft["coordinator"])
+    assert client.get(reverse("welfare:report_move", args=[draft["report"].pk, "poista"])).status_code == 404
+    assert WelfareReport.objects.get().status == ReportStatus.DRAFT

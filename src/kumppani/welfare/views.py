@@ -323,7 +323,9 @@ def report_move(request, pk, move):
     """The coordinator sends the report for review, returns it to the editors or records the council's
     approval (its date and §) — each after a confirmation page."""
     item = _report_for_work(request, pk)
-    if not request.user.has_perm("welfare.manage_report", item) or move not in MOVES:
+    if move not in MOVES:
+        raise Http404
+    if not request.user.has_perm("welfare.manage_report", item):
         raise PermissionDenied
     name, service = MOVES[move]
     form = ApproveForm(request.POST or None) if name == "approve" else None
