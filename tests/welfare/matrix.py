@@ -27,4 +27,5 @@ URL_NAMES |= {
     "welfare:report_move",
     "welfare:chapter_edit",
     "welfare:chapter_move",
+    "welfare:report_history",
 }

@@ -250,3 +250,15 @@ def test_only_the_coordinator_moves_the_report(client, draft):
     client.force_login(draft["coordinator"])
     assert client.get(reverse("welfare:report_move", args=[draft["report"].pk, "poista"])).status_code == 404
     assert WelfareReport.objects.get().status == ReportStatus.DRAFT
+
+
+def test_the_report_s_history_names_each_change_in_plain_words(client, draft):
+    reports.chapter_write(chapter=draft["chapter"], data={"goals": "Yksinäisyys vähenee."}, by=draft["official"])
+    url = reverse("welfare:report_history", args=[draft["report"].pk])
+    for person in (draft["rep"], draft["tampere_coordinator"], factories.official(draft["salo"], "official")):
+        client.force_login(person)
+        assert client.get(url).status_code == 403
+    client.force_login(draft["official"])
+    page = client.get(url).content.decode()
+    assert "tavoitteet" in page and "Yksinäisyys vähenee." in page and "Olli Virkailija" in page
+    assert "Hyvinvointikertomus avattu" in page and "Yksinäisyys" in page

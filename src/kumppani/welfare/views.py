@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from kumppani.core import versioning
 from kumppani.core.forms import add_service_errors
-from kumppani.core.models import PublicBody
+from kumppani.core.models import AuditEntry, PublicBody
 from kumppani.welfare import criteria as c
 from kumppani.welfare import queries, services
 from kumppani.welfare import reports as reports_service
@@ -361,3 +362,25 @@ MOVE_DONE = {
     "return": gettext_lazy("The report has been returned to its editors."),
     "approve": gettext_lazy("The council's approval has been recorded. The report is now public."),
 }
+
+
+@login_required
+def report_history(request, pk):
+    """Who changed the report or one of its chapters, and when (newest first): the body's coordinators
+    and the report's editors, while it is not public; the approved report's history stays theirs."""
+    item = get_object_or_404(WelfareReport.objects.select_related("body"), pk=pk)
+    if not (
+        request.user.has_perm("welfare.manage_report", item) or item.chapters.filter(editors=request.user).exists()
+    ):
+        raise PermissionDenied
+    chapter_ids = [str(pk) for pk in item.chapters.values_list("pk", flat=True)]
+    entries = AuditEntry.objects.filter(
+        Q(object_type="welfare.welfarereport", object_id=str(item.pk))
+        | Q(object_type="welfare.chapter", object_id__in=chapter_ids)
+    ).select_related("actor")
+    page = Paginator(entries.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
+    for entry in page.object_list:
+        if entry.object_type == "welfare.chapter" and not entry.message:
+            entry.message = entry.object_repr  # which chapter (shown, not saved)
+    back_url = reverse("welfare:report_work" if item.status != ReportStatus.APPROVED else "welfare:report", args=[pk])
+    return render(request, "history.html", {"subject": item.title, "back_url": back_url, "page": page})
