@@ -262,3 +262,13 @@ def test_the_report_s_history_names_each_change_in_plain_words(client, draft):
     page = client.get(url).content.decode()
     assert "tavoitteet" in page and "Yksinäisyys vähenee." in page and "Olli Virkailija" in page
     assert "Hyvinvointikertomus avattu" in page and "Yksinäisyys" in page
+
+
+def test_the_history_reads_in_fixed_queries(client, draft):
+    client.force_login(draft["coordinator"])
+    url = reverse("welfare:report_history", args=[draft["report"].pk])
+    one = _count(client, url)
+    for n in range(3):
+        chapter = reports.chapter_add(report=draft["report"], title=f"Luku {n}", by=draft["coordinator"])
+        reports.chapter_write(chapter=chapter, data={"goals": f"Tavoite {n}"}, by=draft["coordinator"])
+    assert _count(client, url) == one
