@@ -17,3 +17,15 @@ URL_NAMES |= {"api-welfare-index-list"}
 # Welfare reports: the approved ones are public, drafts only for the body's coordinators and the
 # report's editors (tests/welfare/test_report_pages.py).
 URL_NAMES |= {"welfare:reports", "welfare:report"}
+
+# The working pages of a draft report: opening a report (the body's coordinator), its chapters and
+# editors, ordering them and the moves through review (the coordinator), writing a chapter (its
+# editors and the coordinator); others get 403/404 (tests/welfare/test_report_work.py).
+URL_NAMES |= {
+    "welfare:report_new",
+    "welfare:report_work",
+    "welfare:report_move",
+    "welfare:chapter_edit",
+    "welfare:chapter_move",
+    "welfare:report_history",
+}

@@ -24,7 +24,9 @@ class WelfareConfig(AppConfig):
                 "welfare_chapter_added": _("Chapter added to the welfare report"),
                 "welfare_chapter_written": _("Chapter of the welfare report written"),
                 "welfare_report_moved": _("Welfare report's status changed"),
+                "welfare_chapters_ordered": _("Chapters of the welfare report put in a new order"),
             }
         )
+        audit.register_change_labels("welfare.welfarereport", {"chapters": _("order of the chapters")})
         schedule.register(schedule.Job("welfare-index", dt.time(4, 30), "kumppani.welfare.tasks.compute_index"))
         pages.register()

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.core import versioning
 from kumppani.core.models import PublicBody, Term
 from kumppani.core.validators import CleanTextMixin
 from kumppani.organisations.models import Organisation
@@ -199,6 +200,8 @@ class Chapter(CleanTextMixin, models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("editors"), blank=True, related_name="welfare_chapters"
     )
     updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
+    # Two editors may have the chapter open at once: a save from an older page is refused.
+    version = versioning.version_field()
 
     class Meta:
         verbose_name = _("chapter")

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from kumppani.core.models import BodyKind, PublicBody
 from kumppani.core.opendata import safe_row
 from kumppani.welfare import criteria as c
-from kumppani.welfare.models import Chapter, IndexResult, WelfareReport
+from kumppani.welfare.models import Chapter, IndexResult, ReportStatus, WelfareReport
 
 
 def index_years() -> list[int]:
@@ -227,4 +227,22 @@ def report_chapters(report) -> list:
         report.chapters.select_related("theme")
         .prefetch_related("responsible_sectors", "responsible_organisations", "indicators")
         .order_by("position", "pk")
+    )
+
+
+def work_chapters(report) -> list:
+    """The report's chapters in order with their theme, editors and indicators, for the working page.
+    Three queries however many chapters."""
+    return list(report.chapters.select_related("theme").prefetch_related("editors").order_by("position", "pk"))
+
+
+def my_chapters(user) -> list:
+    """The chapters a person edits in reports not yet approved, in bodies where they still work, with
+    their report and body. One query."""
+    return list(
+        Chapter.objects.filter(editors=user, report__body__roles__user=user)
+        .exclude(report__status=ReportStatus.APPROVED)
+        .select_related("report__body")
+        .distinct()
+        .order_by("report__body__name", "report__first_year", "position")
     )

@@ -6,14 +6,19 @@ import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kumppani.core import audit
+from kumppani.core import audit, versioning
 from kumppani.core.models import BodyRole, PublicBody
+from kumppani.organisations.models import Organisation
 from kumppani.welfare.models import Chapter, ReportKind, ReportStatus, WelfareReport
 
 CHAPTER_TEXTS = ("title", "situation", "goals", "measures", "assessment")
+CHAPTER_FIELDS = [*CHAPTER_TEXTS, "responsible_sectors", "responsible_organisations", "indicators", "editors"]
+# chapter_write's theme when the caller leaves it as it is (None removes the theme).
+UNCHANGED = object()
 MOVES = {
     ReportStatus.DRAFT: {ReportStatus.REVIEW},
     ReportStatus.REVIEW: {ReportStatus.DRAFT, ReportStatus.APPROVED},
@@ -65,49 +70,138 @@ def report_create(*, body: PublicBody, kind: str, first_year: int, title: str, b
     with transaction.atomic():
         report.full_clean()
         report.save()
-        audit.record(actor=by, obj=report, action="welfare_report_created")
+        audit.record(
+            actor=by,
+            obj=report,
+            action="welfare_report_created",
+            changes={"title": [None, report.title], "kind": [None, report.kind], "first_year": [None, first_year]},
+        )
     return report
+
+
+def _check_editors(report: WelfareReport, editors) -> None:
+    allowed = set(BodyRole.objects.filter(body=report.body).values_list("user_id", flat=True))
+    if any(editor.pk not in allowed for editor in editors):
+        raise _error("editors", _("Editors must work in the body."), "editor_outside_body")
 
 
 def chapter_add(*, report: WelfareReport, title: str, editors=(), theme=None, by) -> Chapter:
     """The coordinator adds a chapter and names its editors: people with a role in the body."""
     _require(by, "welfare.manage_report", report)
     _not_approved(report)
-    allowed = set(BodyRole.objects.filter(body=report.body).values_list("user_id", flat=True))
-    if any(editor.pk not in allowed for editor in editors):
-        raise _error("editors", _("Editors must work in the body."), "editor_outside_body")
-    chapter = Chapter(report=report, title=(title or "").strip(), theme=theme, position=report.chapters.count() + 1)
+    _check_editors(report, editors)
+    last = report.chapters.aggregate(last=Max("position"))["last"] or 0
+    chapter = Chapter(report=report, title=(title or "").strip(), theme=theme, position=last + 1)
     if not chapter.title:
         raise _error("title", _("Give the chapter a title."), "required")
     with transaction.atomic():
         chapter.full_clean()
         chapter.save()
         chapter.editors.set(editors)
-        audit.record(actor=by, obj=chapter, action="welfare_chapter_added")
-    return chapter
-
-
-def chapter_write(*, chapter: Chapter, data: dict, by) -> Chapter:
-    """An editor (or the coordinator) writes the chapter's texts while the report is not approved."""
-    _require(by, "welfare.edit_chapter", chapter)
-    _not_approved(chapter.report)
-    unknown = set(data) - set(CHAPTER_TEXTS)
-    if unknown:
-        raise ValueError(f"Not editable chapter fields: {sorted(unknown)}")
-    before = audit.snapshot(chapter, list(CHAPTER_TEXTS))
-    for field, value in data.items():
-        setattr(chapter, field, (value or "").strip())
-    if not chapter.title:
-        raise _error("title", _("Give the chapter a title."), "required")
-    with transaction.atomic():
-        chapter.full_clean()
-        chapter.updated_at = timezone.now()
-        chapter.save()
         audit.record(
             actor=by,
             obj=chapter,
-            action="welfare_chapter_written",
-            changes=audit.diff(before, audit.snapshot(chapter, list(CHAPTER_TEXTS))),
+            action="welfare_chapter_added",
+            changes={
+                "title": [None, chapter.title],
+                "theme": [None, str(theme) if theme else None],
+                "editors": [[], sorted(str(editor) for editor in editors)],
+            },
+        )
+    return chapter
+
+
+def chapter_write(
+    *,
+    chapter: Chapter,
+    data: dict,
+    theme=UNCHANGED,
+    sectors=None,
+    organisations=None,
+    indicators=None,
+    editors=None,
+    version: int | None = None,
+    by,
+) -> Chapter:
+    """An editor (or the coordinator) writes the chapter while the report is not approved: its texts,
+    its theme, the sectors and NGOs responsible for its measures (the body's own sectors and the NGOs
+    of its area) and the Sotkanet indicators it follows. `version` is the one the editor's page was
+    made from: a save over a colleague's newer one is refused, naming what they changed. Only the
+    coordinator changes the chapter's `editors` (people with a role in the body)."""
+    _require(by, "welfare.edit_chapter", chapter)
+    _not_approved(chapter.report)
+    if editors is not None:
+        _require(by, "welfare.manage_report", chapter.report)
+        _check_editors(chapter.report, editors)
+    unknown = set(data) - set(CHAPTER_TEXTS)
+    if unknown:
+        raise ValueError(f"Not editable chapter fields: {sorted(unknown)}")
+    body = chapter.report.body
+    if sectors is not None and any(sector.body_id != body.pk for sector in sectors):
+        raise _error("responsible_sectors", _("Choose the body's own sectors."), "sector_outside_body")
+    if organisations is not None:
+        wanted = {organisation.pk for organisation in organisations}
+        known = set(
+            Organisation.objects.filter(pk__in=wanted, areas__in=body.area_body_ids()).values_list("pk", flat=True)
+        )
+        if wanted - known:
+            raise _error(
+                "responsible_organisations", _("Choose NGOs that work in the body's area."), "ngo_outside_area"
+            )
+    with transaction.atomic():
+        versioning.check(chapter, version)
+        before = audit.snapshot(chapter, CHAPTER_FIELDS)
+        theme_before = str(chapter.theme) if chapter.theme_id else None
+        for field, value in data.items():
+            setattr(chapter, field, (value or "").strip())
+        if theme is not UNCHANGED:
+            chapter.theme = theme
+        if not chapter.title:
+            raise _error("title", _("Give the chapter a title."), "required")
+        chapter.full_clean()
+        chapter.save()
+        for name, values in (
+            ("responsible_sectors", sectors),
+            ("responsible_organisations", organisations),
+            ("indicators", indicators),
+            ("editors", editors),
+        ):
+            if values is not None:
+                getattr(chapter, name).set(values)
+        changes = audit.diff(before, audit.snapshot(chapter, CHAPTER_FIELDS))
+        theme_after = str(chapter.theme) if chapter.theme_id else None
+        if theme_after != theme_before:
+            changes["theme"] = [theme_before, theme_after]
+        changes = versioning.claim(chapter, changes)
+        if changes:
+            chapter.updated_at = timezone.now()
+            chapter.save(update_fields=["updated_at"])
+            audit.record(actor=by, obj=chapter, action="welfare_chapter_written", changes=changes)
+    return chapter
+
+
+def chapter_move(*, chapter: Chapter, up: bool, by) -> Chapter:
+    """The coordinator moves a chapter one place up or down in the report (the first stays first)."""
+    report = chapter.report
+    _require(by, "welfare.manage_report", report)
+    _not_approved(report)
+    with transaction.atomic():
+        chapters = list(report.chapters.select_for_update().order_by("position", "pk"))
+        index = next(i for i, c in enumerate(chapters) if c.pk == chapter.pk)
+        other = index - 1 if up else index + 1
+        if not 0 <= other < len(chapters):
+            return chapter
+        chapters[index], chapters[other] = chapters[other], chapters[index]
+        for position, item in enumerate(chapters, start=1):
+            if item.position != position:
+                item.position = position
+                item.save(update_fields=["position"])
+        chapter.position = other + 1
+        audit.record(
+            actor=by,
+            obj=report,
+            action="welfare_chapters_ordered",
+            changes={"chapters": [None, [c.title for c in chapters]]},
         )
     return chapter
 
@@ -127,7 +221,12 @@ def _move(report: WelfareReport, to: str, *, by, **changes) -> WelfareReport:
             setattr(report, field, value)
         report.status = to
         report.save()
-        audit.record(actor=by, obj=report, action="welfare_report_moved", changes={"status": [before, to]})
+        recorded = {"status": [before, to]}
+        for field, value in changes.items():
+            if field != "approved_by":
+                shown = f"{value.day}.{value.month}.{value.year}" if isinstance(value, dt.date) else str(value)
+                recorded[field] = [None, shown]
+        audit.record(actor=by, obj=report, action="welfare_report_moved", changes=recorded)
     return report
 
 

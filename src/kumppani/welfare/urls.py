@@ -18,3 +18,12 @@ urlpatterns += [
     path("<slug:body>/kertomukset/", views.reports, name="reports"),
     path("kertomukset/<int:pk>/", views.report, name="report"),
 ]
+
+urlpatterns += [
+    path("<slug:body>/kertomukset/uusi/", views.report_new, name="report_new"),
+    path("kertomukset/<int:pk>/tyo/", views.report_work, name="report_work"),
+    path("kertomukset/<int:pk>/historia/", views.report_history, name="report_history"),
+    path("kertomukset/<int:pk>/<slug:move>/", views.report_move, name="report_move"),
+    path("kertomukset/luku/<int:pk>/", views.chapter_edit, name="chapter_edit"),
+    path("kertomukset/luku/<int:pk>/siirra/", views.chapter_move, name="chapter_move"),
+]

@@ -5,19 +5,30 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from kumppani.core import versioning
 from kumppani.core.forms import add_service_errors
-from kumppani.core.models import PublicBody
+from kumppani.core.models import AuditEntry, PublicBody
 from kumppani.welfare import criteria as c
 from kumppani.welfare import queries, services
-from kumppani.welfare.forms import SelfAssessmentForm, TableFilterForm
-from kumppani.welfare.models import IndexResult, SelfAssessment, WelfareReport
+from kumppani.welfare import reports as reports_service
+from kumppani.welfare.forms import (
+    ApproveForm,
+    ChapterAddForm,
+    ChapterForm,
+    ReportForm,
+    SelfAssessmentForm,
+    TableFilterForm,
+)
+from kumppani.welfare.models import Chapter, IndexResult, ReportStatus, SelfAssessment, WelfareReport
 
 PAGE_SIZE = 100
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -155,7 +166,11 @@ def reports(request, body):
     the drafts."""
     body = get_object_or_404(PublicBody, slug=body)
     visible = [r for r in queries.body_reports(body) if request.user.has_perm("welfare.view_report", r)]
-    return render(request, "welfare/reports.html", {"body": body, "reports": visible})
+    return render(
+        request,
+        "welfare/reports.html",
+        {"body": body, "reports": visible, "can_create": request.user.has_perm("welfare.create_report", body)},
+    )
 
 
 def report(request, pk):
@@ -164,4 +179,208 @@ def report(request, pk):
     item = get_object_or_404(WelfareReport.objects.select_related("body"), pk=pk)
     if not request.user.has_perm("welfare.view_report", item):
         raise Http404
-    return render(request, "welfare/report.html", {"report": item, "chapters": queries.report_chapters(item)})
+    can_work = item.status != ReportStatus.APPROVED
+    return render(
+        request,
+        "welfare/report.html",
+        {"report": item, "chapters": queries.report_chapters(item), "can_work": can_work},
+    )
+
+
+# Welfare reports: the working pages ---------------------------------------------------------------
+
+
+@login_required
+def report_new(request, body):
+    """The body's NGO coordinator opens a term or a yearly report."""
+    body = get_object_or_404(PublicBody, slug=body)
+    if not request.user.has_perm("welfare.create_report", body):
+        raise PermissionDenied
+    year = timezone.localdate().year
+    form = ReportForm(request.POST or None, initial={"kind": "yearly", "first_year": year})
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = reports_service.report_create(body=body, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The report has been opened. Add its chapters and name their editors."))
+            return redirect("welfare:report_work", item.pk)
+    return render(request, "welfare/report_new.html", {"body": body, "form": form})
+
+
+def _report_for_work(request, pk) -> WelfareReport:
+    item = get_object_or_404(WelfareReport.objects.select_related("body"), pk=pk)
+    if not request.user.has_perm("welfare.view_report", item) or item.status == ReportStatus.APPROVED:
+        raise Http404
+    return item
+
+
+@login_required
+def report_work(request, pk):
+    """The report's working page: its chapters in order with their editors and when they last
+    changed; the coordinator orders them, adds chapters and moves the report through review."""
+    item = _report_for_work(request, pk)
+    can_manage = request.user.has_perm("welfare.manage_report", item)
+    form = ChapterAddForm(request.POST or None, body=item.body) if can_manage else None
+    if request.method == "POST":
+        if not can_manage:
+            raise PermissionDenied
+        if form.is_valid():
+            try:
+                chapter = reports_service.chapter_add(report=item, by=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The chapter “%(title)s” has been added.") % {"title": chapter.title})
+                return redirect("welfare:report_work", item.pk)
+    chapters = queries.work_chapters(item)
+    for chapter in chapters:
+        chapter.can_write = can_manage or any(e.pk == request.user.pk for e in chapter.editors.all())
+    return render(
+        request,
+        "welfare/report_work.html",
+        {
+            "report": item,
+            "chapters": chapters,
+            "can_manage": can_manage,
+            "form": form,
+        },
+    )
+
+
+@login_required
+@require_POST
+def chapter_move(request, pk):
+    chapter = get_object_or_404(Chapter.objects.select_related("report__body"), pk=pk)
+    if not request.user.has_perm("welfare.manage_report", chapter.report):
+        raise PermissionDenied
+    try:
+        reports_service.chapter_move(chapter=chapter, up=request.POST.get("suunta") == "ylos", by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    return redirect(reverse("welfare:report_work", args=[chapter.report_id]) + f"#chapter-{chapter.pk}")
+
+
+@login_required
+def chapter_edit(request, pk):
+    """An editor of the chapter (or the body's coordinator) writes it while the report is a draft."""
+    chapter = get_object_or_404(Chapter.objects.select_related("report__body", "theme"), pk=pk)
+    if not request.user.has_perm("welfare.edit_chapter", chapter):
+        raise PermissionDenied
+    report = chapter.report
+    if report.status == ReportStatus.APPROVED:
+        messages.info(request, _("The report has been approved; its chapters no longer change."))
+        return redirect("welfare:report", report.pk)
+    initial = {
+        "version": chapter.version,
+        "title": chapter.title,
+        "theme": chapter.theme,
+        "situation": chapter.situation,
+        "goals": chapter.goals,
+        "measures": chapter.measures,
+        "assessment": chapter.assessment,
+        "responsible_sectors": list(chapter.responsible_sectors.all()),
+        "responsible_organisations": list(chapter.responsible_organisations.all()),
+        "indicators": list(chapter.indicators.all()),
+        "editors": list(chapter.editors.all()),
+    }
+    can_manage = request.user.has_perm("welfare.manage_report", report)
+    form = ChapterForm(request.POST or None, initial=initial, body=report.body, can_manage=can_manage)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            reports_service.chapter_write(
+                chapter=chapter,
+                data={field: data[field] for field in reports_service.CHAPTER_TEXTS},
+                theme=data["theme"],
+                sectors=list(data["responsible_sectors"]),
+                organisations=list(data["responsible_organisations"]),
+                indicators=list(data["indicators"]),
+                editors=list(data["editors"]) if can_manage else None,
+                version=data["version"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            if versioning.is_stale(error):
+                versioning.keep_input(form, chapter, data["version"])
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The chapter has been saved."))
+            return redirect(reverse("welfare:report_work", args=[report.pk]) + f"#chapter-{chapter.pk}")
+    return render(request, "welfare/chapter_edit.html", {"chapter": chapter, "report": report, "form": form})
+
+
+# What each move of the report is called in its address, and the service that makes it.
+MOVES = {
+    "arvioitavaksi": ("submit", reports_service.report_submit),
+    "palauta": ("return", reports_service.report_return),
+    "hyvaksy": ("approve", reports_service.report_approve),
+}
+
+
+@login_required
+def report_move(request, pk, move):
+    """The coordinator sends the report for review, returns it to the editors or records the council's
+    approval (its date and §) — each after a confirmation page."""
+    item = _report_for_work(request, pk)
+    if move not in MOVES:
+        raise Http404
+    if not request.user.has_perm("welfare.manage_report", item):
+        raise PermissionDenied
+    name, service = MOVES[move]
+    form = ApproveForm(request.POST or None) if name == "approve" else None
+    errors: list[str] = []
+    if request.method == "POST" and (form is None or form.is_valid()):
+        extra = (
+            {"decision_date": form.cleaned_data["decision_date"], "section": form.cleaned_data["section"]}
+            if form
+            else {}
+        )
+        try:
+            service(report=item, by=request.user, **extra)
+        except ValidationError as error:
+            if form is not None:
+                add_service_errors(form, error)
+            else:
+                errors = error.messages
+            item.refresh_from_db()
+        else:
+            messages.success(request, str(MOVE_DONE[name]))
+            if name == "approve":
+                return redirect("welfare:report", item.pk)
+            return redirect("welfare:report_work", item.pk)
+    return render(
+        request,
+        "welfare/report_move.html",
+        {"report": item, "move": move, "name": name, "form": form, "errors": errors},
+    )
+
+
+MOVE_DONE = {
+    "submit": gettext_lazy("The report has been sent for review. Its chapters can still be corrected."),
+    "return": gettext_lazy("The report has been returned to its editors."),
+    "approve": gettext_lazy("The council's approval has been recorded. The report is now public."),
+}
+
+
+@login_required
+def report_history(request, pk):
+    """Who changed the report or one of its chapters, and when (newest first): the body's coordinators
+    and the report's editors, while it is not public; the approved report's history stays theirs."""
+    item = get_object_or_404(WelfareReport.objects.select_related("body"), pk=pk)
+    if not (
+        request.user.has_perm("welfare.manage_report", item) or item.chapters.filter(editors=request.user).exists()
+    ):
+        raise PermissionDenied
+    chapter_ids = [str(pk) for pk in item.chapters.values_list("pk", flat=True)]
+    entries = AuditEntry.objects.filter(
+        Q(object_type="welfare.welfarereport", object_id=str(item.pk))
+        | Q(object_type="welfare.chapter", object_id__in=chapter_ids)
+    ).select_related("actor")
+    page = Paginator(entries.order_by("-created_at", "-pk"), 50).get_page(request.GET.get("page"))
+    for entry in page.object_list:
+        if entry.object_type == "welfare.chapter" and not entry.message:
+            entry.message = entry.object_repr  # which chapter (shown, not saved)
+    back_url = reverse("welfare:report_work" if item.status != ReportStatus.APPROVED else "welfare:report", args=[pk])
+    return render(request, "history.html", {"subject": item.title, "back_url": back_url, "page": page})

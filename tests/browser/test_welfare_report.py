@@ -1,0 +1,118 @@
+"""The welfare report in Chromium: Salo's NGO coordinator opens a yearly report and adds a chapter
+with a sector official as its editor; the editor finds the chapter on their own page and writes it
+with a Sotkanet indicator; the coordinator sends the report for review and records the council's
+approval (a future date is refused first); a resident reads the approved report and Salo's index in
+Swedish. axe-core on every page; the page fixture checks every page at 390 and 1366 px."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from kumppani.cooperation import services as cooperation
+from kumppani.welfare import services
+from kumppani.welfare.models import Chapter, WelfareReport
+from tests import factories
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(live_server):
+    """The live server's transactional tests empty every table afterwards; put the public bodies back."""
+    from kumppani.core import reference
+    from kumppani.core.models import PublicBody
+
+    if not PublicBody.objects.exists():
+        reference.load_public_bodies()
+        reference.load_vocabularies()
+
+
+def sign_in(page, user) -> None:
+    page.context.clear_cookies()
+    page.goto("/fi/kirjaudu/")
+    page.fill("#id_username", user.email)
+    page.fill("#id_password", factories.PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
+
+
+def submit(page, axe_check, button) -> None:
+    with page.expect_navigation():
+        button.click()
+    axe_check(page)
+
+
+def test_a_welfare_report_is_written_approved_and_read_in_swedish(page, axe_check):
+    year = timezone.localdate().year
+    salo = factories.salo()
+    coordinator = factories.official(salo, role="coordinator", name="Päivi Koordinaattori")
+    editor = factories.official(salo, role="official", name="Olli Virkailija")
+    sector = cooperation.sector_save(body=salo, name_fi="Nuorisopalvelut", name_sv="Ungdomstjänster", by=coordinator)
+    cooperation.sector_officials_set(sector=sector, officials=[editor], by=coordinator)
+    services.indicators_load_reference()
+    services.index_compute(body=salo, year=year, by=None)
+
+    # The coordinator opens a yearly report from Salo's list of reports.
+    sign_in(page, coordinator)
+    page.goto(f"/fi/hyvinvointi/{salo.slug}/kertomukset/")
+    axe_check(page)
+    submit(page, axe_check, page.get_by_role("link", name="Uusi kertomus"))
+    page.locator("input[name=kind][value=yearly]").check()
+    page.fill("#id_first_year", str(year))
+    page.fill("#id_title", "Salon hyvinvointiraportti")
+    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    expect(page.locator("h1")).to_have_text("Salon hyvinvointiraportti")
+    report = WelfareReport.objects.get()
+
+    # … and adds a chapter with the sector official as its editor.
+    page.fill("#id_title", "Nuorten yksinäisyys")
+    page.get_by_label("Olli Virkailija").check()
+    submit(page, axe_check, page.get_by_role("button", name="Lisää luku"))
+    expect(page.locator(".chapter-list")).to_contain_text("Olli Virkailija")
+    chapter = Chapter.objects.get()
+
+    # The editor finds the chapter on their own page and writes it with an indicator.
+    sign_in(page, editor)
+    axe_check(page)
+    submit(page, axe_check, page.get_by_role("link", name="Nuorten yksinäisyys"))
+    page.fill("#id_situation", "Joka kymmenes nuori kokee itsensä usein yksinäiseksi.")
+    page.fill("#id_goals", "Jokaisella nuorella on turvallinen aikuinen.")
+    page.get_by_label("Nuorisopalvelut").check()
+    page.locator("input[name=indicators]").first.check()
+    submit(page, axe_check, page.get_by_role("button", name="Tallenna luku"))
+    expect(page.locator(".chapter-list")).not_to_contain_text("ei vielä kirjoitettu")
+    chapter.refresh_from_db()
+    assert chapter.version == 2 and chapter.indicators.count() == 1
+
+    # The coordinator sends it for review and records the council's approval.
+    sign_in(page, coordinator)
+    page.goto(f"/fi/hyvinvointi/kertomukset/{report.pk}/tyo/")
+    axe_check(page)
+    submit(page, axe_check, page.get_by_role("link", name="Lähetä tarkastettavaksi"))
+    submit(page, axe_check, page.get_by_role("button", name="Kyllä, lähetä tarkastettavaksi"))
+    submit(page, axe_check, page.get_by_role("link", name="Kirjaa valtuuston hyväksyntä"))
+    future = timezone.localdate() + dt.timedelta(days=7)
+    page.fill("#id_decision_date", future.isoformat())
+    page.fill("#id_section", "87")
+    submit(page, axe_check, page.get_by_role("button", name="Hyväksy hyvinvointikertomus"))
+    expect(page.locator(".errorlist")).to_contain_text("ei tulevaa päivää")
+    assert WelfareReport.objects.get().status == "review"
+    decided = timezone.localdate() - dt.timedelta(days=1)
+    page.fill("#id_decision_date", decided.isoformat())
+    submit(page, axe_check, page.get_by_role("button", name="Hyväksy hyvinvointikertomus"))
+    expect(page.locator("main")).to_contain_text(f"{decided.day}.{decided.month}.{decided.year}")
+
+    # A resident reads the approved report and Salo's index in Swedish.
+    page.context.clear_cookies()
+    page.goto(f"/sv/hyvinvointi/{salo.slug}/kertomukset/")
+    axe_check(page)
+    submit(page, axe_check, page.get_by_role("link", name="Salon hyvinvointiraportti"))
+    expect(page.locator("main")).to_contain_text("§ 87")
+    expect(page.locator("main")).to_contain_text("Joka kymmenes nuori")
+    expect(page.locator("main h2[lang=fi]")).to_have_text("Nuorten yksinäisyys")
+    page.goto(f"/sv/hyvinvointi/{salo.slug}/indeksi/")
+    axe_check(page)
+    expect(page.locator("h1")).to_contain_text("organisationsvänlighet")

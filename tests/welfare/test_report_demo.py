@@ -1,0 +1,44 @@
+"""The demo's welfare reports: Salo's term report 2025–2028 with its five chapters, a draft its
+coordinator and sector official can edit; Rovaniemi's yearly report approved by the council (public),
+Sodankylä's in review and Enontekiö's a draft; a second run adds nothing."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from kumppani.core.models import User
+from kumppani.welfare.models import WelfareReport
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_has_salo_s_term_report_and_the_lapland_yearly_reports(client, settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    call_command("demo", stdout=StringIO())
+    salo = WelfareReport.objects.get(body__slug="salo")
+    assert (salo.kind, salo.first_year, salo.last_year, salo.status) == ("term", 2025, 2028, "draft")
+    chapters = list(salo.chapters.order_by("position"))
+    assert [c.title for c in chapters] == [
+        "Mielenterveys",
+        "Yksinäisyys",
+        "Ikääntyneet",
+        "Lapset ja nuoret",
+        "Päihteet ja riippuvuudet",
+    ]
+    assert all(c.situation and c.responsible_sectors.exists() and c.theme for c in chapters)
+    assert chapters[0].indicators.filter(sotkanet_id=1562).exists()
+    official = User.objects.get(email="viranhaltija.salo@demo.kumppani.fi")
+    assert official.has_perm("welfare.edit_chapter", chapters[0])
+    assert User.objects.get(email="koordinaattori.salo@demo.kumppani.fi").has_perm("welfare.manage_report", salo)
+    statuses = dict(WelfareReport.objects.filter(first_year=2025, kind="yearly").values_list("body__code", "status"))
+    assert statuses == {"698": "approved", "758": "review", "047": "draft"}  # Rovaniemi, Sodankylä, Enontekiö
+    approved = WelfareReport.objects.get(body__code="698", kind="yearly")
+    assert approved.council_decision_date and approved.council_section == "38"
+    assert "§ 38" in client.get(reverse("welfare:report", args=[approved.pk])).content.decode()
+    assert client.get(reverse("welfare:report", args=[salo.pk])).status_code == 404
+    client.force_login(official)
+    assert client.get(reverse("welfare:chapter_edit", args=[chapters[0].pk])).status_code == 200
+    call_command("demo", stdout=StringIO())
+    assert WelfareReport.objects.count() == 4
