@@ -24,6 +24,8 @@ class WelfareConfig(AppConfig):
                 "welfare_chapter_added": _("Chapter added to the welfare report"),
                 "welfare_chapter_written": _("Chapter of the welfare report written"),
                 "welfare_report_moved": _("Welfare report's status changed"),
+                "welfare_ngo_chapter_generated": _("NGO chapter of the welfare report generated"),
+                "welfare_ngo_chapter_refreshed": _("Figures of the welfare report's NGO chapter refreshed"),
             }
         )
         schedule.register(schedule.Job("welfare-index", dt.time(4, 30), "kumppani.welfare.tasks.compute_index"))
