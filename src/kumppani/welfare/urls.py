@@ -18,3 +18,7 @@ urlpatterns += [
     path("<slug:body>/kertomukset/", views.reports, name="reports"),
     path("kertomukset/<int:pk>/", views.report, name="report"),
 ]
+
+urlpatterns += [
+    path("kertomukset/<int:pk>/jarjestoluku/", views.ngo_chapter_generate, name="ngo_chapter_generate"),
+]

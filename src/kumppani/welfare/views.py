@@ -165,3 +165,25 @@ def report(request, pk):
     if not request.user.has_perm("welfare.view_report", item):
         raise Http404
     return render(request, "welfare/report.html", {"report": item, "chapters": queries.report_chapters(item)})
+
+
+# The generated NGO chapter --------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def ngo_chapter_generate(request, pk):
+    """The coordinator generates the report's NGO chapter from the platform's data, or refreshes it."""
+    from kumppani.welfare import ngo_chapter
+
+    item = get_object_or_404(WelfareReport.objects.select_related("body"), pk=pk)
+    if not request.user.has_perm("welfare.view_report", item):
+        raise Http404
+    url = reverse("welfare:report", args=[item.pk])
+    try:
+        chapter = ngo_chapter.generate(report=item, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(url)
+    messages.success(request, _("The NGO chapter has been generated from the current data. Its texts can be edited."))
+    return redirect(f"{url}#chapter-{chapter.pk}")
