@@ -17,3 +17,7 @@ URL_NAMES |= {"api-welfare-index-list"}
 # Welfare reports: the approved ones are public, drafts only for the body's coordinators and the
 # report's editors (tests/welfare/test_report_pages.py).
 URL_NAMES |= {"welfare:reports", "welfare:report"}
+
+# Generating or refreshing the NGO chapter: the body's coordinator only, by POST, never on an approved
+# report (tests/welfare/test_ngo_chapter_pages.py, tests/welfare/test_ngo_chapter.py).
+URL_NAMES |= {"welfare:ngo_chapter_generate"}
