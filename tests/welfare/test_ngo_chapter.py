@@ -341,6 +341,8 @@ def test_the_chapter_is_generated_with_a_plain_summary_and_refreshed(chapter_wor
     assert chapter.position == 3
     assert "4 000,50 €" in chapter.situation.replace(NBSP, " ")
     assert "Yksinäisyys vähenee" in chapter.goals
+    assert "Kuulemisia pidettiin 2, ja 1 niistä sai julkaistun vastineen." in chapter.situation
+    assert "Järjestöt varasivat tiloja 3,5 tuntia; maksuttoman käytön arvo oli 62,50" in chapter.situation
     assert AuditEntry.objects.filter(action="welfare_ngo_chapter_generated").count() == 1
     # The editor's own words are kept; the untouched text follows the data.
     reports.chapter_write(chapter=chapter, data={"goals": "Omat tavoitteemme."}, by=w["coordinator"])
@@ -433,6 +435,9 @@ def test_a_body_without_data_gets_zeros_not_errors():
     assert got[("Forms of cooperation", "All: realised")] == "no periods to follow up"
     assert got[("NGO barometer", "NGO barometer")] == "not held in these years"
     assert got[("Premises", "Hours booked by NGOs")] == "0 h"
+    # The summary tells what happened, not a row of zeros.
+    assert chapter.situation.count(".") == chapter.situation.count(". ") + 1 == 1
+    assert chapter.goals == "Näinä vuosina vuosineuvotteluissa ei sovittu tavoitteita."
 
 
 def test_the_figures_take_a_fixed_number_of_queries(chapter_world, django_assert_num_queries):

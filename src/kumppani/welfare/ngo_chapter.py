@@ -481,6 +481,7 @@ def summary_texts(report: WelfareReport, computed: Computed) -> dict[str, str]:
     n = computed.numbers
     now = Period(report.first_year, report.last_year)
     with translation.override("fi"):
+        # Only what happened: a sentence of zeros tells the council nothing.
         sentences = [
             _("In %(period)s NGOs were granted %(total)s in %(count)s grants (%(previous_period)s: %(previous)s).")
             % {
@@ -489,22 +490,40 @@ def summary_texts(report: WelfareReport, computed: Computed) -> dict[str, str]:
                 "count": number(n["grants_count"]),
                 "previous_period": now.previous().label,
                 "previous": euros(n["grants_previous_total"]),
-            },
-            _("%(forms)s forms of cooperation were in force; %(percent)s of their periods were realised.")
-            % {
-                "forms": number(n["cooperation_forms"]),
-                "percent": percent(n["cooperation_realised"], n["cooperation_periods"]),
-            },
-            _("NGOs held %(councils)s seats in councils and %(groups)s in working groups.")
-            % {"councils": number(n["council_seats"]), "groups": number(n["group_seats"])},
-            _("%(held)s consultations were held, %(answered)s of them with a published response.")
-            % {"held": number(n["consultations"]), "answered": number(n["consultations_answered"])},
-            _("NGOs sent %(reports)s experiential knowledge reports; %(used)s of them are used in this report.")
-            % {"reports": number(n["knowledge_reports"]), "used": number(n["knowledge_used"])},
-            _("NGOs booked premises for %(hours)s hours; the value of the free use was %(value)s.")
-            % {"hours": decimal(n["premises_hours"]), "value": euros(n["premises_value"])},
-            _("%(events)s NGO events were published in the calendar.") % {"events": number(n["ngo_events"])},
+            }
         ]
+        if n["cooperation_forms"]:
+            sentences.append(
+                _("%(forms)s forms of cooperation were in force; %(percent)s of their periods were realised.")
+                % {
+                    "forms": number(n["cooperation_forms"]),
+                    "percent": percent(n["cooperation_realised"], n["cooperation_periods"]),
+                }
+            )
+        if n["council_seats"] or n["group_seats"]:
+            sentences.append(
+                _("NGOs held %(councils)s seats in councils and %(groups)s in working groups.")
+                % {"councils": number(n["council_seats"]), "groups": number(n["group_seats"])}
+            )
+        if n["consultations"]:
+            sentences.append(
+                _("%(held)s consultations were held, %(answered)s of them with a published response.")
+                % {"held": number(n["consultations"]), "answered": number(n["consultations_answered"])}
+            )
+        if n["knowledge_reports"]:
+            sentences.append(
+                _("NGOs sent %(reports)s experiential knowledge reports; %(used)s of them are used in this report.")
+                % {"reports": number(n["knowledge_reports"]), "used": number(n["knowledge_used"])}
+            )
+        if n["premises_hours"]:
+            sentences.append(
+                _("NGOs booked premises for %(hours)s hours; the value of the free use was %(value)s.")
+                % {"hours": decimal(n["premises_hours"]), "value": euros(n["premises_value"])}
+            )
+        if n["ngo_events"]:
+            sentences.append(
+                _("%(events)s NGO events were published in the calendar.") % {"events": number(n["ngo_events"])}
+            )
         goals = (
             _("The goals agreed in the yearly negotiations and how they were followed up:")
             + "\n"
