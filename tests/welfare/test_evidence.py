@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from kumppani.participation.knowledge.models import KnowledgeReport, ReportStatus
 from kumppani.participation.surveys.models import Response, Survey
 from kumppani.welfare import evidence, reports
-from kumppani.welfare.models import Chapter
+from kumppani.welfare.models import Chapter, WelfareReport
 from tests import factories
 from tests.cooperation.record_world import LAST_YEAR
 
@@ -119,12 +119,21 @@ def test_the_evidence_is_frozen_when_the_report_is_approved(evidence_world):
 
 
 def test_the_evidence_takes_a_fixed_number_of_queries(evidence_world, django_assert_num_queries):
+    """The evidence of every chapter of the page is read at once: the chapters, the knowledge reports
+    and their themes, the surveys, their questions, the answers' NGOs and their names."""
     w = evidence_world
-    chapter = Chapter.objects.select_related("report__body", "theme").get(pk=w["mind_chapter"].pk)
-    with django_assert_num_queries(4):
-        evidence.for_chapter(chapter)
+
+    def chapters():
+        report = WelfareReport.objects.select_related("body").get(pk=w["report"].pk)
+        return list(report.chapters.select_related("theme"))
+
+    first = chapters()
+    with django_assert_num_queries(7):
+        assert [len(evidence.for_chapter(chapter)) for chapter in first] == [2, 1]
     for n in range(3):
         knowledge(w, f"Lisää {n}", themes=["mielenterveys"], ngo=factories.organisation(areas=[w["salo"]]))
         survey(w, f"Mielenterveys {n}", answers=[(factories.organisation(areas=[w["salo"]]), 1)])
-    with django_assert_num_queries(4):
-        assert len(evidence.for_chapter(chapter)) == 8
+        reports.chapter_add(report=w["report"], title=f"Luku {n}", by=w["coordinator"])
+    more = chapters()
+    with django_assert_num_queries(7):
+        assert [len(evidence.for_chapter(chapter)) for chapter in more] == [8, 1, 0, 0, 0]

@@ -10,14 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from kumppani.organisations.models import Organisation
-from kumppani.participation.surveys.models import Response, Survey
+from kumppani.participation.knowledge.models import KnowledgeReport
+from kumppani.participation.surveys.models import Question, Response, Survey
 from kumppani.welfare.models import Chapter, ReportStatus
 from kumppani.welfare.ngo_chapter import date, number, received_knowledge
 
@@ -47,64 +48,85 @@ def _stems(chapter: Chapter) -> list[str]:
     return sorted(names)
 
 
-def _knowledge(chapter: Chapter) -> list[Evidence]:
-    match = Q(topic__iexact=chapter.title.strip())
-    if chapter.theme_id:
-        match |= Q(pk__in=received_knowledge(chapter.report).filter(themes=chapter.theme_id).values("pk"))
-    reports = received_knowledge(chapter.report).filter(match).select_related("organisation").order_by("-sent_at", "pk")
-    return [
-        Evidence(
-            KNOWLEDGE,
-            item.title,
-            _("Experiential knowledge from %(ngo)s") % {"ngo": item.organisation.name},
-            Truncator(item.public_summary).words(SUMMARY_WORDS),
-            date(timezone.localtime(item.sent_at).date()) if item.sent_at else "",
-            reverse("participation:knowledge_detail", args=[item.pk]),
-        )
-        for item in reports
-    ]
+def _knowledge(report, chapters: list[Chapter]) -> dict[int, list[Evidence]]:
+    """Two queries: the reports received in the report's years, and their themes."""
+    received = list(received_knowledge(report).select_related("organisation").order_by("-sent_at", "pk"))
+    themes: dict[int, set[int]] = {}
+    for report_id, term_id in KnowledgeReport.themes.through.objects.filter(
+        knowledgereport__in=[item.pk for item in received]
+    ).values_list("knowledgereport_id", "term_id"):
+        themes.setdefault(report_id, set()).add(term_id)
+    result = {}
+    for chapter in chapters:
+        title = chapter.title.strip().casefold()
+        result[chapter.pk] = [
+            Evidence(
+                KNOWLEDGE,
+                item.title,
+                _("Experiential knowledge from %(ngo)s") % {"ngo": item.organisation.name},
+                Truncator(item.public_summary).words(SUMMARY_WORDS),
+                date(timezone.localtime(item.sent_at).date()) if item.sent_at else "",
+                reverse("participation:knowledge_detail", args=[item.pk]),
+            )
+            for item in received
+            if (chapter.theme_id and chapter.theme_id in themes.get(item.pk, ()))
+            or (item.topic and item.topic.strip().casefold() == title)
+        ]
+    return result
 
 
-def _surveys(chapter: Chapter) -> list[Evidence]:
-    stems = _stems(chapter)
-    if not stems:
-        return []
-    report = chapter.report
-    match = Q()
-    for stem in stems:
-        for language, _name in settings.LANGUAGES:
-            match |= Q(**{f"title_{language}__icontains": stem})
-            match |= Q(**{f"introduction_{language}__icontains": stem})
-            match |= Q(**{f"questions__text_{language}__icontains": stem})
+def _surveys(report, chapters: list[Chapter]) -> dict[int, list[Evidence]]:
+    """At most four queries: the body's published surveys of the years, their questions, and the
+    NGOs whose links brought answers."""
+    result: dict[int, list[Evidence]] = {chapter.pk: [] for chapter in chapters}
+    stems = {chapter.pk: [stem.casefold() for stem in _stems(chapter)] for chapter in chapters}
+    if not any(stems.values()):
+        return result
+    languages = [code for code, _name in settings.LANGUAGES]
     surveys = list(
         Survey.objects.filter(
-            match,
             body=report.body,
             results_published=True,
             barometer_year__isnull=True,
             closes_at__date__gte=dt.date(report.first_year, 1, 1),
             closes_at__date__lte=dt.date(report.last_year, 12, 31),
-        )
-        .distinct()
-        .order_by("-closes_at", "pk")
+        ).order_by("-closes_at", "pk")
     )
     if not surveys:
-        return []
+        return result
+    texts: dict[int, list[str]] = {
+        survey.pk: [
+            (getattr(survey, f"{name}_{language}", "") or "").casefold()
+            for name in ("title", "introduction")
+            for language in languages
+        ]
+        for survey in surveys
+    }
+    for survey_id, *questions in Question.objects.filter(survey__in=surveys).values_list(
+        "survey_id", *(f"text_{language}" for language in languages)
+    ):
+        texts[survey_id] += [(text or "").casefold() for text in questions]
+    matching = {
+        chapter.pk: [s for s in surveys if any(stem in text for stem in stems[chapter.pk] for text in texts[s.pk])]
+        for chapter in chapters
+    }
+    used = {s.pk: s for found in matching.values() for s in found}
     answers = list(
-        Response.objects.filter(survey__in=surveys, organisation__isnull=False)
+        Response.objects.filter(survey__in=list(used), organisation__isnull=False)
         .values("survey_id", "organisation_id")
         .annotate(n=Count("pk"))
         .order_by("survey_id", "-n", "organisation_id")
     )
-    names = Organisation.objects.in_bulk({row["organisation_id"] for row in answers})
+    names = Organisation.objects.in_bulk({row["organisation_id"] for row in answers}) if answers else {}
     credited: dict[int, list[str]] = {}
     for row in answers:
         credited.setdefault(row["survey_id"], []).append(
             _("%(ngo)s (%(answers)s answers)")
             % {"ngo": names[row["organisation_id"]].name, "answers": number(row["n"])}
         )
-    return [
-        Evidence(
+
+    def item(survey) -> Evidence:
+        return Evidence(
             SURVEY,
             survey.title,
             _("Answers gathered through %(ngos)s") % {"ngos": ", ".join(credited[survey.pk])}
@@ -114,20 +136,39 @@ def _surveys(chapter: Chapter) -> list[Evidence]:
             date(timezone.localtime(survey.closes_at).date()),
             reverse("participation:survey_results", args=[survey.slug]),
         )
-        for survey in surveys
-    ]
+
+    return {pk: [item(survey) for survey in found] for pk, found in matching.items()}
+
+
+def for_report(report, chapters: list[Chapter]) -> dict[int, list[Evidence]]:
+    """{chapter id: its evidence} from the current data, in the active language: a fixed number of
+    queries however many chapters, reports and surveys."""
+    knowledge = _knowledge(report, chapters)
+    surveys = _surveys(report, chapters)
+    return {chapter.pk: knowledge[chapter.pk] + surveys[chapter.pk] for chapter in chapters}
 
 
 def live(chapter: Chapter) -> list[Evidence]:
     """The chapter's evidence from the current data, in the active language."""
-    return _knowledge(chapter) + _surveys(chapter)
+    return for_report(chapter.report, [chapter])[chapter.pk]
 
 
 def for_chapter(chapter: Chapter) -> list[Evidence]:
-    """The chapter's evidence: live until the report is approved, then as it was at approval."""
-    if chapter.report.status == ReportStatus.APPROVED and "evidence" in chapter.frozen:
-        stored = chapter.frozen["evidence"]
+    """The chapter's evidence: live until the report is approved, then as it was at approval (an
+    approved report with nothing stored shows none). The live evidence of all the report's chapters
+    is read at once and kept on the report object for the rest of the page."""
+    report = chapter.report
+    if report.status == ReportStatus.APPROVED:
+        stored = chapter.frozen.get("evidence") or {}
         language = (translation.get_language() or "fi")[:2]
         rows = stored.get(language) or stored.get("fi") or []
         return [Evidence(**row) for row in rows]
-    return live(chapter)
+    language = translation.get_language()
+    cache = getattr(report, "_welfare_evidence", None)
+    if cache is None or cache[0] != language or chapter.pk not in cache[1]:
+        chapters = list(report.chapters.select_related("theme").order_by("position", "pk"))
+        if chapter.pk not in {c.pk for c in chapters}:
+            chapters.append(chapter)
+        cache = (language, for_report(report, chapters))
+        report._welfare_evidence = cache
+    return cache[1][chapter.pk]
