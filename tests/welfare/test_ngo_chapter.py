@@ -457,3 +457,14 @@ def test_the_figures_take_a_fixed_number_of_queries(chapter_world, django_assert
 
 
 QUERIES = 32
+
+
+def test_an_approved_report_with_nothing_stored_shows_no_live_figures():
+    salo = factories.salo()
+    coordinator = factories.official(salo, "coordinator")
+    report = reports.report_create(body=salo, kind="yearly", first_year=LAST_YEAR, title="Vanha", by=coordinator)
+    chapter = ngo_chapter.generate(report=report, by=coordinator)
+    assert ngo_chapter.figures(chapter)
+    report.status = "approved"  # approved before the figures were stored
+    report.save()
+    assert ngo_chapter.figures(Chapter.objects.get(pk=chapter.pk)) == []

@@ -5,6 +5,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -110,3 +112,22 @@ def test_the_approved_report_shows_the_figures_as_approved_and_no_button(client,
     assert "Refresh the figures" not in page and "Generate the NGO chapter" not in page
     response = client.post(w["generate"], follow=True)
     assert "An approved report no longer changes." in response.content.decode()
+
+
+def test_the_report_page_with_the_ngo_chapter_reads_in_fixed_queries(client, page_world):
+    w = page_world
+    client.force_login(w["coordinator"])
+    client.post(w["generate"])
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(w["url"]).status_code == 200
+    for n in range(3):
+        decided.grant(w["salo"], year=LAST_YEAR, amount="100.00", themes=["nuoret"])
+        item = KnowledgeReport.objects.get(pk=w["knowledge"].pk)
+        item.pk = None
+        item.title = f"Lisää {n}"
+        item.save()
+        item.themes.set([factories.term("mielenterveys")])
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(w["url"]).content.decode()
+    assert "Lisää 2" in page
+    assert len(one) == len(many)

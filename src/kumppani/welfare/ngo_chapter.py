@@ -466,8 +466,9 @@ def figures(chapter: Chapter) -> list[Figure]:
     if chapter.kind != ChapterKind.NGO:
         return []
     report = chapter.report
-    stored = chapter.frozen.get("figures") if report.status == ReportStatus.APPROVED else None
-    if stored:
+    if report.status == ReportStatus.APPROVED:
+        # As stored at approval; an approved report with nothing stored shows none (never live figures).
+        stored = chapter.frozen.get("figures") or {}
         rows = stored.get(_language()) or stored.get("fi") or []
         return [Figure(**row) for row in rows]
     return compute(report).figures
