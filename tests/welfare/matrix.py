@@ -29,3 +29,6 @@ URL_NAMES |= {
     "welfare:chapter_move",
     "welfare:report_history",
 }
+# Generating or refreshing the NGO chapter: the body's coordinator only, by POST, never on an approved
+# report (tests/welfare/test_ngo_chapter_pages.py, tests/welfare/test_ngo_chapter.py).
+URL_NAMES |= {"welfare:ngo_chapter_generate"}

@@ -25,6 +25,8 @@ class WelfareConfig(AppConfig):
                 "welfare_chapter_written": _("Chapter of the welfare report written"),
                 "welfare_report_moved": _("Welfare report's status changed"),
                 "welfare_chapters_ordered": _("Chapters of the welfare report put in a new order"),
+                "welfare_ngo_chapter_generated": _("NGO chapter of the welfare report generated"),
+                "welfare_ngo_chapter_refreshed": _("Figures of the welfare report's NGO chapter refreshed"),
             }
         )
         audit.register_change_labels("welfare.welfarereport", {"chapters": _("order of the chapters")})

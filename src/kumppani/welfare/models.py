@@ -169,11 +169,21 @@ class WelfareReport(CleanTextMixin, models.Model):
         return self.title
 
 
+class ChapterKind(models.TextChoices):
+    THEME = "theme", _("Theme chapter")
+    NGO = "ngo", _("Cooperation with NGOs (generated from the platform's data)")
+
+
 class Chapter(CleanTextMixin, models.Model):
     """A theme of the report (e.g. loneliness, older people): the situation, goals, measures with the
-    responsible parties, the indicators followed and an assessment. Its editors write it."""
+    responsible parties, the indicators followed and an assessment. Its editors write it. The NGO
+    chapter (kind "ngo") also shows figures computed from the platform's data (`welfare.ngo_chapter`);
+    `frozen` keeps the figures and the evidence as they were when the council approved the report."""
 
     report = models.ForeignKey(WelfareReport, on_delete=models.CASCADE, related_name="chapters")
+    kind = models.CharField(_("kind"), max_length=5, choices=ChapterKind.choices, default=ChapterKind.THEME)
+    # {"figures": {language: [figure, ...]}, "evidence": {language: [evidence, ...]}, "generated": {field: text}}
+    frozen = models.JSONField(_("figures and evidence at approval"), default=dict, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=200)
     theme = models.ForeignKey(

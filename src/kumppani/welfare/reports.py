@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from kumppani.core import audit, versioning
 from kumppani.core.models import BodyRole, PublicBody
 from kumppani.organisations.models import Organisation
+from kumppani.welfare import ngo_chapter
 from kumppani.welfare.models import Chapter, ReportKind, ReportStatus, WelfareReport
 
 CHAPTER_TEXTS = ("title", "situation", "goals", "measures", "assessment")
@@ -253,7 +254,7 @@ def report_approve(*, report: WelfareReport, decision_date: dt.date | None, sect
     if not section or len(section) > 20:
         raise _error("council_section", _("Give the section (§) of the council's minutes."), "required")
     return _move(
-        report,
+        ngo_chapter.freeze(report),  # the figures and evidence as approved (ignored unless the move succeeds)
         ReportStatus.APPROVED,
         by=by,
         council_decision_date=decision_date,

@@ -20,6 +20,7 @@ urlpatterns += [
 ]
 
 urlpatterns += [
+    path("kertomukset/<int:pk>/jarjestoluku/", views.ngo_chapter_generate, name="ngo_chapter_generate"),
     path("<slug:body>/kertomukset/uusi/", views.report_new, name="report_new"),
     path("kertomukset/<int:pk>/tyo/", views.report_work, name="report_work"),
     path("kertomukset/<int:pk>/historia/", views.report_history, name="report_history"),

@@ -384,3 +384,25 @@ def report_history(request, pk):
             entry.message = entry.object_repr  # which chapter (shown, not saved)
     back_url = reverse("welfare:report_work" if item.status != ReportStatus.APPROVED else "welfare:report", args=[pk])
     return render(request, "history.html", {"subject": item.title, "back_url": back_url, "page": page})
+
+
+# The generated NGO chapter --------------------------------------------------------------------------
+
+
+@login_required
+@require_POST
+def ngo_chapter_generate(request, pk):
+    """The coordinator generates the report's NGO chapter from the platform's data, or refreshes it."""
+    from kumppani.welfare import ngo_chapter
+
+    item = get_object_or_404(WelfareReport.objects.select_related("body"), pk=pk)
+    if not request.user.has_perm("welfare.view_report", item):
+        raise Http404
+    url = reverse("welfare:report", args=[item.pk])
+    try:
+        chapter = ngo_chapter.generate(report=item, by=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect(url)
+    messages.success(request, _("The NGO chapter has been generated from the current data. Its texts can be edited."))
+    return redirect(f"{url}#chapter-{chapter.pk}")
