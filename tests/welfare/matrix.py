@@ -17,3 +17,7 @@ URL_NAMES |= {"api-welfare-index-list"}
 # Welfare reports: the approved ones are public, drafts only for the body's coordinators and the
 # report's editors (tests/welfare/test_report_pages.py).
 URL_NAMES |= {"welfare:reports", "welfare:report"}
+
+# Indicator values: the body's coordinator enters them by hand; a coordinator or the platform's
+# administrator imports a Sotkanet file (tests/welfare/test_indicators.py).
+URL_NAMES |= {"welfare:indicator_values", "welfare:indicator_import"}

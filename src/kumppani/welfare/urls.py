@@ -18,3 +18,8 @@ urlpatterns += [
     path("<slug:body>/kertomukset/", views.reports, name="reports"),
     path("kertomukset/<int:pk>/", views.report, name="report"),
 ]
+
+urlpatterns += [
+    path("indikaattorit/tuonti/", views.indicator_import, name="indicator_import"),
+    path("<slug:body>/indikaattorit/", views.indicator_values, name="indicator_values"),
+]
