@@ -23,3 +23,11 @@ urlpatterns += [
     path("indikaattorit/tuonti/", views.indicator_import, name="indicator_import"),
     path("<slug:body>/indikaattorit/", views.indicator_values, name="indicator_values"),
 ]
+
+urlpatterns += [
+    re_path(
+        r"^kertomukset/(?P<pk>\d+)/kertomus-(?P<lang>fi|sv)\.(?P<fmt>pdf|docx)$",
+        views.report_document,
+        name="report_document",
+    ),
+]

@@ -226,3 +226,36 @@ def indicator_import(request):
             messages.success(request, _("%(count)s values imported.") % {"count": count})
             return redirect("welfare:indicator_import")
     return render(request, "welfare/indicator_import.html", {"form": form})
+
+
+# The report as PDF and DOCX ---------------------------------------------------------------------
+
+DOCUMENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def report_document(request, pk, lang, fmt):
+    """The report as a PDF for the council or an editable DOCX, in Finnish or (for a bilingual body)
+    in Swedish: public for an approved report, for the body's coordinators and the report's editors
+    while it is a draft."""
+    from kumppani.welfare import document
+
+    item = get_object_or_404(WelfareReport.objects.select_related("body"), pk=pk)
+    if not request.user.has_perm("welfare.view_report", item) or lang not in document.languages(item.body):
+        raise Http404
+    doc = document.build(item, lang)
+    if fmt == "pdf":
+        from kumppani.welfare.pdf import report_pdf
+
+        content = report_pdf(doc)
+    else:
+        from kumppani.welfare.docx import report_docx
+
+        content = report_docx(doc)
+    response = HttpResponse(content, content_type=DOCUMENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{doc.filename_stem}-{lang}.{fmt}"'
+    if item.status != "approved":
+        response["Cache-Control"] = "private, no-store"
+    return response
