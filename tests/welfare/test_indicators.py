@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -198,3 +200,28 @@ def test_the_report_page_shows_each_indicator_as_a_chart_with_its_table(client, 
     page = client.get("/fi" + reverse("welfare:report", args=[report.pk])[3:]).content.decode()
     assert page.count('<svg class="trend-chart"') == 1
     assert "<caption>" in page and "1\xa0234,5" in page and "Koko Suomi" in page
+
+
+def test_the_hand_entry_page_reads_in_fixed_queries(client, world):
+    client.force_login(world["coordinator"])
+    url = reverse("welfare:indicator_values", args=[world["tampere"].slug])
+    services.indicator_value_enter(
+        body=world["tampere"], indicator=world["indicator"], year=2020, value=Decimal(1), by=world["coordinator"]
+    )
+    client.get(url)  # sessions and caches warm
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for year in range(2010, 2020):
+        services.indicator_value_enter(
+            body=world["tampere"], indicator=world["indicator"], year=year, value=Decimal(year), by=world["coordinator"]
+        )
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(url).content.decode()
+    assert len(one) == len(many)
+    assert "2\xa0019" in page or "2019" in page
+
+
+def test_the_coordinator_finds_the_indicator_values_from_their_own_page(client, world):
+    client.force_login(world["coordinator"])
+    page = client.get(reverse("core:dashboard")).content.decode()
+    assert reverse("welfare:indicator_values", args=[world["tampere"].slug]) in page

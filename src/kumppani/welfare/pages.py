@@ -13,4 +13,13 @@ def body_index(request, body) -> dict | None:
 
 
 def register() -> None:
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+
+    from kumppani.organisations.pages import Link, register_coordinator_link
+
     register_body_section(Section("welfare", "welfare/_body_section.html", body_index, order=90))
+    register_coordinator_link(
+        "welfare-indicators",
+        Link(_("Indicator values"), lambda body: reverse("welfare:indicator_values", args=[body.slug]), 90),
+    )
