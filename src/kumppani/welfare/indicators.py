@@ -137,8 +137,16 @@ def trends(indicators, body: PublicBody) -> dict[int, Trend]:
             Series(label, tuple(table.get((indicator.pk, s, year), (False, None))[1] for year in years))
             for s, (label, _area) in enumerate(areas)
         )
-        result[indicator.pk] = Trend(indicator.pk, indicator.sotkanet_id, str(indicator.title), tuple(years), series)
+        result[indicator.pk] = Trend(indicator.pk, indicator.sotkanet_id, title(indicator), tuple(years), series)
     return result
+
+
+def title(indicator: Indicator) -> str:
+    """The indicator's title in the active language, else in another one, else its Sotkanet number."""
+    for name in (indicator.title, indicator.title_fi, indicator.title_sv, indicator.title_en):
+        if name:
+            return str(name)
+    return f"Sotkanet {indicator.sotkanet_id}"
 
 
 def trend(indicator: Indicator, body: PublicBody) -> Trend:
@@ -147,7 +155,7 @@ def trend(indicator: Indicator, body: PublicBody) -> Trend:
 
 # The chart ---------------------------------------------------------------------------------------
 
-WIDTH, HEIGHT = 640, 300
+WIDTH, HEIGHT = 560, 300
 LEFT, RIGHT, TOP, BOTTOM = 64, 16, 16, 92  # the legend sits under the years
 
 
@@ -207,7 +215,7 @@ def chart_svg(trend: Trend) -> str:
     parts = [
         f'<svg class="trend-chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg" '
-        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="12">',
+        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="14">',
         f'<title id="{ident}-title">{escape(trend.title)}</title>',
         f'<desc id="{ident}-desc">{escape(trend.description)}</desc>',
     ]
@@ -257,7 +265,7 @@ def chart_png(trend: Trend, scale: int = 2) -> bytes:
 
     image = Image.new("RGB", (WIDTH * scale, HEIGHT * scale), "white")
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=12 * scale)
+    font = ImageFont.load_default(size=14 * scale)
     geometry = _geometry(trend)
 
     def s(point):
