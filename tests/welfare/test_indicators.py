@@ -225,3 +225,20 @@ def test_the_coordinator_finds_the_indicator_values_from_their_own_page(client, 
     client.force_login(world["coordinator"])
     page = client.get(reverse("core:dashboard")).content.decode()
     assert reverse("welfare:indicator_values", args=[world["tampere"].slug]) in page
+
+
+def test_the_demo_gives_the_reports_indicators_a_trend(world):
+    from kumppani.demo import welfare_indicators
+
+    report = reports.report_create(
+        body=world["tampere"], kind="yearly", first_year=2024, title="Tampere 2024", by=world["coordinator"]
+    )
+    reports.chapter_add(report=report, title="Toimeentulo", by=world["coordinator"]).indicators.add(
+        world["indicator"]
+    )
+    assert "invented" in welfare_indicators.load()
+    assert welfare_indicators.load() == "Indicator values: already there.\n"
+    trend = indicators.trend(world["indicator"], world["tampere"])
+    assert len(trend.years) == welfare_indicators.YEARS
+    assert all(value is not None for series in trend.series[1:] for value in series.values)
+    assert sum(value is not None for value in trend.series[0].values) == 2
