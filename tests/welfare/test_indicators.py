@@ -233,9 +233,7 @@ def test_the_demo_gives_the_reports_indicators_a_trend(world):
     report = reports.report_create(
         body=world["tampere"], kind="yearly", first_year=2024, title="Tampere 2024", by=world["coordinator"]
     )
-    reports.chapter_add(report=report, title="Toimeentulo", by=world["coordinator"]).indicators.add(
-        world["indicator"]
-    )
+    reports.chapter_add(report=report, title="Toimeentulo", by=world["coordinator"]).indicators.add(world["indicator"])
     assert "invented" in welfare_indicators.load()
     assert welfare_indicators.load() == "Indicator values: already there.\n"
     trend = indicators.trend(world["indicator"], world["tampere"])
