@@ -92,6 +92,13 @@ def test_the_pdf_says_the_report_with_each_indicators_table(porvoo_report, langu
         assert word in text, word
     # The table under the chart: the year, Porvoo's own value as Finns write it, the county's, the country's.
     assert "2024" in text and "1\xa0234,5" in text and "4,3" in text and "5,7" in text
+    # The chart is drawn in the PDF (an SVG image), its table right after it.
+    boxes, stack = [], [page._page_box for page in rendered.pages]
+    while stack:
+        box = stack.pop()
+        boxes.append(type(box).__name__)
+        stack.extend(getattr(box, "children", None) or [])
+    assert sum(name.endswith("ReplacedBox") for name in boxes) == 1
     assert report_pdf(built).startswith(b"%PDF")
     html = report_html(built)
     assert f'<html lang="{language}">' in html and "<svg" in html and "<title" in html and "<caption>" in html

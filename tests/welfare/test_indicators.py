@@ -240,3 +240,19 @@ def test_the_demo_gives_the_reports_indicators_a_trend(world):
     assert len(trend.years) == welfare_indicators.YEARS
     assert all(value is not None for series in trend.series[1:] for value in series.values)
     assert sum(value is not None for value in trend.series[0].values) == 2
+
+
+def test_the_management_command_fetches_the_indicators_in_use(world, monkeypatch):
+    from django.core.management import CommandError, call_command
+
+    opener = Recorded()
+    monkeypatch.setattr(sotkanet, "urlopen", opener)  # the HTTP transport only; the parser is the real one
+    out = io.StringIO()
+    call_command("fetch_sotkanet", "5", stdout=out)
+    assert out.getvalue().strip() == "5: 6" and len(opener.requests) == 1
+    call_command("fetch_sotkanet", "5", stdout=out)  # within the day: nothing asked
+    assert len(opener.requests) == 1
+    monkeypatch.setattr(sotkanet, "urlopen", Recorded(b"not json"))
+    with pytest.raises(CommandError):
+        call_command("fetch_sotkanet", "5", "--force", stdout=out, stderr=io.StringIO())
+    assert IndicatorValue.objects.count() == 6

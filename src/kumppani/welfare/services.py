@@ -283,8 +283,7 @@ def indicator_values_fetch(*, indicator: Indicator, years=None, opener=None, for
     if years is None:
         last = timezone.localdate().year
         years = range(last - FETCH_YEARS, last + 1)
-    kwargs = {"opener": opener} if opener is not None else {}
-    content = sotkanet.fetch(indicator.sotkanet_id, years, **kwargs)
+    content = sotkanet.fetch(indicator.sotkanet_id, years, opener=opener)
     rows = sotkanet.parse(content, "sotkanet.json", known_indicators={indicator.sotkanet_id})
     wanted = set(sotkanet.county_region_ids()) | {sotkanet.COUNTRY_REGION}
     rows = [row for row in rows if row.region in wanted and row.gender == "total"]

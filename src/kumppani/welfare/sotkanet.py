@@ -174,11 +174,12 @@ def api_url(indicator: int, years) -> str:
     return f"{API}?{urlencode(query)}"
 
 
-def fetch(indicator: int, years, *, opener=urlopen) -> bytes:
+def fetch(indicator: int, years, *, opener=None) -> bytes:
     """Sotkanet's JSON answer for one indicator over the years (every region, total gender). A
     network failure or an answer that is not a success is refused with a message, as a bad file is."""
     # The address is always https://sotkanet.fi/… (API above), never one a user gives.
     request = Request(api_url(indicator, years), headers={"User-Agent": user_agent(), "Accept": "application/json"})  # noqa: S310
+    opener = opener or urlopen  # looked up at call time: tests replace only this HTTP transport
     try:
         with opener(request, timeout=TIMEOUT_SECONDS) as response:
             status = getattr(response, "status", 200)
