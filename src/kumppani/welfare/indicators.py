@@ -261,11 +261,11 @@ def chart_svg(trend: Trend) -> str:
 
 def chart_png(trend: Trend, scale: int = 2) -> bytes:
     """The same chart as a PNG (for the DOCX, which cannot hold SVG), drawn with Pillow."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
 
     image = Image.new("RGB", (WIDTH * scale, HEIGHT * scale), "white")
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=14 * scale)
+    font = _font(14 * scale)
     geometry = _geometry(trend)
 
     def s(point):
@@ -295,6 +295,21 @@ def chart_png(trend: Trend, scale: int = 2) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
+
+
+# Pillow's own font has no å, ä or ö; DejaVu Sans (which WeasyPrint uses too) has them.
+FONT_FILES = ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "DejaVuSans.ttf")
+
+
+def _font(size: int):
+    from PIL import ImageFont
+
+    for path in FONT_FILES:
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            continue
+    return ImageFont.load_default(size=size)
 
 
 def _marker_png(draw, style, centre, r) -> None:
