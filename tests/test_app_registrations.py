@@ -17,6 +17,7 @@ def test_every_app_registers_its_daily_jobs():
         "usage-report-reminders",
         "cooperation-review-reminders",
         "welfare-index",
+        "welfare-sotkanet",  # welfare: indicator values from Sotkanet
         "consultation-response-reminders",  # participation: consultations
     }
 

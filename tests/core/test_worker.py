@@ -48,9 +48,10 @@ def test_a_scheduled_job_starts_once_a_day_however_many_workers_check(database_q
         "coordinator-digest",
         "consultation-response-reminders",
         "welfare-index",
+        "welfare-sotkanet",
     }
     assert second == []
-    assert ScheduledRun.objects.count() == 5
+    assert ScheduledRun.objects.count() == 6
     assert schedule.run_due(morning + dt.timedelta(days=1)) != []
 
 

@@ -32,3 +32,10 @@ URL_NAMES |= {
 # Generating or refreshing the NGO chapter: the body's coordinator only, by POST, never on an approved
 # report (tests/welfare/test_ngo_chapter_pages.py, tests/welfare/test_ngo_chapter.py).
 URL_NAMES |= {"welfare:ngo_chapter_generate"}
+# Indicator values: the body's coordinator enters them by hand; a coordinator or the platform's
+# administrator imports a Sotkanet file (tests/welfare/test_indicators.py).
+URL_NAMES |= {"welfare:indicator_values", "welfare:indicator_import"}
+
+# The report as PDF and DOCX: public once approved, the body's coordinators and the report's editors
+# while it is a draft (tests/welfare/test_document.py).
+URL_NAMES |= {"welfare:report_document"}

@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from kumppani.core.models import User
+from kumppani.welfare import ngo_chapter
 from kumppani.welfare.models import WelfareReport
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +20,7 @@ def test_demo_has_salo_s_term_report_and_the_lapland_yearly_reports(client, sett
     call_command("demo", stdout=StringIO())
     salo = WelfareReport.objects.get(body__slug="salo")
     assert (salo.kind, salo.first_year, salo.last_year, salo.status) == ("term", 2025, 2028, "draft")
-    chapters = list(salo.chapters.order_by("position"))
+    chapters = list(salo.chapters.filter(kind="theme").order_by("position"))
     assert [c.title for c in chapters] == [
         "Mielenterveys",
         "Yksinäisyys",
@@ -28,6 +29,11 @@ def test_demo_has_salo_s_term_report_and_the_lapland_yearly_reports(client, sett
         "Päihteet ja riippuvuudet",
     ]
     assert all(c.situation and c.responsible_sectors.exists() and c.theme for c in chapters)
+    # The NGO chapter generated from Salo's demo grants, cooperation and the rest, after the themes.
+    ngo = salo.chapters.get(kind="ngo")
+    assert ngo.position == 6 and ngo.situation
+    groups = {figure.group for figure in ngo_chapter.figures(ngo) if figure.value not in ("0", "0 %", "0,00 €")}
+    assert len(groups) >= 3, groups
     assert chapters[0].indicators.filter(sotkanet_id=1562).exists()
     official = User.objects.get(email="viranhaltija.salo@demo.kumppani.fi")
     assert official.has_perm("welfare.edit_chapter", chapters[0])
@@ -36,6 +42,7 @@ def test_demo_has_salo_s_term_report_and_the_lapland_yearly_reports(client, sett
     assert statuses == {"698": "approved", "758": "review", "047": "draft"}  # Rovaniemi, Sodankylä, Enontekiö
     approved = WelfareReport.objects.get(body__code="698", kind="yearly")
     assert approved.council_decision_date and approved.council_section == "38"
+    assert approved.chapters.get(kind="ngo").frozen["figures"]["fi"]  # fixed at the council's approval
     assert "§ 38" in client.get(reverse("welfare:report", args=[approved.pk])).content.decode()
     assert client.get(reverse("welfare:report", args=[salo.pk])).status_code == 404
     client.force_login(official)

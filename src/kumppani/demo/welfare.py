@@ -11,7 +11,7 @@ from kumppani.core.models import BodyKind, BodyRole, BodyRoleKind, PublicBody, T
 from kumppani.demo import accounts
 from kumppani.demo import cooperation as demo_cooperation
 from kumppani.organisations.models import Organisation
-from kumppani.welfare import reports, services
+from kumppani.welfare import ngo_chapter, reports, services
 from kumppani.welfare.models import IndexResult, Indicator, WelfareReport
 
 # (coordinator's e-mail local part, body key, years ago, criterion, status, justification)
@@ -301,6 +301,8 @@ def _salo_report(indicators: dict) -> int:
             indicators=[indicators[i] for i in ids if i in indicators],
             by=people[editors[0]],
         )
+    # The NGO chapter from Salo's demo grants, cooperation, seats, consultations and premises.
+    ngo_chapter.generate(report=report, by=coordinator)
     return 1
 
 
@@ -335,6 +337,7 @@ def _lapland_reports(indicators: dict) -> int:
                 indicators=[indicators[i] for i in (127, 5527) if i in indicators],
                 by=coordinator,
             )
+        ngo_chapter.generate(report=report, by=coordinator)
         if status in ("review", "approved"):
             reports.report_submit(report=report, by=coordinator)
         if status == "approved":

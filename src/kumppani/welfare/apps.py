@@ -20,6 +20,8 @@ class WelfareConfig(AppConfig):
                 "index_self_assessed": _("Index criterion self-assessed"),
                 "index_computed": _("NGO-friendliness index computed"),
                 "indicator_values_imported": _("Sotkanet indicator values imported"),
+                "indicator_values_fetched": _("Indicator values fetched from Sotkanet"),
+                "indicator_value_entered": _("Indicator value entered by hand"),
                 "welfare_report_created": _("Welfare report opened"),
                 "welfare_chapter_added": _("Chapter added to the welfare report"),
                 "welfare_chapter_written": _("Chapter of the welfare report written"),
@@ -31,4 +33,5 @@ class WelfareConfig(AppConfig):
         )
         audit.register_change_labels("welfare.welfarereport", {"chapters": _("order of the chapters")})
         schedule.register(schedule.Job("welfare-index", dt.time(4, 30), "kumppani.welfare.tasks.compute_index"))
+        schedule.register(schedule.Job("welfare-sotkanet", dt.time(3, 40), "kumppani.welfare.tasks.fetch_indicators"))
         pages.register()

@@ -78,6 +78,8 @@ class Indicator(models.Model):
     sotkanet_id = models.PositiveIntegerField(_("Sotkanet id"), unique=True)
     title = models.CharField(_("title"), max_length=300)
     organisation = models.CharField(_("producer"), max_length=200, blank=True)
+    # When its values were last fetched from Sotkanet's REST API (no new fetch within a day).
+    fetched_at = models.DateTimeField(_("fetched from Sotkanet"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("indicator")
@@ -96,10 +98,11 @@ class Gender(models.TextChoices):
 
 class IndicatorValue(models.Model):
     """One value of an indicator for a Sotkanet region and year; `area` is the public body the region
-    is, where the platform knows it (the wellbeing services counties)."""
+    is, where the platform knows it (the wellbeing services counties). A value the body's coordinator
+    entered by hand has no region, only its area."""
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
-    region = models.PositiveIntegerField(_("Sotkanet region"))
+    region = models.PositiveIntegerField(_("Sotkanet region"), null=True, blank=True)
     area = models.ForeignKey(
         PublicBody, verbose_name=_("area"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
@@ -114,7 +117,12 @@ class IndicatorValue(models.Model):
         verbose_name_plural = _("indicator values")
         ordering = ["indicator", "region", "year", "gender"]
         constraints = [
-            models.UniqueConstraint(fields=["indicator", "region", "year", "gender"], name="welfare_one_value")
+            models.UniqueConstraint(fields=["indicator", "region", "year", "gender"], name="welfare_one_value"),
+            models.UniqueConstraint(
+                fields=["indicator", "area", "year", "gender"],
+                condition=models.Q(region__isnull=True),
+                name="welfare_one_hand_value",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -34,6 +34,15 @@ def my_chapters(request) -> dict | None:
 
 
 def register() -> None:
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+
+    from kumppani.organisations.pages import Link, register_coordinator_link
+
     register_body_section(Section("welfare", "welfare/_body_section.html", body_index, order=90))
     register_body_section(Section("welfare_reports", "welfare/_body_reports.html", body_reports, order=91))
     register_dashboard_panel(Section("welfare_chapters", "welfare/_my_chapters.html", my_chapters, order=60))
+    register_coordinator_link(
+        "welfare-indicators",
+        Link(_("Indicator values"), lambda body: reverse("welfare:indicator_values", args=[body.slug]), 90),
+    )

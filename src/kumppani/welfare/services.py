@@ -1,5 +1,8 @@
-"""Every change of the welfare app: computing and storing a body's index for a year, and the
-coordinator's self-assessment of a criterion the platform cannot compute."""
+"""Every change of the welfare app: computing and storing a body's index for a year, the
+coordinator's self-assessment of a criterion the platform cannot compute, and the indicator values
+(imported from a Sotkanet file, fetched from Sotkanet's REST API, entered by hand)."""
+
+import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -11,7 +14,7 @@ from kumppani.core import audit
 from kumppani.core.models import BodyKind, BodyRole, PublicBody
 from kumppani.welfare import criteria as c
 from kumppani.welfare import sotkanet
-from kumppani.welfare.models import AssessedStatus, IndexResult, Indicator, IndicatorValue, SelfAssessment
+from kumppani.welfare.models import AssessedStatus, Chapter, IndexResult, Indicator, IndicatorValue, SelfAssessment
 
 # Shorter than this is no reason a reader can weigh.
 MIN_JUSTIFICATION = 20
@@ -180,6 +183,25 @@ def indicators_load_reference() -> int:
     return added
 
 
+def _save_rows(rows: list[sotkanet.Row], indicators: dict[int, int]) -> None:
+    counties = sotkanet.county_region_ids()
+    areas = dict(PublicBody.objects.filter(kind__in=[BodyKind.COUNTY, BodyKind.CITY_COUNTY]).values_list("code", "pk"))
+    now = timezone.now()
+    for row in rows:
+        IndicatorValue.objects.update_or_create(
+            indicator_id=indicators[row.indicator],
+            region=row.region,
+            year=row.year,
+            gender=row.gender,
+            defaults={
+                "area_id": areas.get(counties.get(row.region, "")),
+                "value": row.value,
+                "absolute_value": row.absolute_value,
+                "imported_at": now,
+            },
+        )
+
+
 def indicator_values_import(*, content: bytes, filename: str, by) -> int:
     """Import indicator values from a Sotkanet JSON or CSV file (see welfare.sotkanet). The whole
     file is checked first: one malformed row refuses it all, and nothing changes. A value already
@@ -188,23 +210,8 @@ def indicator_values_import(*, content: bytes, filename: str, by) -> int:
         raise PermissionDenied
     indicators = dict(Indicator.objects.values_list("sotkanet_id", "pk"))
     rows = sotkanet.parse(content, filename, known_indicators=set(indicators))
-    counties = sotkanet.county_region_ids()
-    areas = dict(PublicBody.objects.filter(kind__in=[BodyKind.COUNTY, BodyKind.CITY_COUNTY]).values_list("code", "pk"))
-    now = timezone.now()
     with transaction.atomic():
-        for row in rows:
-            IndicatorValue.objects.update_or_create(
-                indicator_id=indicators[row.indicator],
-                region=row.region,
-                year=row.year,
-                gender=row.gender,
-                defaults={
-                    "area_id": areas.get(counties.get(row.region, "")),
-                    "value": row.value,
-                    "absolute_value": row.absolute_value,
-                    "imported_at": now,
-                },
-            )
+        _save_rows(rows, indicators)
         audit.record(
             actor=by,
             obj=Indicator.objects.get(pk=indicators[rows[0].indicator]),
@@ -212,3 +219,96 @@ def indicator_values_import(*, content: bytes, filename: str, by) -> int:
             message=f"{filename}: {len(rows)}",
         )
     return len(rows)
+
+
+def indicator_value_enter(*, body: PublicBody, indicator: Indicator, year: int, value, by) -> IndicatorValue:
+    """The body's NGO coordinator enters a value of an indicator for the body's own area by hand
+    (a figure Sotkanet does not have for it, or not yet). Entering the same year again replaces it;
+    an empty value removes it."""
+    if not by.has_perm("welfare.assess_index", body):
+        raise PermissionDenied
+    this_year = timezone.localdate().year
+    if not 1990 <= year <= this_year:
+        raise ValidationError(
+            {
+                "year": ValidationError(
+                    _("The year must be %(first)s–%(last)s."),
+                    code="bad_year",
+                    params={"first": 1990, "last": this_year},
+                )
+            }
+        )
+    if value is not None and abs(value) >= 10**11:
+        raise ValidationError({"value": ValidationError(_("The value is too large."), code="too_large")})
+    with transaction.atomic():
+        existing = IndicatorValue.objects.filter(
+            indicator=indicator, region__isnull=True, area=body, year=year, gender="total"
+        ).first()
+        before = {"value": str(existing.value) if existing else None}
+        if value is None:
+            if existing:
+                existing.delete()
+            item = existing
+        else:
+            item = existing or IndicatorValue(indicator=indicator, region=None, area=body, year=year, gender="total")
+            item.value = value
+            item.absolute_value = None
+            item.imported_at = timezone.now()
+            item.save()
+        audit.record(
+            actor=by,
+            obj=indicator,
+            action="indicator_value_entered",
+            changes={"value": [before["value"], None if value is None else str(value)]},
+            message=f"{body.name} {year}",
+        )
+    return item
+
+
+FETCH_EVERY = dt.timedelta(hours=24)
+FETCH_YEARS = 10
+
+
+def indicator_values_fetch(*, indicator: Indicator, years=None, opener=None, force: bool = False, by=None) -> int:
+    """Fetch an indicator's values from Sotkanet's REST API and keep those of the wellbeing services
+    counties and the whole country (the regions the report compares with). Not again within a day
+    of the last fetch unless `force`; returns the number of values stored (0 when skipped). A
+    malformed answer is refused with a message and changes nothing. `by` is a person (platform
+    admin or coordinator) or None for the daily job and the management command."""
+    if by is not None and not by.has_perm("welfare.import_indicators"):
+        raise PermissionDenied
+    now = timezone.now()
+    if not force and indicator.fetched_at and now - indicator.fetched_at < FETCH_EVERY:
+        return 0
+    if years is None:
+        last = timezone.localdate().year
+        years = range(last - FETCH_YEARS, last + 1)
+    content = sotkanet.fetch(indicator.sotkanet_id, years, opener=opener)
+    rows = sotkanet.parse(content, "sotkanet.json", known_indicators={indicator.sotkanet_id})
+    wanted = set(sotkanet.county_region_ids()) | {sotkanet.COUNTRY_REGION}
+    rows = [row for row in rows if row.region in wanted and row.gender == "total"]
+    with transaction.atomic():
+        _save_rows(rows, {indicator.sotkanet_id: indicator.pk})
+        Indicator.objects.filter(pk=indicator.pk).update(fetched_at=now)
+        indicator.fetched_at = now
+        audit.record(actor=by, obj=indicator, action="indicator_values_fetched", message=f"Sotkanet REST: {len(rows)}")
+    return len(rows)
+
+
+def indicators_in_use():
+    """The indicators some report's chapter follows: the only ones fetched."""
+    return Indicator.objects.filter(pk__in=Chapter.indicators.through.objects.values("indicator_id")).order_by(
+        "sotkanet_id"
+    )
+
+
+def indicators_fetch_due(*, opener=None) -> dict[int, int | str]:
+    """The daily job: fetch every indicator in use that was not fetched within a day. One refused
+    answer does not stop the others. Returns {Sotkanet id: values stored, or the reason it failed}."""
+    results: dict[int, int | str] = {}
+    for indicator in indicators_in_use():
+        try:
+            results[indicator.sotkanet_id] = indicator_values_fetch(indicator=indicator, opener=opener)
+        except ValidationError as error:
+            results[indicator.sotkanet_id] = " ".join(error.messages)
+    return results

@@ -5,6 +5,9 @@ The file is what Sotkanet's REST API answers to `/rest/1.1/json?indicator=ID&yea
 (a JSON list of rows `{"indicator", "region", "year", "gender", "value", "absValue"?}`, region being
 Sotkanet's own region id), or the same columns as CSV (`;` or `,` separated, header row). A file
 with any malformed row is refused as a whole, with the row and the reason, so nothing is half-imported.
+
+`fetch` asks the REST API itself, with the platform's own User-Agent; the HTTP call goes through an
+`opener` (urllib's `urlopen` by default) so that tests hand it a recorded answer instead of the network.
 """
 
 import csv
@@ -13,7 +16,10 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from urllib.parse import urlencode
+from urllib.request import Request, urlopen
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
@@ -21,6 +27,11 @@ DATA = Path(__file__).resolve().parent / "data"
 GENDERS = ("total", "male", "female")
 MAX_ROWS = 50_000
 FIELDS = ("indicator", "region", "year", "gender", "value")
+API = "https://sotkanet.fi/rest/1.1/json"
+# Sotkanet's region id of the whole country (category MAA, "Suomi"), beside the counties' ids.
+COUNTRY_REGION = 658
+TIMEOUT_SECONDS = 30
+MAX_RESPONSE_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -145,3 +156,44 @@ def parse(content: bytes, filename: str, *, known_indicators: set[int]) -> list[
             )
         )
     return rows
+
+
+def user_agent() -> str:
+    """Who asks: "Kumppani/<version> (+<the site's address>)", so that THL knows whom to contact."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        number = version("kumppani")
+    except PackageNotFoundError:
+        number = "dev"
+    return f"Kumppani/{number} (+{settings.SITE_URL})"
+
+
+def api_url(indicator: int, years) -> str:
+    query = [("indicator", indicator), *(("years", year) for year in sorted(years)), ("genders", "total")]
+    return f"{API}?{urlencode(query)}"
+
+
+def fetch(indicator: int, years, *, opener=None) -> bytes:
+    """Sotkanet's JSON answer for one indicator over the years (every region, total gender). A
+    network failure or an answer that is not a success is refused with a message, as a bad file is."""
+    # The address is always https://sotkanet.fi/… (API above), never one a user gives.
+    request = Request(api_url(indicator, years), headers={"User-Agent": user_agent(), "Accept": "application/json"})  # noqa: S310
+    opener = opener or urlopen  # looked up at call time: tests replace only this HTTP transport
+    try:
+        with opener(request, timeout=TIMEOUT_SECONDS) as response:
+            status = getattr(response, "status", 200)
+            content = response.read(MAX_RESPONSE_BYTES + 1)
+    except OSError as error:  # URLError, HTTPError and timeouts are all OSErrors
+        raise _refuse(
+            _("Sotkanet could not be reached (%(reason)s). Nothing was changed; try again later."),
+            "unreachable",
+            reason=str(getattr(error, "reason", error)),
+        ) from None
+    if status != 200:
+        raise _refuse(
+            _("Sotkanet answered with the error %(status)s. Nothing was changed."), "http_error", status=status
+        )
+    if len(content) > MAX_RESPONSE_BYTES:
+        raise _refuse(_("Sotkanet's answer is too large to read."), "too_large")
+    return content

@@ -16,3 +16,9 @@ def compute_index() -> int:
     today = timezone.localdate()
     years = {today.year, (today - dt.timedelta(days=31)).year}
     return sum(services.index_compute_all(year=year) for year in sorted(years))
+
+
+@task()
+def fetch_indicators() -> dict:
+    """Fetch from Sotkanet the indicators the reports' chapters follow, each at most once a day."""
+    return services.indicators_fetch_due()

@@ -27,4 +27,14 @@ urlpatterns += [
     path("kertomukset/<int:pk>/<slug:move>/", views.report_move, name="report_move"),
     path("kertomukset/luku/<int:pk>/", views.chapter_edit, name="chapter_edit"),
     path("kertomukset/luku/<int:pk>/siirra/", views.chapter_move, name="chapter_move"),
+    path("indikaattorit/tuonti/", views.indicator_import, name="indicator_import"),
+    path("<slug:body>/indikaattorit/", views.indicator_values, name="indicator_values"),
+]
+
+urlpatterns += [
+    re_path(
+        r"^kertomukset/(?P<pk>\d+)/kertomus-(?P<lang>fi|sv)\.(?P<fmt>pdf|docx)$",
+        views.report_document,
+        name="report_document",
+    ),
 ]

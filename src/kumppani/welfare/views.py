@@ -406,3 +406,97 @@ def ngo_chapter_generate(request, pk):
         return redirect(url)
     messages.success(request, _("The NGO chapter has been generated from the current data. Its texts can be edited."))
     return redirect(f"{url}#chapter-{chapter.pk}")
+
+
+# Indicator values -------------------------------------------------------------------------------
+
+
+@login_required
+def indicator_values(request, body):
+    """The body's NGO coordinator enters indicator values for the body's own area by hand, and sees
+    the values entered so far."""
+    from kumppani.welfare.indicator_forms import IndicatorValueForm
+    from kumppani.welfare.models import IndicatorValue
+
+    body = get_object_or_404(PublicBody, slug=body)
+    if not request.user.has_perm("welfare.assess_index", body):
+        raise PermissionDenied
+    form = IndicatorValueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.indicator_value_enter(
+                body=body,
+                indicator=form.cleaned_data["indicator"],
+                year=form.cleaned_data["year"],
+                value=form.cleaned_data["value"],
+                by=request.user,
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The value has been saved."))
+            return redirect("welfare:indicator_values", body=body.slug)
+    entered = IndicatorValue.objects.filter(area=body, region__isnull=True).select_related("indicator")
+    return render(
+        request,
+        "welfare/indicator_values.html",
+        {
+            "body": body,
+            "form": form,
+            "entered": entered.order_by("indicator__sotkanet_id", "-year"),
+            "can_import": request.user.has_perm("welfare.import_indicators"),
+        },
+    )
+
+
+@login_required
+def indicator_import(request):
+    """A coordinator or the platform's administrator imports a Sotkanet CSV or JSON file."""
+    from kumppani.welfare.indicator_forms import IndicatorFileForm
+
+    if not request.user.has_perm("welfare.import_indicators"):
+        raise PermissionDenied
+    form = IndicatorFileForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            count = services.indicator_values_import(content=upload.read(), filename=upload.name, by=request.user)
+        except ValidationError as error:
+            add_service_errors(form, error, default_field="file")
+        else:
+            messages.success(request, _("%(count)s values imported.") % {"count": count})
+            return redirect("welfare:indicator_import")
+    return render(request, "welfare/indicator_import.html", {"form": form})
+
+
+# The report as PDF and DOCX ---------------------------------------------------------------------
+
+DOCUMENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def report_document(request, pk, lang, fmt):
+    """The report as a PDF for the council or an editable DOCX, in Finnish or (for a bilingual body)
+    in Swedish: public for an approved report, for the body's coordinators and the report's editors
+    while it is a draft."""
+    from kumppani.welfare import document
+
+    item = get_object_or_404(WelfareReport.objects.select_related("body"), pk=pk)
+    if not request.user.has_perm("welfare.view_report", item) or lang not in document.languages(item.body):
+        raise Http404
+    doc = document.build(item, lang)
+    if fmt == "pdf":
+        from kumppani.welfare.pdf import report_pdf
+
+        content = report_pdf(doc)
+    else:
+        from kumppani.welfare.docx import report_docx
+
+        content = report_docx(doc)
+    response = HttpResponse(content, content_type=DOCUMENT_TYPES[fmt])
+    response["Content-Disposition"] = f'attachment; filename="{doc.filename_stem}-{lang}.{fmt}"'
+    if item.status != "approved":
+        response["Cache-Control"] = "private, no-store"
+    return response

@@ -19,6 +19,7 @@ from kumppani.demo import knowledge as demo_knowledge
 from kumppani.demo import premises as demo_premises
 from kumppani.demo import surveys as demo_surveys
 from kumppani.demo import welfare as demo_welfare
+from kumppani.demo import welfare_indicators as demo_welfare_indicators
 from kumppani.organisations.models import Organisation
 
 
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             self.stdout.write(demo_surveys.load(users))
             self.stdout.write(demo_knowledge.load(users))
             self.stdout.write(demo_welfare.load())
+            self.stdout.write(demo_welfare_indicators.load())
         self.stdout.write(
             f"Demo data: {added} NGOs added, {existing} already there, {activity_count} activities and "
             f"{path_count} service paths added, {applications} grant applications added "
