@@ -64,3 +64,19 @@ def test_a_swedish_search_page_marks_finnish_only_names(page, axe_check, world):
     expect(name).to_be_visible()
     expect(page.get_by_role("link", name="Närståendevårdarnas kafé")).to_be_visible()
     axe_check(page)
+
+
+def test_a_search_without_results_shows_what_to_try_instead_of_empty_filter_boxes(page, axe_check, world):
+    from kumppani.core.models import PublicBody
+
+    county = PublicBody.objects.get(slug="varsinais-suomen-hyvinvointialue")
+    turku = PublicBody.objects.get(kind="municipality", code="853")
+    factories.organisation("Turun Shakkikerho ry", areas=[turku])
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto("/en/jarjestot/?q=shakki&body=salo")
+    box = page.locator(".no-results")
+    expect(box).to_be_visible()
+    expect(page.locator(".filters")).to_have_count(0)
+    axe_check(page)
+    box.get_by_role("link", name=f"1 NGO in {county.name_en}").click()
+    expect(page.get_by_role("link", name="Turun Shakkikerho ry")).to_be_visible()
