@@ -27,6 +27,7 @@ pytestmark = pytest.mark.django_db
 
 PUBLIC = {
     "core:home",
+    "core:search",
     "core:body_list",
     "core:body",
     "organisations:directory",

@@ -39,8 +39,9 @@ def test_resident_searches_in_swedish_and_opens_a_profile(page, axe_check, local
     axe_check(page)
     page.fill("#home-q", "äldre")
     page.press("#home-q", "Enter")
-    expect(page).to_have_url(re.compile(r"/sv/jarjestot/\?q="))
-    results = page.locator(".results .result")
+    # The front page searches activities, NGOs and events together; the NGOs are one part of it.
+    expect(page).to_have_url(re.compile(r"/sv/haku/\?q="))
+    results = page.locator("#found-organisations + .found-list li")
     expect(results).to_have_count(1)
     expect(results.first).to_contain_text("Stöd för äldre i Borgå rf")
     axe_check(page)

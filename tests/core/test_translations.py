@@ -233,7 +233,7 @@ def test_front_page_is_in_the_language_of_its_address(client, language):
     assert response.status_code == 200
     html = response.content.decode()
     assert f'<html lang="{language}">' in html
-    for msgid in ("Search NGOs", "Browse NGOs", "Skip to content"):
+    for msgid in ("Find activities", "Browse NGOs", "Skip to content"):
         translated = _translation_of(language, msgid)
         assert translated and translated != msgid
         assert translated in html, f"/{language}/ does not show {translated!r} (for {msgid!r})"
@@ -242,6 +242,6 @@ def test_front_page_is_in_the_language_of_its_address(client, language):
 
 @pytest.mark.django_db
 def test_front_page_speaks_finnish_and_swedish_in_plain_words(client):
-    assert "Hae järjestöjä" in client.get("/fi/").content.decode()
-    assert "Sök organisationer" in client.get("/sv/").content.decode()
-    assert "Search NGOs" in client.get("/en/").content.decode()
+    assert "Etsitkö tukea tai tekemistä?" in client.get("/fi/").content.decode()
+    assert "Söker du stöd eller aktiviteter?" in client.get("/sv/").content.decode()
+    assert "Search activities, NGOs and events" in client.get("/en/").content.decode()

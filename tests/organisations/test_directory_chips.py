@@ -6,6 +6,7 @@ import re
 import pytest
 
 from tests import factories
+from tests.activities.factories import activity
 
 pytestmark = pytest.mark.django_db
 
@@ -28,15 +29,17 @@ def test_active_filters_are_chips_that_each_remove_their_filter(client):
 
 
 def test_a_search_without_results_suggests_a_spelling_fewer_filters_and_the_activities(client):
-    factories.organisation("Salon Vertaistuki ry", themes=[factories.term("vertaistuki")])
+    ngo = factories.organisation("Salon Vertaistuki ry", themes=[factories.term("vertaistuki")])
+    activity(ngo, "Vertaistki-ryhmä")
     page = page_of(client, "/en/jarjestot/?q=vertaistki&theme=vertaistuki")
     assert "No NGOs match your search." in page
     assert 'href="?q=vertaistuki&amp;theme=vertaistuki">vertaistuki</a>' in page
     assert "remove Theme: Peer support" in page
-    assert 'href="/en/toiminta/?q=vertaistki"' in page
+    assert 'href="/en/toiminta/?q=vertaistki">1 activity for “vertaistki”' in page
 
 
 def test_the_activity_directory_shows_chips_and_points_to_the_ngos(client):
+    factories.organisation("Salon Shakkikerho ry")
     page = page_of(client, "/en/toiminta/?q=shakkikerho&free=on")
     assert re.search(r'<a class="chip" href="\?q=shakkikerho">Free of charge', page)
     assert "No activities match your search." in page

@@ -207,6 +207,10 @@ def test_the_usage_report_for_the_welfare_report(client, world):
     client.force_login(factories.official(world["salo"], role="official"))
     page = client.get(reverse("premises:usage", args=[world["salo"].slug]), {"vuosi": day.year}).content.decode()
     assert "80,00\xa0€" in page and "2,0" in page
+    # Money is written the same way on an English page, as everywhere else in Kumppani.
+    url = reverse("premises:usage", args=[world["salo"].slug]).replace("/fi/", "/en/", 1)
+    page = client.get(url, {"vuosi": day.year}).content.decode()
+    assert "80,00\xa0€" in page and "€80" not in page
 
 
 def test_the_body_page_links_the_spaces_and_the_managers_page(client, world):

@@ -3,13 +3,25 @@ and the out-of-date activities of each coordinated body on a person's own page."
 
 from django.db.models import Count
 from django.urls import reverse
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 
 from kumppani.activities.freshness import needing_confirmation
 from kumppani.activities.models import Activity
+from kumppani.activities.queries import search_found
 from kumppani.core.models import BodyRoleKind, PublicBody
-from kumppani.core.pages import Section, Task, body_role_key, ngo_key, register_body_section, register_task_source
+from kumppani.core.pages import (
+    Finding,
+    Hit,
+    SearchArea,
+    Section,
+    Task,
+    body_role_key,
+    ngo_key,
+    register_body_section,
+    register_search_area,
+    register_task_source,
+)
 from kumppani.core.rules import coordinated_body_ids
 from kumppani.organisations.pages import Link, register_coordinator_link, register_ngo_link
 from kumppani.organisations.queries import in_care_of
@@ -62,7 +74,24 @@ def coordinator_tasks(request) -> list[Task]:
     return tasks
 
 
+def find_activities(query: str, limit: int) -> Finding:
+    """The activities part of the front page's search."""
+    total, found = search_found(query, limit, language=get_language())
+    hits = [Hit("", a.get_absolute_url(), a.organisation.name, obj=a, field="name") for a in found]
+    return Finding(total, hits)
+
+
 def register() -> None:
+    register_search_area(
+        SearchArea(
+            "activities",
+            _("Activities"),
+            "activities:directory",
+            find_activities,
+            lambda n: ngettext("%(count)s activity", "%(count)s activities", n) % {"count": n},
+            order=10,
+        )
+    )
     register_task_source("activities", ngo_tasks)
     register_task_source("activities_coordinator", coordinator_tasks)
     register_body_section(Section("service_paths", "activities/paths/_body_paths.html", body_paths, order=20))

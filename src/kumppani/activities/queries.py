@@ -504,3 +504,25 @@ def likely_duplicates(organisation: Organisation, name: str, *, limit: int = 3) 
         if existing and (existing == wanted or SequenceMatcher(None, existing, wanted).ratio() >= DUPLICATE_RATIO):
             found.append(activity)
     return found[:limit]
+
+
+def search_found(
+    query: str, limit: int, *, language: str, now: dt.datetime | None = None
+) -> tuple[int, list[Activity]]:
+    """The current activities whose texts match `query`, as the directory finds them without
+    filters: how many, and the best `limit` in its order with their NGOs. Two queries with the
+    catalogue's bit sets built (its version and the words), two more with activities to show."""
+    if not search.query_groups(query):
+        return 0, []
+    now = now or timezone.now()
+    criteria = look_up_words(Criteria(query=query))
+    found = matching_bits(catalogue_index(), criteria, now=now)
+    total = found.bit_count()
+    if not limit or not total:
+        return total, []
+    if total <= search.MATCHES_AS_IDS:
+        activities = Activity.objects.filter(pk__in=search.members(found))
+    else:
+        activities = matching(criteria, now=now)
+    pks = ranked_pks(activities, criteria, language=language, now=now)[:limit]
+    return total, search.in_order(Activity.objects.select_related("organisation"), pks)

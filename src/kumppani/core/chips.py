@@ -43,13 +43,14 @@ def _value_label(field: forms.Field, value: str, cleaned) -> str | None:
     return f"{field.label}: “{value}”"
 
 
-def active_filters(form: forms.Form, params: QueryDict) -> list[Chip]:
-    """The filters `params` asks for that `form` understood, in the order of the form's fields."""
+def active_filters(form: forms.Form, params: QueryDict, *, skip: frozenset[str] = frozenset()) -> list[Chip]:
+    """The filters `params` asks for that `form` understood, in the order of the form's fields; the
+    fields named in `skip` are not filters (e.g. a calendar's view and date)."""
     if not form.is_bound or not form.is_valid():
         return []
     chips = []
     for name, field in form.fields.items():
-        if name in NOT_FILTERS:
+        if name in NOT_FILTERS or name in skip:
             continue
         for value in params.getlist(name):
             value = value.strip()

@@ -133,3 +133,82 @@ def role_cards(request: HttpRequest) -> list[RoleCard]:
         for role in roles.values()
     ]
     return sorted(cards, key=lambda card: (card.role.order, card.role.title))
+
+
+# --- Searching everything at once ----------------------------------------------------------------
+# A resident does not know whether what they look for is an activity, an NGO or an event: the front
+# page's search asks every directory at once, and a directory that finds nothing tells how many the
+# others found for the same words. Each directory registers how it searches (AppConfig.ready()).
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One found thing: its name (or `obj`'s translated `field`, shown with core's `content` tag so
+    that a text only in Finnish is marked as such), its address and a line about it."""
+
+    title: str
+    url: str
+    note: str = ""
+    obj: object = None
+    field: str = ""
+
+
+@dataclass(frozen=True)
+class Finding:
+    total: int
+    hits: list[Hit]
+
+
+@dataclass(frozen=True)
+class SearchArea:
+    """A directory that takes search words as ?q=: `find(query, limit)` gives the number of its
+    results and the best `limit` of them (none, and no query for them, when `limit` is 0), each in a
+    fixed number of queries; `counted(n)` names n results ("3 activities")."""
+
+    name: str
+    title: str
+    directory: str  # the URL name of the directory
+    find: Callable[[str, int], Finding]
+    counted: Callable[[int], str]
+    order: int = 100
+
+
+_search_areas: dict[str, SearchArea] = {}
+
+
+def register_search_area(area: SearchArea) -> None:
+    _search_areas[area.name] = area
+
+
+def search_areas() -> list[SearchArea]:
+    return sorted(_search_areas.values(), key=lambda a: (a.order, a.name))
+
+
+def directory_url(area: SearchArea, query: str = "") -> str:
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    url = reverse(area.directory)
+    return f"{url}?{urlencode({'q': query})}" if query else url
+
+
+def search_everywhere(query: str, *, limit: int) -> list[tuple[SearchArea, Finding, str]]:
+    """(area, its finding, the address of all its results) for every directory."""
+    return [(area, area.find(query, limit), directory_url(area, query)) for area in search_areas()]
+
+
+def found_elsewhere(query: str, *, exclude: str) -> list[tuple[str, str]]:
+    """(label, address) of the other directories that find something for `query` ("4 activities for
+    “peer support”"), for a directory's "nothing found" box."""
+    from django.utils.translation import gettext as _
+
+    found = []
+    for area in search_areas():
+        if area.name == exclude:
+            continue
+        total = area.find(query, 0).total
+        if total:
+            label = _("%(found)s for “%(query)s”") % {"found": area.counted(total), "query": query}
+            found.append((label, directory_url(area, query)))
+    return found

@@ -10,6 +10,7 @@ app_name = "core"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("haku/", views.search_all, name="search"),
     path("alueet/", views.body_list, name="body_list"),
     path("alueet/<slug:slug>/", views.body_detail, name="body"),
     path("oma/", views.dashboard, name="dashboard"),

@@ -12,13 +12,31 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kumppani.core import pages, signin, tokens
+from kumppani.core import pages, search, signin, tokens
 from kumppani.core.collation import collated
 from kumppani.core.models import BodyKind, OutboxMessage, PublicBody
 
 
 def home(request):
     return render(request, "core/home.html")
+
+
+# How many of each directory the front page's search shows; the rest are behind "Show all".
+SEARCH_HITS = 4
+
+
+def search_all(request):
+    """The front page's search: the best activities, NGOs and coming events for the same words side
+    by side, each with a link to all of them in its own directory (core.pages.search_everywhere)."""
+    query = " ".join(request.GET.get("q", "").split())[:200]
+    findings = pages.search_everywhere(query, limit=SEARCH_HITS) if query else []
+    found = sum(finding.total for _area, finding, _url in findings)
+    suggestions = search.spelling_suggestions(query) if query and not found else []
+    return render(
+        request,
+        "core/search.html",
+        {"query": query, "findings": findings, "found": found, "suggestions": suggestions},
+    )
 
 
 def body_list(request):

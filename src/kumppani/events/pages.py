@@ -2,12 +2,22 @@
 queues with their counts on an editor's own page; "Our events" on each NGO's card."""
 
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kumppani.core.models import PublicBody
-from kumppani.core.pages import Section, register_body_section, register_dashboard_panel
+from kumppani.core.pages import (
+    Finding,
+    Hit,
+    SearchArea,
+    Section,
+    register_body_section,
+    register_dashboard_panel,
+    register_search_area,
+)
 from kumppani.events import queries
+from kumppani.events.models import HELSINKI
 from kumppani.events.rules import editor_body_ids
 from kumppani.organisations.pages import Link, register_coordinator_link, register_ngo_link
 from kumppani.premises.pages import register_booking_action
@@ -41,7 +51,38 @@ def announce_booking(request, booking) -> dict | None:
     return {"label": _("Announce this as an event"), "url": url}
 
 
+# The front page's search looks as far ahead as the calendar's list shows at once.
+SEARCH_DAYS = 31
+
+
+def find_events(query: str, limit: int) -> Finding:
+    """The coming events part of the front page's search."""
+    today = timezone.localtime(timezone.now(), HELSINKI).date()
+    total, found = queries.search_found(query, limit, first=today, days=SEARCH_DAYS)
+    hits = [
+        Hit(
+            "",
+            item.event.get_absolute_url(),
+            formats.date_format(item.local_start, "SHORT_DATETIME_FORMAT"),
+            obj=item.event,
+            field="name",
+        )
+        for item in found
+    ]
+    return Finding(total, hits)
+
+
 def register() -> None:
+    register_search_area(
+        SearchArea(
+            "events",
+            _("Coming events"),
+            "events:calendar",
+            find_events,
+            lambda n: ngettext("%(count)s coming event", "%(count)s coming events", n) % {"count": n},
+            order=30,
+        )
+    )
     register_booking_action(announce_booking)
     register_body_section(Section("events", "events/pages/_body_events.html", body_events, order=30))
     register_dashboard_panel(Section("event_queues", "events/pages/_dashboard.html", editor_queues, order=40))

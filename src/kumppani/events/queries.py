@@ -262,3 +262,20 @@ def bulletin_occurrences(issue: BulletinIssue) -> list[Occurrence]:
 def latest_bulletin(body) -> BulletinIssue | None:
     """The body's newest published bulletin issue, for its calendar page."""
     return BulletinIssue.objects.filter(body=body, is_published=True).order_by("-period_start").first()
+
+
+def search_found(query: str, limit: int, *, first: dt.date, days: int) -> tuple[int, list[Occurrence]]:
+    """The events of the calendar of all bodies whose texts match `query` with a date in the
+    `days` from `first`, as the calendar's list shows them: how many events, and the first date of
+    each of the first `limit`. One query, two with events to show."""
+    if not search.query_groups(query):
+        return 0, []
+    criteria = Criteria(q=query)
+    last = first + dt.timedelta(days=days)
+    total = calendar_days(criteria, first, last).values("event_id").distinct().count()
+    if not limit or not total:
+        return total, []
+    found: dict[int, Occurrence] = {}
+    for item in first_occurrences(criteria, first, last, limit * 4):
+        found.setdefault(item.event_id, item)
+    return total, list(found.values())[:limit]

@@ -7,8 +7,19 @@ The apps above add their own buttons to an NGO's card and to a coordinated body'
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kumppani.core.pages import Section, register_body_section, register_dashboard_panel
-from kumppani.organisations.queries import coordinator_overview, public_organisations, serving_body
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext_lazy as _
+
+from kumppani.core.pages import (
+    Finding,
+    Hit,
+    SearchArea,
+    Section,
+    register_body_section,
+    register_dashboard_panel,
+    register_search_area,
+)
+from kumppani.organisations.queries import coordinator_overview, public_organisations, search_found, serving_body
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,23 @@ def my_ngos(request) -> dict:
     return {"memberships": memberships, "coordinated": coordinated}
 
 
+def find_ngos(query: str, limit: int) -> Finding:
+    """The NGOs part of the front page's search."""
+    total, found = search_found(query, limit, language=get_language())
+    hits = [Hit(o.name, o.get_absolute_url(), ", ".join(area.name for area in o.areas.all())) for o in found]
+    return Finding(total, hits)
+
+
 def register() -> None:
+    register_search_area(
+        SearchArea(
+            "organisations",
+            _("NGOs"),
+            "organisations:directory",
+            find_ngos,
+            lambda n: ngettext("%(count)s NGO", "%(count)s NGOs", n) % {"count": n},
+            order=20,
+        )
+    )
     register_body_section(Section("organisations", "organisations/pages/body_ngos.html", body_ngos, order=10))
     register_dashboard_panel(Section("organisations", "organisations/pages/my_ngos.html", my_ngos, order=10))

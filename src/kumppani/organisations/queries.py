@@ -253,3 +253,21 @@ def coordinator_overview(user) -> list[dict]:
 
 def members_of(organisation: Organisation) -> QuerySet[Membership]:
     return organisation.memberships.select_related("user").order_by("user__full_name")
+
+
+def search_found(query: str, limit: int, *, language: str | None) -> tuple[int, list[Organisation]]:
+    """The active public NGOs whose texts match `query`, as the directory finds them: how many, and
+    the best `limit` in the directory's order with their areas. Two queries with the register's
+    bit sets built (its version and the words), two more with NGOs to show."""
+    from kumppani.organisations.services import SEARCH_KIND
+
+    if not search.query_groups(query):
+        return 0, []
+    ranks = search.relevance(SEARCH_KIND, query)
+    index = register_index()
+    matches = directory_matches(index, ranks=ranks)
+    total = matches.bit_count()
+    if not limit or not total:
+        return total, []
+    pks = ranked(index, matches, ranks, tiebreak=name_order(language))[:limit]
+    return total, search.in_order(Organisation.objects.prefetch_related("areas"), pks)

@@ -2,8 +2,6 @@
 representatives and invitations, signing up, the import and the export. Thin: the rules are in
 services.py and rules.py, the reads in queries.py."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -19,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kumppani.core import audit, pagecache, search, versioning
+from kumppani.core import pages as core_pages
 from kumppani.core import services as core_services
 from kumppani.core.chips import active_filters as chips_for
 from kumppani.core.forms import add_service_errors
@@ -106,7 +105,8 @@ def _directory(request, csrf_token=None):
             "language": {lang.code for lang in data.get("language") or []},
         },
     }
-    context.update(_filters_and_alternatives(request, form, query, page.paginator.count))
+    nearby = _nearby(request, index, data, body, ranks) if not total else []
+    context.update(_filters_and_alternatives(request, form, query, page.paginator.count, nearby))
     if csrf_token is not None:
         context["csrf_token"] = csrf_token  # a cached page's placeholder (core.pagecache)
     return render(request, "organisations/directory.html", context)
@@ -138,23 +138,68 @@ def _filtered(data: dict, body: PublicBody | None, query: str):
     return organisations
 
 
-def _filters_and_alternatives(request, form, query: str, count: int) -> dict:
+def _filters_and_alternatives(request, form, query: str, count: int, nearby: list | None = None) -> dict:
     """The active filters as chips and, when nothing was found, what to try instead: spellings like
-    known words, the same words among the activities, the whole country."""
+    known words, the same words in the other directories (with how many each finds), the
+    neighbouring area and removing each filter; the filters' own boxes are left out, empty."""
     chips = chips_for(form, request.GET)
     if count:
-        return {"chips": chips}
+        return {"chips": chips, "show_filters": True}
     params = request.GET.copy()
     params.pop("page", None)
     suggestions = []
     for text in search.spelling_suggestions(query) if query else []:
         params["q"] = text
         suggestions.append((text, f"?{params.urlencode()}"))
-    activities = reverse("activities:directory")
-    elsewhere = [(_("Activities for “%(query)s”") % {"query": query}, f"{activities}?{urlencode({'q': query})}")]
-    if not query:
-        elsewhere = [(_("All activities"), activities)]
-    return {"chips": chips, "suggestions": suggestions, "elsewhere": elsewhere}
+    if query:
+        elsewhere = core_pages.found_elsewhere(query, exclude="organisations")
+    else:
+        elsewhere = [(_("All activities"), reverse("activities:directory"))]
+    return {
+        "chips": chips,
+        "suggestions": suggestions,
+        "elsewhere": elsewhere,
+        "nearby": nearby or [],
+        "show_filters": False,
+        "kept_filters": _kept_filters(request.GET),
+    }
+
+
+def _kept_filters(params) -> list[tuple[str, str]]:
+    """The chosen filters outside the search bar, kept as hidden fields while their boxes are not shown."""
+    return [
+        (name, value)
+        for name in params
+        if name not in ("q", "body", "page", "sort")
+        for value in params.getlist(name)
+        if value
+    ]
+
+
+def _nearby(request, index, data: dict, body: PublicBody | None, ranks) -> list[tuple[str, str]]:
+    """The same search in the body's wellbeing services county, when it finds something there."""
+    county = body.county if body is not None and body.county_id else None
+    if county is None:
+        return []
+    found = queries.directory_matches(
+        index,
+        include_dormant=bool(data.get("include_dormant")),
+        body=county,
+        themes=data.get("theme") or [],
+        target_groups=data.get("target") or [],
+        languages=data.get("language") or [],
+        ranks=ranks,
+    ).bit_count()
+    if not found:
+        return []
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["body"] = county.slug
+    label = ngettext("%(count)s NGO in %(area)s", "%(count)s NGOs in %(area)s", found) % {
+        "count": found,
+        "area": county.name,
+    }
+    return [(label, f"?{params.urlencode()}")]
 
 
 def _get_organisation(slug: str) -> Organisation:

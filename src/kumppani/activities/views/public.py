@@ -1,6 +1,6 @@
 """The public activity directory and an activity's own page. Anyone may read them, no sign-in."""
 
-from urllib.parse import urlencode
+import dataclasses
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -8,7 +8,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from kumppani.activities import jsonld, queries
@@ -16,6 +16,7 @@ from kumppani.activities.client_lists import services as client_lists
 from kumppani.activities.filters import TIME_OF_DAY_CHOICES, ActivityFilterForm
 from kumppani.activities.models import Activity, ActivityStatus, ActivityType, Weekday
 from kumppani.core import pagecache, search
+from kumppani.core import pages as core_pages
 from kumppani.core.chips import active_filters
 from kumppani.core.models import Language, Term, Vocabulary
 from kumppani.organisations.forms import body_options_html
@@ -94,30 +95,65 @@ def _directory(request, csrf_token=None):
         "collected_count": len(collected),
         "next_url": request.get_full_path(),
     }
-    context.update(_filters_and_alternatives(request, form, criteria.query, page.paginator.count))
+    nearby = _nearby(request, criteria, now) if not facets["total"] else []
+    context.update(_filters_and_alternatives(request, form, criteria.query, page.paginator.count, nearby))
     if csrf_token is not None:
         context["csrf_token"] = csrf_token
     return render(request, "activities/search/directory.html", context)
 
 
-def _filters_and_alternatives(request, form, query: str, count: int) -> dict:
+def _filters_and_alternatives(request, form, query: str, count: int, nearby: list | None = None) -> dict:
     """The active filters as chips and, when nothing was found, what to try instead: spellings like
-    known words and the same words among the NGOs."""
+    known words, the same words in the other directories (with how many each finds), the
+    neighbouring area and removing each filter; the filters' own boxes are left out, empty."""
     chips = active_filters(form, request.GET)
     if count:
-        return {"chips": chips}
+        return {"chips": chips, "show_filters": True}
     params = request.GET.copy()
     params.pop("page", None)
     suggestions = []
     for text in search.spelling_suggestions(query) if query else []:
         params["q"] = text
         suggestions.append((text, f"?{params.urlencode()}"))
-    ngos = reverse("organisations:directory")
     if query:
-        elsewhere = [(_("NGOs for “%(query)s”") % {"query": query}, f"{ngos}?{urlencode({'q': query})}")]
+        elsewhere = core_pages.found_elsewhere(query, exclude="activities")
     else:
-        elsewhere = [(_("All NGOs"), ngos)]
-    return {"chips": chips, "suggestions": suggestions, "elsewhere": elsewhere}
+        elsewhere = [(_("All NGOs"), reverse("organisations:directory"))]
+    kept = [
+        (name, value)
+        for name in request.GET
+        if name not in ("q", "body", "page", "sort")
+        for value in request.GET.getlist(name)
+        if value
+    ]
+    return {
+        "chips": chips,
+        "suggestions": suggestions,
+        "elsewhere": elsewhere,
+        "nearby": nearby or [],
+        "show_filters": False,
+        "kept_filters": kept,
+    }
+
+
+def _nearby(request, criteria: queries.Criteria, now) -> list[tuple[str, str]]:
+    """The same search in the chosen municipality's wellbeing services county, when it finds something there."""
+    body = criteria.body
+    county = body.county if body is not None and body.county_id else None
+    if county is None:
+        return []
+    wider = dataclasses.replace(criteria, body=county)
+    found = queries.matching_bits(queries.catalogue_index(), wider, now=now).bit_count()
+    if not found:
+        return []
+    params = request.GET.copy()
+    params.pop("page", None)
+    params["body"] = county.slug
+    label = ngettext("%(count)s activity in %(area)s", "%(count)s activities in %(area)s", found) % {
+        "count": found,
+        "area": county.name,
+    }
+    return [(label, f"?{params.urlencode()}")]
 
 
 def _term_facets(vocabulary: str, counts: dict[int, int]) -> list[tuple[Term, int]]:

@@ -2,6 +2,7 @@
 iCalendar and RSS feeds and the embed page. Anyone may read them, no sign-in."""
 
 import datetime as dt
+from dataclasses import replace
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
@@ -10,10 +11,13 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
+from kumppani.core import pages as core_pages
+from kumppani.core import search
+from kumppani.core.chips import active_filters
 from kumppani.events import ics, jsonld, queries
 from kumppani.events.filters import CalendarFilterForm
 from kumppani.events.models import HELSINKI, Event, EventStatus, ListingStatus
@@ -109,7 +113,38 @@ def calendar(request):
         "bulletin": queries.latest_bulletin(data["body"]) if data.get("body") else None,
         "today": _today(),
     }
+    if valid and not count:
+        context.update(_alternatives(request, form, criteria, first, last))
     return render(request, "events/calendar.html", context, status=200 if valid else 400)
+
+
+def _alternatives(request, form, criteria: queries.Criteria, first: dt.date, last: dt.date) -> dict:
+    """What to try when the calendar shows nothing: a spelling like a known word, removing each
+    filter, the same search in the calendar of the body's wellbeing services county, and the same
+    words among the activities and the NGOs (with how many each finds)."""
+    params = request.GET.copy()
+    suggestions = []
+    for text in search.spelling_suggestions(criteria.q) if criteria.q else []:
+        params["q"] = text
+        suggestions.append((text, f"?{params.urlencode()}"))
+    nearby = []
+    body = criteria.body
+    county = body.county if body is not None and body.county_id else None
+    if county is not None:
+        found = queries.calendar_days(replace(criteria, body=county), first, last).values("event_id").distinct().count()
+        if found:
+            params = request.GET.copy()
+            params["body"] = county.slug
+            label = ngettext(
+                "%(count)s event in the calendar of %(area)s", "%(count)s events in the calendar of %(area)s", found
+            ) % {"count": found, "area": county.name}
+            nearby.append((label, f"?{params.urlencode()}"))
+    return {
+        "chips": active_filters(form, request.GET, skip=frozenset({"view", "date", "start", "end"})),
+        "suggestions": suggestions,
+        "nearby": nearby,
+        "elsewhere": core_pages.found_elsewhere(criteria.q, exclude="events") if criteria.q else [],
+    }
 
 
 def _label_items(items) -> None:
