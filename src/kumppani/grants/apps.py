@@ -16,7 +16,23 @@ class GrantsConfig(AppConfig):
         from kumppani.core import audit, schedule
         from kumppani.grants import pages
 
-        audit.register_change_labels("grants.boardmeeting", {"proposed_total": _("total proposed")})
+        audit.register_change_labels(
+            "grants.boardmeeting",
+            {"proposed_total": _("total proposed"), "decided_total": _("total decided")},
+            money=("decided_total",),
+        )
+        audit.register_change_labels(
+            "grants.application",
+            {
+                "budget": _("budget"),
+                "funding": _("other funding"),
+                "instalments": _("instalments"),
+                "reviewers": _("reviewers"),
+                "amount": _("grant decided"),
+                "due_date": _("usage report due"),
+            },
+            money=("amount",),
+        )
         audit.register_action_labels(
             {
                 # Grant programmes and applications (grants.services.programmes, grants.services.applying)
