@@ -308,3 +308,29 @@ def test_the_new_history_pages_do_not_grow_in_queries_with_the_entries(client):
     for n in range(1, 7):
         change(n)
     assert counts() == few
+
+
+def test_the_applicants_budget_and_answers_show_on_the_application_page(client):
+    from kumppani.grants.models import Question
+    from tests.grants.factories import application, programme
+
+    salo = factories.salo()
+    ngo = factories.organisation("Salon Omaishoitajat ry", areas=[salo])
+    applicant = factories.representative(ngo)
+    item = application(programme(salo), ngo, amount="3000.00", by=applicant)
+    question = Question.objects.get(programme=item.programme)
+    client.force_login(applicant)
+    budget_url = reverse("grants:application_step", args=[item.pk, 3])
+
+    # Saving the budget as it is records nothing: 3000.00 from the database is 3000 from the form.
+    post_form(client, budget_url, {"version": str(item.version)})
+    assert not AuditEntry.objects.filter(object_id=str(item.pk), action="budget_changed").exists()
+
+    response = post_form(client, budget_url, {"expense-0-amount": "3200"})
+    assert response.redirect_chain, text_of(response)[:3000]
+    post_form(client, reverse("grants:application_step", args=[item.pk, 4]), {f"q{question.pk}": "Kerhoilla."})
+
+    history = text_of(client.get(reverse("grants:application", args=[item.pk])))
+    assert re.search("Tilavuokrat 3\xa0000,00\xa0€[^→]*→ [^:]*: Tilavuokrat 3\xa0200,00\xa0€", history), history
+    assert_change(history, f"{question.text} – –", f"{question.text} – Kerhoilla.")
+    assert_plain(history)

@@ -25,6 +25,7 @@ class GrantsConfig(AppConfig):
             "grants.application",
             {
                 "budget": _("budget"),
+                "answers": _("answers"),
                 "funding": _("other funding"),
                 "instalments": _("instalments"),
                 "reviewers": _("reviewers"),
