@@ -5,6 +5,7 @@ in plain words — labels, Finnish dates (5.12.2026), never an ISO date or a raw
 
 import datetime as dt
 import re
+from decimal import Decimal
 from html import unescape
 from html.parser import HTMLParser
 
@@ -333,4 +334,25 @@ def test_the_applicants_budget_and_answers_show_on_the_application_page(client):
     history = text_of(client.get(reverse("grants:application", args=[item.pk])))
     assert re.search("Tilavuokrat 3\xa0000,00\xa0€[^→]*→ [^:]*: Tilavuokrat 3\xa0200,00\xa0€", history), history
     assert_change(history, f"{question.text} – –", f"{question.text} – Kerhoilla.")
+    assert_plain(history)
+
+
+def test_planned_instalments_and_decisions_read_as_dates_and_euros_in_the_history(client):
+    from kumppani.grants.services import reporting
+    from tests.grants import decided
+
+    salo = factories.salo()
+    ngo = factories.organisation("Salon Omaishoitajat ry", areas=[salo])
+    grant = decided.grant(salo, organisation=ngo, amount="3000.00")
+    officer = factories.official(salo, "official")
+    reporting.instalments_plan(
+        application=grant,
+        by=officer,
+        rows=[(dt.date(2026, 2, 1), Decimal("2000.00")), (dt.date(2026, 6, 1), Decimal("1000.00"))],
+    )
+    client.force_login(officer)
+
+    history = text_of(client.get(reverse("grants:application", args=[grant.pk])))
+
+    assert "1.2.2026 2\xa0000,00\xa0€, 1.6.2026 1\xa0000,00\xa0€" in history
     assert_plain(history)
