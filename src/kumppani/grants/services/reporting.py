@@ -96,7 +96,7 @@ def monthly_dates(start: dt.date, parts: int, months: int = 3) -> list[dt.date]:
 
 
 def _instalment_text(instalment: Instalment) -> str:
-    """ "31.3.2027 1 500,00 €": an instalment as the history shows it, never an ISO date."""
+    """An instalment as the history shows it ("31.3.2027 1 500,00 €"), never an ISO date."""
     day = instalment.due_date
     return f"{day.day}.{day.month}.{day.year} {format_euros(Decimal(instalment.amount))}"
 
