@@ -44,3 +44,9 @@ def test_keys_that_are_no_fields_have_names():
         assert audit.field_label("core.publicbody", "coordinator") == "NGO coordinator"
         assert audit.field_label("grants.application", "budget") == "budget"
         assert audit.field_label("grants.grantprogramme", "name_fi") == "name in Finnish"
+
+
+def test_codes_in_a_list_read_by_their_names():
+    with translation.override("en"):
+        shown = audit.value_label("grants.grantprogramme", "required_attachments", ["rules", "budget"])
+    assert shown == "Rules of the association, Budget"

@@ -60,14 +60,21 @@ CHANGE_LABELS: dict[str, dict[str, str]] = {
 
 # Recorded keys that are no model field but hold an amount of money ("grants.application": {"amount"}).
 MONEY_KEYS: dict[str, set[str]] = {}
+# Names of the codes a key's list holds when its field has no choices of its own (a JSON list).
+VALUE_CHOICES: dict[str, dict[str, dict]] = {}
 
 
-def register_change_labels(object_type: str, labels: dict, *, money: tuple[str, ...] = ()) -> None:
+def register_change_labels(
+    object_type: str, labels: dict, *, money: tuple[str, ...] = (), choices: dict | None = None
+) -> None:
     """Name the recorded keys of `object_type` ("app_label.modelname") that are no model field, so
     the history and a stale form's message never show a raw key; `money` names those of them whose
-    values are amounts in euros, shown as 1 234,50 €."""
+    values are amounts in euros, shown as 1 234,50 €; `choices` ({key: [(code, label), …]}) names
+    the codes a key's values are ("rules" → "Rules of the association")."""
     CHANGE_LABELS.setdefault(object_type, {}).update(labels)
     MONEY_KEYS.setdefault(object_type, set()).update(money)
+    for key, pairs in (choices or {}).items():
+        VALUE_CHOICES.setdefault(object_type, {})[key] = dict(pairs)
 
 
 def field_label(object_type: str, field: str) -> str:
@@ -95,7 +102,8 @@ def value_label(object_type: str, field: str, value) -> str:
     if _empty(value):
         return "–"
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        names = VALUE_CHOICES.get(object_type, {}).get(field, {})
+        return ", ".join(str(names.get(v, v)) for v in value)
     model_field = _model_field(object_type, field)
     if field in MONEY_KEYS.get(object_type, ()):
         model_field = models.DecimalField(max_digits=12, decimal_places=2)

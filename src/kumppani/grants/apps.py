@@ -15,6 +15,7 @@ class GrantsConfig(AppConfig):
     def ready(self) -> None:
         from kumppani.core import audit, schedule
         from kumppani.grants import pages
+        from kumppani.grants.models import AttachmentKind
 
         audit.register_change_labels(
             "grants.boardmeeting",
@@ -33,6 +34,9 @@ class GrantsConfig(AppConfig):
                 "due_date": _("usage report due"),
             },
             money=("amount",),
+        )
+        audit.register_change_labels(
+            "grants.grantprogramme", {}, choices={"required_attachments": AttachmentKind.choices}
         )
         audit.register_action_labels(
             {
