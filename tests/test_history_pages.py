@@ -262,7 +262,7 @@ def test_application_edit_by_the_applicant_shows_on_the_application_page(client)
     assert_plain(history)
     # The bank account the form did not show was not emptied by the save.
     item.refresh_from_db()
-    assert item.bank_account == "FI21 1234 5600 0007 85" and "(IBAN)" not in history
+    assert item.bank_account == "FI21 1234 5600 0007 85" and "FI21 1234 5600 0007 85 →" not in history
 
 
 def test_the_new_history_pages_do_not_grow_in_queries_with_the_entries(client):
