@@ -60,6 +60,7 @@ URL_NAMES |= {
     "activities:create",
     "activities:confirm_all",
     "activities:edit",
+    "activities:history",
     "activities:confirm",
     "activities:set_status",
     "activities:stale_report",

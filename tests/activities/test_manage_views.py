@@ -336,6 +336,7 @@ def _protected(world, activity):
         ("post", url("confirm_all", ngo)),
         ("get", url("edit", ngo, activity)),
         ("post", url("edit", ngo, activity)),
+        ("get", url("history", ngo, activity)),
         ("get", url("confirm", ngo, activity)),
         ("post", url("confirm", ngo, activity)),
         ("post", url("set_status", ngo, activity)),

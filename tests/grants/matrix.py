@@ -9,6 +9,7 @@ URL_NAMES |= {
     "grants:programme_list",
     "grants:programme",
     "grants:programme_edit",
+    "grants:programme_history",
     "grants:programme_publish",
     "grants:programme_applications",
     "grants:body_programmes",
@@ -100,6 +101,7 @@ STAFF_MATRIX |= {
     # those who read some of them (a reviewer sees the assigned ones; a conflict leaves out its row).
     "grants:programme": EVERYONE,
     "grants:programme_edit": OFFICERS,
+    "grants:programme_history": OFFICERS,
     "grants:programme_publish": OFFICERS,
     "grants:programme_applications": OFFICERS | {"board secretary", "reviewer"},
     "grants:body_programmes": EVERYONE,

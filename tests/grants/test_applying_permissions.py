@@ -74,6 +74,7 @@ def protected_requests(world):
         ("get", reverse("grants:programme_applications", args=[programme.pk])),
         ("get", reverse("grants:programme_edit", args=[programme.pk])),
         ("post", reverse("grants:programme_edit", args=[programme.pk])),
+        ("get", reverse("grants:programme_history", args=[programme.pk])),
         ("post", reverse("grants:programme_publish", args=[programme.pk])),
         ("get", reverse("grants:programme_create", args=[world["salo"].slug])),
         ("post", reverse("grants:programme_create", args=[world["salo"].slug])),

@@ -102,6 +102,7 @@ def requests(world):
     return [
         ("grants:programme", "get", reverse("grants:programme", args=[p])),
         ("grants:programme_edit", "get", reverse("grants:programme_edit", args=[p])),
+        ("grants:programme_history", "get", reverse("grants:programme_history", args=[p])),
         ("grants:programme_publish", "post", reverse("grants:programme_publish", args=[p])),
         ("grants:programme_applications", "get", reverse("grants:programme_applications", args=[p])),
         ("grants:body_programmes", "get", reverse("grants:body_programmes", args=[body])),

@@ -262,7 +262,7 @@ class ScheduleException(models.Model):
         ordering = ["date"]
 
     def __str__(self) -> str:
-        return f"{self.date:%d.%m.%Y} {self.note}".strip()
+        return f"{self.date.day}.{self.date.month}.{self.date.year} {self.note}".strip()  # 5.12.2026
 
 
 class ServicePath(CleanTextMixin, models.Model):

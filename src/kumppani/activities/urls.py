@@ -51,6 +51,7 @@ urlpatterns += [
     path(_ours + "uusi/", manage.create, name="create"),
     path(_ours + "vahvista-kaikki/", manage.confirm_all, name="confirm_all"),
     path(_ours + "<slug:activity>/muokkaa/", manage.edit, name="edit"),
+    path(_ours + "<slug:activity>/muutokset/", manage.history, name="history"),
     path(_ours + "<slug:activity>/vahvista/", manage.confirm, name="confirm"),
     path(_ours + "<slug:activity>/tila/", manage.set_status, name="set_status"),
     path("alueet/<slug:body>/vanhentuneet-toiminnot/", manage.stale_report, name="stale_report"),

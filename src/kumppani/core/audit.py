@@ -1,11 +1,17 @@
 """The audit history: every domain function that changes something records it here."""
 
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.models import AuditEntry
+from kumppani.core.models import AuditEntry, BodyRoleKind
+from kumppani.core.templatetags.kumppani import euros
 
 ACTION_LABELS = {
     "created": _("Added to the register"),
@@ -46,13 +52,29 @@ IN_LANGUAGE = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English
 
 # Names of the keys a history entry records that are no field of the model ("grants.boardmeeting":
 # {"proposed_total": _("total proposed")}); each app registers its own in AppConfig.ready().
-CHANGE_LABELS: dict[str, dict[str, str]] = {}
+CHANGE_LABELS: dict[str, dict[str, str]] = {
+    # A body's people: role_added / role_removed record the role and the person's address.
+    "core.publicbody": dict(BodyRoleKind.choices),
+}
 
 
-def register_change_labels(object_type: str, labels: dict) -> None:
+# Recorded keys that are no model field but hold an amount of money ("grants.application": {"amount"}).
+MONEY_KEYS: dict[str, set[str]] = {}
+# Names of the codes a key's list holds when its field has no choices of its own (a JSON list).
+VALUE_CHOICES: dict[str, dict[str, dict]] = {}
+
+
+def register_change_labels(
+    object_type: str, labels: dict, *, money: tuple[str, ...] = (), choices: dict | None = None
+) -> None:
     """Name the recorded keys of `object_type` ("app_label.modelname") that are no model field, so
-    the history and a stale form's message never show a raw key."""
+    the history and a stale form's message never show a raw key; `money` names those of them whose
+    values are amounts in euros, shown as 1 234,50 €; `choices` ({key: [(code, label), …]}) names
+    the codes a key's values are ("rules" → "Rules of the association")."""
     CHANGE_LABELS.setdefault(object_type, {}).update(labels)
+    MONEY_KEYS.setdefault(object_type, set()).update(money)
+    for key, pairs in (choices or {}).items():
+        VALUE_CHOICES.setdefault(object_type, {})[key] = dict(pairs)
 
 
 def field_label(object_type: str, field: str) -> str:
@@ -73,15 +95,62 @@ def field_label(object_type: str, field: str) -> str:
 
 def value_label(object_type: str, field: str, value) -> str:
     """A recorded value as people read it: a choice by its label ("ngo" → "NGO activity"), yes or
-    no, a list joined with commas, nothing as a dash."""
+    no, a date as 5.12.2026 and a time as 18.00 in the active language's short format, money as
+    1 234,50 €, a list joined with commas, nothing as a dash."""
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if _empty(value):
         return "–"
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    choices = dict(getattr(_model_field(object_type, field), "flatchoices", None) or [])
+        names = VALUE_CHOICES.get(object_type, {}).get(field, {})
+        return ", ".join(str(names.get(v, v)) for v in value)
+    model_field = _model_field(object_type, field)
+    if field in MONEY_KEYS.get(object_type, ()):
+        model_field = models.DecimalField(max_digits=12, decimal_places=2)
+    elif model_field is None and isinstance(value, str):
+        model_field = _field_for_iso_text(value)
+    shown = _typed_value(model_field, value)
+    if shown is not None:
+        return shown
+    choices = dict(getattr(model_field, "flatchoices", None) or [])
     return str(choices.get(value, value))
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+
+
+def _field_for_iso_text(value: str):
+    """A key that is no model field may still hold a date recorded as text (a usage report's due
+    date on its application): read it as one, so that no ISO date reaches a person."""
+    if _ISO_DATE.match(value):
+        return models.DateField()
+    if _ISO_DATETIME.match(value):
+        return models.DateTimeField()
+    return None
+
+
+def _typed_value(model_field, value) -> str | None:
+    """A date, time or amount recorded as text (snapshot() stores str(value)) in the people's
+    format; None when the field is of no such type or the text does not read as one."""
+    try:
+        if isinstance(model_field, models.DateTimeField):
+            moment = dt.datetime.fromisoformat(str(value))
+            if timezone.is_aware(moment):
+                moment = timezone.localtime(moment)
+            return formats.date_format(moment, "SHORT_DATETIME_FORMAT")
+        if isinstance(model_field, models.DateField):
+            return formats.date_format(dt.date.fromisoformat(str(value)[:10]), "SHORT_DATE_FORMAT")
+        if isinstance(model_field, models.TimeField):
+            return formats.time_format(dt.time.fromisoformat(str(value)), "TIME_FORMAT")
+        if isinstance(model_field, models.DecimalField):
+            amount = Decimal(str(value))
+            if model_field.decimal_places == 2:  # the project's amounts of money are all in cents
+                return euros(amount, "always")
+            return formats.number_format(amount, use_l10n=True)
+    except (ValueError, TypeError, InvalidOperation):
+        return None
+    return None
 
 
 def snapshot(obj: models.Model, fields: list[str]) -> dict:

@@ -15,8 +15,29 @@ class GrantsConfig(AppConfig):
     def ready(self) -> None:
         from kumppani.core import audit, schedule
         from kumppani.grants import pages
+        from kumppani.grants.models import AttachmentKind
 
-        audit.register_change_labels("grants.boardmeeting", {"proposed_total": _("total proposed")})
+        audit.register_change_labels(
+            "grants.boardmeeting",
+            {"proposed_total": _("total proposed"), "decided_total": _("total decided")},
+            money=("decided_total",),
+        )
+        audit.register_change_labels(
+            "grants.application",
+            {
+                "budget": _("budget"),
+                "answers": _("answers"),
+                "funding": _("other funding"),
+                "instalments": _("instalments"),
+                "reviewers": _("reviewers"),
+                "amount": _("grant decided"),
+                "due_date": _("usage report due"),
+            },
+            money=("amount",),
+        )
+        audit.register_change_labels(
+            "grants.grantprogramme", {}, choices={"required_attachments": AttachmentKind.choices}
+        )
         audit.register_action_labels(
             {
                 # Grant programmes and applications (grants.services.programmes, grants.services.applying)

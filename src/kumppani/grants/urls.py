@@ -12,6 +12,7 @@ urlpatterns = [
     path("avustukset/", programmes.programme_list, name="programme_list"),
     path("avustukset/ohjelmat/<int:pk>/", programmes.programme_detail, name="programme"),
     path("avustukset/ohjelmat/<int:pk>/muokkaa/", programmes.programme_edit, name="programme_edit"),
+    path("avustukset/ohjelmat/<int:pk>/muutokset/", programmes.programme_history, name="programme_history"),
     path("avustukset/ohjelmat/<int:pk>/julkaise/", programmes.programme_publish, name="programme_publish"),
     path("avustukset/ohjelmat/<int:pk>/hakemukset/", programmes.programme_applications, name="programme_applications"),
     path("alueet/<slug:slug>/avustukset/", programmes.body_programmes, name="body_programmes"),

@@ -32,6 +32,8 @@ class OrganisationsConfig(AppConfig):
                 "membership_declined": _("Request declined"),
             }
         )
+        # Joining and leaving record the person's address under "member".
+        audit.register_change_labels("organisations.organisation", {"member": _("representative")})
         schedule.register(
             schedule.Job("expire-invitations", dt.time(3, 0), "kumppani.organisations.tasks.expire_invitations")
         )

@@ -60,6 +60,7 @@ rules.add_perm("organisations.change_organisation", is_platform_admin | is_membe
 rules.add_perm("organisations.verify_organisation", is_platform_admin | is_responsible_coordinator)
 rules.add_perm("organisations.merge_organisation", is_platform_admin | is_responsible_coordinator)
 rules.add_perm("organisations.manage_members", is_platform_admin | is_member_admin | is_responsible_coordinator)
-rules.add_perm("organisations.view_history", is_platform_admin | is_responsible_coordinator | is_member_admin)
+# Whoever may change the NGO's information sees what was changed, by whom and when.
+rules.add_perm("organisations.view_history", is_platform_admin | is_responsible_coordinator | is_member)
 rules.add_perm("organisations.add_organisation", is_platform_admin | is_any_coordinator)
 rules.add_perm("organisations.import_organisations", is_platform_admin | is_any_coordinator)

@@ -164,7 +164,8 @@ def step_add(*, path: ServicePath, by: User, data: dict) -> PathStep:
 def step_update(*, step: PathStep, by: User, data: dict) -> PathStep:
     """Change a step. A step that becomes a public service step lets go of its NGO activities."""
     _check(by, step.path.body)
-    before = audit.snapshot(step, STEP_FIELDS)
+    # From the stored row: the step form has already put the new values into `step`.
+    before = audit.snapshot(PathStep.objects.get(pk=step.pk), STEP_FIELDS)
     _apply(step, data, STEP_FIELDS)
     step.full_clean()
     step.save()

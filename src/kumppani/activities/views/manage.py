@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Case, IntegerField, Prefetch, Value, When
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,7 +16,7 @@ from django.views.decorators.http import require_POST
 from kumppani.activities import freshness, queries, services
 from kumppani.activities.forms import ActivityEditor, StatusForm
 from kumppani.activities.models import Activity, ActivityStatus, Place
-from kumppani.core import versioning
+from kumppani.core import audit, versioning
 from kumppani.core.models import PublicBody
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.queries import unmerged_organisations
@@ -116,6 +117,17 @@ def create(request, slug):
 def edit(request, slug, activity):
     organisation = _organisation(request, slug)
     return _edit(request, organisation, _activity(organisation, activity))
+
+
+@login_required
+def history(request, slug, activity):
+    """Who changed the activity and what, newest first: for the NGO's people and its coordinators,
+    the same people who may edit it."""
+    organisation = _organisation(request, slug)
+    activity = _activity(organisation, activity)
+    page = Paginator(audit.history_for(activity), PAGE_SIZE).get_page(request.GET.get("page"))
+    back_url = reverse("activities:edit", kwargs={"slug": organisation.slug, "activity": activity.slug})
+    return render(request, "history.html", {"subject": activity.name, "back_url": back_url, "page": page})
 
 
 @login_required

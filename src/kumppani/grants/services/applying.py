@@ -215,7 +215,7 @@ def budget_replace(*, application: Application, by: User, version: int, lines: l
             )
     _next_version(application, version)
     before = "; ".join(
-        f"{line.get_kind_display()}: {line.description} {line.amount}" for line in application.budget_lines.all()
+        _budget_line_text(line.kind, line.description, line.amount) for line in application.budget_lines.all()
     )
     application.budget_lines.all().delete()
     BudgetLine.objects.bulk_create(
@@ -230,14 +230,24 @@ def budget_replace(*, application: Application, by: User, version: int, lines: l
             for position, line in enumerate(lines, start=1)
         ]
     )
-    after = "; ".join(
-        f"{BudgetLineKind(line['kind']).label}: {line['description'].strip()} {line['amount']}" for line in lines
-    )
+    after = "; ".join(_budget_line_text(line["kind"], line["description"], line["amount"]) for line in lines)
     if before != after:
         audit.record(
             actor=by, obj=application, action="budget_changed", changes=_moved(application, {"budget": [before, after]})
         )
     return budget_totals(lines)
+
+
+def _budget_line_text(kind: str, description: str, amount) -> str:
+    """A budget line for the history, the same whether read from the database or from the form
+    (3000.00 and 3000 are one amount), so that saving an unchanged budget records nothing."""
+    return f"{BudgetLineKind(kind).label}: {description.strip()} {format_euros(Decimal(amount))}"
+
+
+def _funding_text(funding: OtherFunding) -> str:
+    return " ".join(
+        part for part in (funding.get_source_display(), funding.funder, format_euros(Decimal(funding.amount))) if part
+    )
 
 
 @transaction.atomic
@@ -260,7 +270,7 @@ def other_funding_replace(*, application: Application, by: User, version: int, r
                 {"other_funding": [ValidationError(_("Amounts cannot be negative."), code="negative_amount")]}
             )
     _next_version(application, version)
-    before = "; ".join(str(f) for f in application.other_funding.all())
+    before = "; ".join(_funding_text(f) for f in application.other_funding.all())
     application.other_funding.all().delete()
     created = OtherFunding.objects.bulk_create(
         [
@@ -275,7 +285,7 @@ def other_funding_replace(*, application: Application, by: User, version: int, r
             for row in rows
         ]
     )
-    after = "; ".join(str(f) for f in created)
+    after = "; ".join(_funding_text(f) for f in created)
     if before != after:
         audit.record(
             actor=by,
@@ -320,7 +330,8 @@ def answers_save(*, application: Application, by: User, version: int, answers: d
         raise ValidationError(_("Unknown question."), code="unknown_question")
     _next_version(application, version)
     existing = {a.question_id: a for a in application.answers.all()}
-    changed = False
+    texts = dict(application.programme.questions.values_list("pk", "text"))
+    old_texts, new_texts = [], []  # "question: answer" of each changed answer, for the history
     for question_id, text in answers.items():
         text = (text or "").strip()
         try:
@@ -328,15 +339,18 @@ def answers_save(*, application: Application, by: User, version: int, answers: d
         except ValidationError as error:
             raise ValidationError({"answers": [error]}) from None
         answer = existing.get(question_id)
+        old = answer.text if answer is not None else ""
         if answer is None:
             Answer.objects.create(application=application, question_id=question_id, text=text)
-            changed = changed or bool(text)
         elif answer.text != text:
             answer.text = text
             answer.save(update_fields=["text"])
-            changed = True
-    if changed:
-        audit.record(actor=by, obj=application, action="answers_saved", changes=_moved(application, {}))
+        if old != text:
+            old_texts.append(f"{texts[question_id]} – {old or '–'}")
+            new_texts.append(f"{texts[question_id]} – {text or '–'}")
+    if new_texts:
+        changes = {"answers": [old_texts, new_texts]}
+        audit.record(actor=by, obj=application, action="answers_saved", changes=_moved(application, changes))
 
 
 UPDATE_PARTS = (*DETAIL_FIELDS, *OUTCOME_FIELDS, *M2M_FIELDS, "budget", "other_funding", "answers")

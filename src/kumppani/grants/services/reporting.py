@@ -95,6 +95,12 @@ def monthly_dates(start: dt.date, parts: int, months: int = 3) -> list[dt.date]:
     return dates
 
 
+def _instalment_text(instalment: Instalment) -> str:
+    """An instalment as the history shows it ("31.3.2027 1 500,00 €"), never an ISO date."""
+    day = instalment.due_date
+    return f"{day.day}.{day.month}.{day.year} {format_euros(Decimal(instalment.amount))}"
+
+
 @transaction.atomic
 def instalments_plan(*, application: Application, by: User, rows: list[tuple[dt.date, Decimal]]) -> list[Instalment]:
     """Replace the planned (unpaid) instalments with `rows` of (payment date, amount).
@@ -133,12 +139,12 @@ def instalments_plan(*, application: Application, by: User, rows: list[tuple[dt.
             code="instalments_mismatch",
         )
     planned = application.instalments.filter(status=InstalmentStatus.PLANNED)
-    before = [f"{i.due_date.isoformat()} {i.amount}" for i in planned]
+    before = [_instalment_text(i) for i in planned]
     planned.delete()
     created = Instalment.objects.bulk_create(
         [Instalment(application=application, due_date=due_date, amount=amount) for due_date, amount in sorted(rows)]
     )
-    after = [f"{i.due_date.isoformat()} {i.amount}" for i in created]
+    after = [_instalment_text(i) for i in created]
     if before != after:
         audit.record(actor=by, obj=application, action="instalments_planned", changes={"instalments": [before, after]})
     return created

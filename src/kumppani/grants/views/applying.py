@@ -172,6 +172,7 @@ def _step_details(request, application, data):
         "contact_name": application.contact_name,
         "contact_email": application.contact_email,
         "contact_phone": application.contact_phone,
+        "bank_account": application.bank_account,
     }
     form = DetailsForm(data, initial=initial, application=application)
     if data is not None and form.is_valid():

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kumppani.core import versioning
+from kumppani.core import audit, versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 from kumppani.core.rules import body_roles
@@ -161,6 +161,17 @@ def programme_create(request, slug):
     if not request.user.has_perm("grants.manage_programme", body):
         raise PermissionDenied
     return _programme_form(request, body, None)
+
+
+@login_required
+def programme_history(request, pk):
+    """Who changed the programme and what, newest first: for those who may manage it."""
+    programme = get_object_or_404(GrantProgramme.objects.select_related("body"), pk=pk)
+    if not request.user.has_perm("grants.manage_programme", programme):
+        raise PermissionDenied
+    page = Paginator(audit.history_for(programme), PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"subject": programme.name, "back_url": programme.get_absolute_url(), "page": page}
+    return render(request, "history.html", context)
 
 
 @login_required
