@@ -33,3 +33,17 @@ document.addEventListener("submit", (event) => {
   form.dataset.sending = "1";
   setTimeout(() => delete form.dataset.sending, 8000);
 });
+
+// A long form in parts (data-keep-place): the hidden field return_to follows the part the person is
+// in, so that a save — also by Enter in a field — comes back to that part. Without this script the
+// part's own save button tells the server where to return.
+function keepPlace(target) {
+  if (!(target instanceof Element)) return;
+  const form = target.closest("form[data-keep-place]");
+  const part = target.closest("[data-section]");
+  if (!form || !part) return;
+  const field = form.querySelector("input[name=return_to]");
+  if (field) field.value = part.dataset.section;
+}
+document.addEventListener("focusin", (event) => keepPlace(event.target));
+document.addEventListener("pointerdown", (event) => keepPlace(event.target));

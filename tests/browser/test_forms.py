@@ -1,0 +1,82 @@
+"""Long forms in Chromium: the NGO's form in parts with links to each part, kept in view on a desktop,
+and a save that comes back to the part the person was in — with JavaScript and without it."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests import factories
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(live_server):
+    from kumppani.core import reference
+    from kumppani.core.models import PublicBody
+
+    if not PublicBody.objects.exists():
+        reference.load_public_bodies()
+        reference.load_vocabularies()
+
+
+def sign_in(page, person) -> None:
+    page.goto("/fi/kirjaudu/")
+    page.fill("input[name=username]", person.email)
+    page.fill("input[name=password]", factories.PASSWORD)
+    page.locator("main button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"/fi/oma/"))
+
+
+def test_the_ngo_form_is_in_parts_and_a_save_comes_back_to_the_part_the_person_was_in(page, axe_check):
+    organisation = factories.organisation("Osioiden Kerho ry", areas=[factories.salo()])
+    sign_in(page, factories.representative(organisation, role="admin"))
+    page.set_viewport_size({"width": 1366, "height": 800})
+    page.goto(f"/fi/jarjestot/{organisation.slug}/muokkaa/")
+    links = page.locator("nav.form-sections a")
+    expect(links).to_have_count(5)
+    for href in ("#section-name", "#section-where", "#section-contact", "#section-registration", "#section-people"):
+        expect(page.locator(f"nav.form-sections a[href='{href}']")).to_be_visible()
+        expect(page.locator(f"fieldset{href} legend h2")).to_be_visible()
+    axe_check(page)
+    # The links stay in view on a desktop while the person scrolls down the form.
+    page.locator("nav.form-sections a[href='#section-registration']").click()
+    expect(page).to_have_url(re.compile(r"#section-registration$"))
+    assert page.evaluate("window.scrollY") > 200
+    top = page.evaluate("document.querySelector('nav.form-sections').getBoundingClientRect().top")
+    assert 0 <= top < 10
+    heading_top = page.evaluate("document.querySelector('#section-registration-title').getBoundingClientRect().top")
+    nav_bottom = page.evaluate("document.querySelector('nav.form-sections').getBoundingClientRect().bottom")
+    assert heading_top >= nav_bottom, "the part's heading hides behind the links"
+    # Enter in a field of the contact details saves and comes back to that part, not to the first one.
+    page.fill("#id_phone", "02 765 4321")
+    page.locator("#id_phone").press("Enter")
+    expect(page).to_have_url(re.compile(r"#section-contact$"))
+    expect(page.locator("#section-contact .saved-note")).to_have_text("Tallennettu.")
+    expect(page.locator(".saved-note")).to_have_count(1)
+    organisation.refresh_from_db()
+    assert organisation.phone == "02 765 4321"
+    # Saving and closing goes to the NGO's page as before.
+    page.locator("button[name=close]").click()
+    expect(page).to_have_url(re.compile(rf"/jarjestot/{organisation.slug}/$"))
+
+
+def test_without_javascript_the_parts_own_save_button_comes_back_to_it(browser, live_server):
+    organisation = factories.organisation("Ilman Skriptejä ry", areas=[factories.salo()])
+    person = factories.representative(organisation, role="admin")
+    context = browser.new_context(
+        base_url=live_server.url, locale="fi-FI", java_script_enabled=False, viewport={"width": 390, "height": 800}
+    )
+    page = context.new_page()
+    try:
+        sign_in(page, person)
+        page.goto(f"/fi/jarjestot/{organisation.slug}/muokkaa/")
+        page.fill("#id_member_count", "42")
+        page.locator("#section-registration button[name=save_section]").click()
+        expect(page).to_have_url(re.compile(r"\?saved=registration#section-registration$"))
+        expect(page.locator("#section-registration .saved-note")).to_be_visible()
+        organisation.refresh_from_db()
+        assert organisation.member_count == 42
+    finally:
+        context.close()
