@@ -80,3 +80,75 @@ def test_without_javascript_the_parts_own_save_button_comes_back_to_it(browser, 
         assert organisation.member_count == 42
     finally:
         context.close()
+
+
+def test_budget_rows_are_added_in_the_page_and_the_totals_follow_what_is_typed(page, axe_check):
+    from tests.grants import factories as grant_factories
+
+    salo = factories.salo()
+    programme = grant_factories.programme(salo, "Yleisavustukset")
+    organisation = factories.organisation("Budjetoijat ry", areas=[salo])
+    application = grant_factories.application(programme, organisation, amount="3000.00")
+    sign_in(page, factories.representative(organisation))
+    page.goto(f"/fi/avustukset/hakemukset/{application.pk}/vaihe/3/")
+    expenses = page.locator("[data-budget-kind=expense]")
+    incomes = page.locator("[data-budget-kind=income]")
+    # The headings are plural, as a budget's are: "Menot" and "Tulot".
+    expect(expenses.locator("caption")).to_have_text("Menot")
+    expect(incomes.locator("caption")).to_have_text("Tulot")
+    axe_check(page)
+    page.fill("#id_expense-1-description", "Matkat")
+    page.fill("#id_expense-1-amount", "1 234,50")
+    expect(expenses.locator("[data-budget-total]")).to_have_text("4\u00a0234,50 €")
+    expect(page.locator("[data-budget-difference]")).to_have_text("-1\u00a0234,50 €")
+    page.fill("#id_income-1-description", "Omarahoitus")
+    page.fill("#id_income-1-amount", "1234.5")
+    expect(incomes.locator("[data-budget-total]")).to_have_text("4\u00a0234,50 €")
+    expect(page.locator("[data-budget-difference]")).to_have_text("0,00 €")
+    # "Add a row" gives a fifth expense row and puts the focus in it.
+    rows = expenses.locator("tbody tr")
+    expect(rows).to_have_count(4)
+    expenses.locator("[data-formset-add]").click()
+    expect(rows).to_have_count(5)
+    expect(page.locator("#id_expense-4-description")).to_be_focused()
+    page.keyboard.type("Tarvikkeet")
+    page.fill("#id_expense-4-amount", "100")
+    expect(expenses.locator("[data-budget-total]")).to_have_text("4\u00a0334,50 €")
+    axe_check(page)
+    page.locator("button[name=go][value=stay]").click()
+    expect(page.locator(".messages")).to_be_visible()
+    lines = list(application.budget_lines.filter(kind="expense").values_list("description", "amount"))
+    assert [(d, str(a)) for d, a in lines] == [
+        ("Tilavuokrat", "3000.00"),
+        ("Matkat", "1234.50"),
+        ("Tarvikkeet", "100.00"),
+    ]
+
+
+def test_the_programme_form_adds_a_criterion_and_a_question_in_the_page(page, axe_check):
+    from tests.grants import factories as grant_factories
+
+    salo = factories.salo()
+    programme = grant_factories.programme(salo, "Kohdeavustukset")
+    sign_in(page, factories.official(salo, "official"))
+    page.goto(f"/fi/avustukset/ohjelmat/{programme.pk}/muokkaa/")
+    criteria = page.locator("[data-formset=criteria] [data-formset-rows] > .row-card")
+    before = criteria.count()
+    page.locator("[data-formset=criteria] [data-formset-add]").click()
+    expect(criteria).to_have_count(before + 1)
+    page.keyboard.type("Yhteistyö")
+    page.fill(f"#id_criteria-{before}-weight", "1")
+    questions = page.locator("[data-formset=questions] [data-formset-rows] > .row-card")
+    count = questions.count()
+    page.locator("[data-formset=questions] [data-formset-add]").click()
+    expect(questions).to_have_count(count + 1)
+    page.keyboard.type("Keiden kanssa teette yhteistyötä?")
+    axe_check(page)
+    page.locator("main form button[type=submit]").last.click()
+    expect(page).to_have_url(re.compile(rf"/ohjelmat/{programme.pk}/$"))
+    assert [c.name_fi for c in programme.criteria.order_by("position")] == [
+        "Vaikuttavuus",
+        "Kustannustehokkuus",
+        "Yhteistyö",
+    ]
+    assert programme.questions.order_by("position").last().text_fi == "Keiden kanssa teette yhteistyötä?"

@@ -320,7 +320,7 @@ def _summary_context(application: Application) -> dict:
     return {
         "budget_tables": [
             (_("Expenses"), [line for line in lines if line.kind == "expense"], totals["expense"]),
-            (_("Income"), [line for line in lines if line.kind == "income"], totals["income"]),
+            (_("Income items"), [line for line in lines if line.kind == "income"], totals["income"]),
         ],
         "totals": totals,
         "other_funding": application.other_funding.all(),
