@@ -1,5 +1,6 @@
 """Actions that cannot be undone ask first, on a page of their own that works without JavaScript:
-an NGO cancels a booking, the premises manager rejects one — each through the pages in Chromium."""
+an NGO cancels a booking, the premises manager (whose own page counts the requests waiting) rejects
+one — each through the pages in Chromium."""
 
 import re
 
@@ -58,6 +59,12 @@ def test_cancelling_and_rejecting_a_booking_ask_first(page, axe_check):
     assert (mine.status, mine.reason) == (BookingStatus.CANCELLED, "Ryhmä ei kokoonnu")
     page.context.clear_cookies()
     sign_in(page, boss)
+    # The manager's own page counts what waits for approval and leads to it.
+    task = page.locator(".role-card li.task-waiting", has_text="1 varauspyyntö odottaa hyväksyntääsi")
+    expect(task).to_be_visible()
+    axe_check(page)
+    task.get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(r"/tilojen-hallinta/$"))
     page.goto(f"/fi/tilat/varaukset/{other.pk}/")
     page.get_by_label("Hylkää").check()
     page.fill("#id_reason", "Tila on remontissa")
