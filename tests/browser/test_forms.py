@@ -152,3 +152,20 @@ def test_the_programme_form_adds_a_criterion_and_a_question_in_the_page(page, ax
         "Yhteistyö",
     ]
     assert programme.questions.order_by("position").last().text_fi == "Keiden kanssa teette yhteistyötä?"
+
+
+def test_saving_a_grant_application_draft_comes_back_to_the_part_the_person_was_in(page):
+    from tests.grants import factories as grant_factories
+
+    salo = factories.salo()
+    organisation = factories.organisation("Luonnostelijat ry", areas=[salo])
+    application = grant_factories.application(grant_factories.programme(salo), organisation)
+    sign_in(page, factories.representative(organisation))
+    page.goto(f"/fi/avustukset/hakemukset/{application.pk}/vaihe/1/")
+    page.fill("#id_contact_name", "Riitta Edustaja")
+    page.fill("#id_contact_email", "riitta@example.org")
+    page.fill("#id_contact_phone", "040 123 4567")
+    page.locator("button[name=go][value=stay]").click()
+    expect(page).to_have_url(re.compile(r"/vaihe/1/#part-contact$"))
+    application.refresh_from_db()
+    assert application.contact_phone == "040 123 4567"
