@@ -136,8 +136,10 @@ def test_by_keyboard_alone_a_resident_searches_the_directory_and_a_representativ
     axe_check(page)
     tab_to(page, "#id_phone", limit=600)
     page.keyboard.type("02 123 4567")
-    tab_to(page, "main form button[type=submit]")
+    # The part's own save button comes back to the part, with the note that it was saved.
+    tab_to(page, "#section-contact button[type=submit]")
     page.keyboard.press("Enter")
-    expect(page.locator(".messages")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"#section-contact$"))
+    expect(page.locator("#section-contact .saved-note")).to_be_visible()
     organisation.refresh_from_db()
     assert organisation.phone == "02 123 4567"

@@ -71,7 +71,13 @@ def test_an_official_ends_a_form_and_its_realisation_history_stays(client, world
     form = make_form(world)
     client.force_login(world["official"])
     ended = dt.date(LAST_YEAR + 1, 6, 30)
-    response = client.post(reverse("cooperation:form_end", args=[form.uuid]), {"ends_on": ended.isoformat()})
+    url = reverse("cooperation:form_end", args=[form.uuid])
+    # Ending asks first, carrying the date; nothing changes before the answer.
+    page = client.post(url, {"ends_on": ended.isoformat()}).content.decode()
+    assert 'name="confirmed"' in page and f"{ended.day}.{ended.month}.{ended.year}" in page
+    form.refresh_from_db()
+    assert form.status == Status.ACTIVE
+    response = client.post(url, {"ends_on": ended.isoformat(), "confirmed": "1"})
     assert response.status_code == 302
     form.refresh_from_db()
     assert (form.status, form.ends_on) == (Status.ENDED, ended)

@@ -126,6 +126,23 @@ def test_the_ngo_cannot_mark_the_bodys_side_through_the_page(client, world):
     assert Realisation.objects.get().ngo_outcome == "realised"
 
 
+def test_marking_a_form_not_realised_asks_first(client, world):
+    form = make_form(world)
+    client.force_login(world["rep"])
+    url = reverse("cooperation:form_mark", args=[form.uuid])
+    mark = {
+        "side": "ngo",
+        "ngo-period": f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31",
+        "ngo-outcome": "not_realised",
+        "ngo-note": "Ryhmä ei kokoontunut",
+    }
+    page = client.post(url, mark).content.decode()
+    assert 'name="confirmed"' in page and 'value="Ryhmä ei kokoontunut"' in page
+    assert not Realisation.objects.exists()
+    assert client.post(url, {**mark, "confirmed": "1"}).status_code == 302
+    assert Realisation.objects.get().ngo_outcome == "not_realised"
+
+
 def test_an_official_records_a_form_through_the_page(client, world, mailoutbox):
     client.force_login(world["official"])
     url = reverse("cooperation:form_create", args=[world["salo"].slug])

@@ -91,7 +91,12 @@ def test_an_image_needs_its_description(client, ngo):
 def test_the_ngo_cancels_a_published_event(client, ngo):
     event = ef.published(ngo)
     client.force_login(factories.representative(ngo))
-    client.post(reverse("events:set_status", args=[ngo.slug, event.slug]), {"status": "cancelled", "reason": "Flunssa"})
+    url = reverse("events:set_status", args=[ngo.slug, event.slug])
+    page = client.post(url, {"status": "cancelled", "reason": "Flunssa"}).content.decode()
+    assert 'name="confirmed"' in page and 'value="Flunssa"' in page
+    event.refresh_from_db()
+    assert event.status == EventStatus.PUBLISHED
+    client.post(url, {"status": "cancelled", "reason": "Flunssa", "confirmed": "1"})
     event.refresh_from_db()
     assert (event.status, event.status_reason) == (EventStatus.CANCELLED, "Flunssa")
     assert "Flunssa" in client.get(event.get_absolute_url()).content.decode()

@@ -36,7 +36,12 @@ def test_a_rejection_without_a_reason_changes_nothing(client, submitted):
     listing = Listing.objects.get()
     client.post(reverse("events:decide", args=["salo", listing.pk]), {"decision": "reject"})
     assert Listing.objects.get().status == ListingStatus.PENDING
-    client.post(reverse("events:decide", args=["salo", listing.pk]), {"decision": "reject", "reason": "Mainos"})
+    url = reverse("events:decide", args=["salo", listing.pk])
+    # With a reason, the decision asks first, carrying the reason; nothing changes before the answer.
+    page = client.post(url, {"decision": "reject", "reason": "Mainos"}).content.decode()
+    assert 'name="confirmed"' in page and 'value="Mainos"' in page
+    assert Listing.objects.get().status == ListingStatus.PENDING
+    client.post(url, {"decision": "reject", "reason": "Mainos", "confirmed": "1"})
     assert Listing.objects.get().status == ListingStatus.REJECTED
 
 

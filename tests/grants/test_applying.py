@@ -542,3 +542,25 @@ def test_the_bank_account_is_checked_kept_in_standard_form_and_offered_next_year
     # The NGO's next application starts with the same account.
     following = services.application_start(programme=grants.programme(salo, "Kohdeavustus"), organisation=ngo, by=rep)
     assert following.bank_account == "FI21 1234 5600 0007 85"
+
+
+def test_saving_the_draft_returns_to_the_part_of_the_step_the_person_was_in(client, salo, ngo, rep):
+    application = services.application_start(programme=grants.programme(salo), organisation=ngo, by=rep)
+    client.force_login(rep)
+    url = reverse("grants:application_step", args=[application.pk, 1])
+    data = {
+        "version": application.version,
+        "title": "Kerhot",
+        "purpose": "Kerhotoimintaa.",
+        "amount_requested": "1000",
+        "contact_name": "Riitta",
+        "contact_email": "riitta@example.org",
+        "contact_phone": "040 123 4567",
+        "go": "stay",
+        "return_to": "contact",
+    }
+    assert client.post(url, data)["Location"] == f"{url}#part-contact"
+    assert 'id="part-contact"' in client.get(url).content.decode()
+    application.refresh_from_db()
+    # An unknown part, or none (no JavaScript), returns to the top of the step.
+    assert client.post(url, {**data, "version": application.version, "return_to": "x"})["Location"] == url

@@ -228,3 +228,31 @@ def test_signing_up_answers_the_same_for_a_new_and_a_taken_address(client, mailo
 def test_a_new_account_from_sign_up_has_the_password_it_was_given(client):
     _signup(client, "uusi@example.org")
     assert User.objects.get(email="uusi@example.org").check_password("pitkä-ja-hyvä-salasana-42")
+
+
+def test_a_save_from_a_part_of_the_edit_form_returns_to_that_part(client):
+    org = factories.organisation("Paikallaan ry")
+    client.force_login(factories.representative(org))
+    data = {
+        "version": org.version,
+        "name_fi": "Paikallaan ry",
+        "areas": [factories.salo().pk],
+        "member_count": "12",
+        "contacts-TOTAL_FORMS": "0",
+        "contacts-INITIAL_FORMS": "0",
+        "save_section": "registration",
+    }
+    url = reverse("organisations:edit", args=[org.slug])
+    response = client.post(url, data)
+    assert response["Location"] == f"{url}?saved=registration#section-registration"
+    page = client.get(response["Location"]).content.decode()
+    assert page.count('class="saved-note"') == 1
+    assert page.index('class="saved-note"') > page.index('id="section-registration"')
+    org.refresh_from_db()
+    assert org.member_count == 12
+    # The part the focus was in (set by the page's script) wins; "save and close" goes to the NGO's page.
+    data.update(version=org.version, return_to="where")
+    assert client.post(url, data)["Location"].endswith("#section-where")
+    org.refresh_from_db()
+    data.update(version=org.version, close="1")
+    assert client.post(url, data)["Location"] == org.get_absolute_url()

@@ -147,8 +147,33 @@ def test_the_manager_approves_on_the_booking_page_and_the_ngo_downloads_the_cale
 def test_the_ngo_cancels_on_the_booking_page(client, world):
     (booking,) = premises.book(world["space"], world["ngo"], world["rep"], premises.future_weekday(1))
     client.force_login(world["rep"])
-    client.post(reverse("premises:booking_cancel", args=[booking.pk]), {"reason": "Ryhmä ei kokoonnu"})
-    assert Booking.objects.get().status == BookingStatus.CANCELLED
+    url = reverse("premises:booking_cancel", args=[booking.pk])
+    # The button asks first, carrying the reason; nothing changes before the answer.
+    page = client.post(url, {"reason": "Ryhmä ei kokoonnu"}).content.decode()
+    assert 'name="confirmed"' in page and 'value="Ryhmä ei kokoonnu"' in page
+    assert Booking.objects.get().status == BookingStatus.REQUESTED
+    assert 'name="confirmed"' in client.get(url).content.decode()
+    client.post(url, {"reason": "Ryhmä ei kokoonnu", "confirmed": "1"})
+    booking.refresh_from_db()
+    assert booking.status == BookingStatus.CANCELLED and booking.reason == "Ryhmä ei kokoonnu"
+
+
+def test_a_rejection_asks_first_and_an_approval_does_not(client, world):
+    first, second = (
+        premises.book(world["space"], world["ngo"], world["rep"], premises.future_weekday(n))[0] for n in (1, 2)
+    )
+    client.force_login(world["boss"])
+    url = reverse("premises:booking_decide", args=[first.pk])
+    response = client.post(url, {"approve": "0", "reason": "Tila on remontissa"})
+    assert response.status_code == 200 and 'value="Tila on remontissa"' in response.content.decode()
+    first.refresh_from_db()
+    assert first.status == BookingStatus.REQUESTED
+    client.post(url, {"approve": "0", "reason": "Tila on remontissa", "confirmed": "1"})
+    first.refresh_from_db()
+    assert first.status == BookingStatus.REJECTED
+    assert client.post(reverse("premises:booking_decide", args=[second.pk]), {"approve": "1"}).status_code == 302
+    second.refresh_from_db()
+    assert second.status == BookingStatus.CONFIRMED
 
 
 def test_a_premises_manager_creates_and_edits_a_space(client, world):

@@ -2,6 +2,8 @@
 representatives and invitations, signing up, the import and the export. Thin: the rules are in
 services.py and rules.py, the reads in queries.py."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -238,6 +240,19 @@ def _contact_initial(organisation):
     ]
 
 
+# The parts of the NGO form, each a fieldset with its own save button; a save returns to the part the
+# person was in (the hidden field return_to follows the focus when JavaScript runs; without it the
+# part's own button tells).
+EDIT_SECTIONS = ("name", "where", "contact", "registration", "people")
+
+
+def _section_to_return_to(post) -> str | None:
+    if post.get("close"):
+        return None
+    section = post.get("return_to") or post.get("save_section")
+    return section if section in EDIT_SECTIONS else None
+
+
 @login_required
 def edit(request, slug):
     organisation = _get_organisation(slug)
@@ -266,10 +281,17 @@ def edit(request, slug):
             if versioning.is_stale(error):
                 versioning.keep_input(form, organisation, version)
         else:
+            section = _section_to_return_to(request.POST)
+            if section:
+                url = reverse("organisations:edit", args=[organisation.slug])
+                return redirect(f"{url}?{urlencode({'saved': section})}#section-{section}")
             messages.success(request, _("Thank you! The information has been saved."))
             return redirect(organisation)
+    saved = request.GET.get("saved") if request.method == "GET" else None
     return render(
-        request, "organisations/edit.html", {"form": form, "contacts": contacts, "organisation": organisation}
+        request,
+        "organisations/edit.html",
+        {"form": form, "contacts": contacts, "organisation": organisation, "saved_section": saved},
     )
 
 

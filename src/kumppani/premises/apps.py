@@ -11,7 +11,7 @@ class PremisesConfig(AppConfig):
 
     def ready(self) -> None:
         from kumppani.core import audit
-        from kumppani.premises import pages
+        from kumppani.premises import home, pages
 
         audit.register_action_labels(
             {
@@ -28,3 +28,4 @@ class PremisesConfig(AppConfig):
             }
         )
         pages.register()
+        home.register()

@@ -41,7 +41,7 @@ from kumppani.cooperation.governance.models import (
     NominationStatus,
     WorkingGroup,
 )
-from kumppani.core import versioning
+from kumppani.core import confirm, versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 
@@ -298,6 +298,19 @@ def network_edit(request, slug):
 def network_members(request, slug):
     network = _object(request, NgoNetwork.objects.select_related("area"), "cooperation.change_network", slug=slug)
     form = NetworkMembersForm(request.POST or None, network=network)
+    if request.method == "POST" and form.is_valid() and not confirm.confirmed(request):
+        kept = {organisation.pk for organisation in form.cleaned_data["members"]}
+        removed = [organisation.name for organisation in network.members.all() if organisation.pk not in kept]
+        if removed:
+            # A removed NGO loses the network's pages and meetings, so removing asks first.
+            return confirm.ask(
+                request,
+                title=_("Remove members"),
+                question=_("Remove these NGOs from %(network)s?") % {"network": network.name},
+                consequences=removed,
+                confirm_label=_("Yes, remove them"),
+                cancel_url=request.path,
+            )
     done = _save(
         request,
         form,

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -26,8 +27,8 @@ from kumppani.cooperation.forms import (
     RealisationForm,
     SectorForm,
 )
-from kumppani.cooperation.models import CooperationForm, Sector, Side, Status
-from kumppani.core import versioning
+from kumppani.cooperation.models import CooperationForm, Outcome, Sector, Side, Status
+from kumppani.core import confirm, versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 from kumppani.core.rules import body_roles
@@ -341,6 +342,20 @@ def form_end(request, uuid):
     if not end.is_valid():
         messages.error(request, _("Give the date the cooperation ended."))
         return redirect("cooperation:form_edit", uuid=cooperation.uuid)
+    if cooperation.status == Status.ACTIVE and not confirm.confirmed(request):
+        # The NGO and the public see it ended at once, so ending asks first.
+        return confirm.ask(
+            request,
+            title=_("End the cooperation"),
+            question=_("Mark %(form)s as ended on %(date)s?")
+            % {"form": cooperation, "date": end.cleaned_data["ends_on"].strftime("%-d.%-m.%Y")},
+            consequences=[
+                _("It is shown as ended to the NGO and on the public pages."),
+                _("Its realisation history stays."),
+            ],
+            confirm_label=_("Yes, mark it as ended"),
+            cancel_url=reverse("cooperation:form_edit", args=[cooperation.uuid]),
+        )
     try:
         services.form_end(form=cooperation, ends_on=end.cleaned_data["ends_on"], by=request.user)
     except ValidationError as error:
@@ -363,6 +378,17 @@ def form_mark(request, uuid):
         messages.error(request, _("Choose the period and whether the cooperation was realised."))
         return redirect("cooperation:form", uuid=form.uuid)
     start, end = marking.period_dates()
+    if marking.cleaned_data["outcome"] == Outcome.NOT_REALISED and not confirm.confirmed(request):
+        # "Not realised" goes into the body's figures and the other side sees it, so it asks first.
+        return confirm.ask(
+            request,
+            title=_("Mark as not realised"),
+            question=_("Mark %(form)s as not realised for %(start)s–%(end)s?")
+            % {"form": form, "start": start.strftime("%-d.%-m.%Y"), "end": end.strftime("%-d.%-m.%Y")},
+            consequences=[_("The other side sees your marking, and it counts in the body's figures.")],
+            confirm_label=_("Yes, it was not realised"),
+            cancel_url=reverse("cooperation:form", args=[form.uuid]),
+        )
     try:
         services.realisation_mark(
             form=form,

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kumppani.core import confirm
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import PublicBody
 from kumppani.events import queries, services
@@ -179,6 +180,16 @@ def set_status(request, slug, event, body=False):
     owner = _owner(request, slug, body=body)
     event = _event(request, owner, event)
     form = StatusForm(request.POST)
+    if form.is_valid() and form.cleaned_data["status"] == "cancelled" and not confirm.confirmed(request):
+        # Everyone sees a cancelled event at once, so cancelling asks first.
+        return confirm.ask(
+            request,
+            title=_("Cancel the event"),
+            question=_("Cancel %(event)s?") % {"event": event},
+            consequences=[_("The event is shown as cancelled to everyone, with the reason you gave.")],
+            confirm_label=_("Yes, cancel the event"),
+            cancel_url=owner.list_url,
+        )
     if form.is_valid():
         try:
             services.event_set_status(

@@ -5,9 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kumppani.core import confirm
 from kumppani.core.models import PublicBody
 from kumppani.events import queries, services
 from kumppani.events.forms import DecisionForm
@@ -44,6 +46,17 @@ def decide(request, body, pk):
     body = _body(request, body)
     listing = get_object_or_404(Listing, pk=pk, body=body)
     form = DecisionForm(request.POST)
+    rejecting = form.is_valid() and form.cleaned_data["decision"] == "reject" and form.cleaned_data["reason"]
+    if rejecting and not confirm.confirmed(request):
+        # The organiser is told at once, so a rejection asks first (one without a reason is refused anyway).
+        return confirm.ask(
+            request,
+            title=_("Do not approve the event"),
+            question=_("Leave %(event)s out of %(body)s's calendar?") % {"event": listing.event, "body": body.name},
+            consequences=[_("The organiser is told by e-mail, with the reason you gave.")],
+            confirm_label=_("Yes, do not approve"),
+            cancel_url=reverse("events:queue", args=[body.slug]),
+        )
     if form.is_valid():
         try:
             services.listing_decide(

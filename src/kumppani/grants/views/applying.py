@@ -60,6 +60,8 @@ STEPS = [
     (5, gettext_lazy("Attachments")),
     (6, gettext_lazy("Review and submit")),
 ]
+# The parts (fieldsets) of a step that a save of the draft returns to.
+STEP_PARTS = {1: ("purpose", "contact", "payment")}
 
 
 def _get_application(request, pk, perm: str = "grants.view_application") -> Application:
@@ -134,6 +136,10 @@ def _after_save(request, application: Application, step: int):
     target = min(max(target, 1), len(STEPS))
     if target == step:
         messages.success(request, _("Saved."))
+        # "Save the draft" comes back to the part of the step the person was in (set by kumppani.js).
+        part = request.POST.get("return_to", "")
+        if part in STEP_PARTS.get(step, ()):
+            return redirect(reverse("grants:application_step", args=[application.pk, step]) + f"#part-{part}")
     return redirect("grants:application_step", pk=application.pk, step=target)
 
 
@@ -321,7 +327,7 @@ def _summary_context(application: Application) -> dict:
     return {
         "budget_tables": [
             (_("Expenses"), [line for line in lines if line.kind == "expense"], totals["expense"]),
-            (_("Income"), [line for line in lines if line.kind == "income"], totals["income"]),
+            (_("Income items"), [line for line in lines if line.kind == "income"], totals["income"]),
         ],
         "totals": totals,
         "other_funding": application.other_funding.all(),

@@ -7,10 +7,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
+from kumppani.core import confirm
 from kumppani.core.forms import add_service_errors
 from kumppani.organisations.models import Organisation
 from kumppani.premises import calendar, pages, services
@@ -125,18 +127,38 @@ def booking_ics(request, pk):
     return response
 
 
+def _when(booking: Booking) -> str:
+    return dateformat.format(timezone.localtime(booking.start), "j.n.Y H.i")
+
+
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def booking_cancel(request, pk):
+    """Cancelling asks first: the NGO (or the manager) loses the time, and the other side is told."""
     booking = _booking(request, pk, "premises.cancel_booking")
-    form = CancelForm(request.POST)
-    form.is_valid()
+    form = CancelForm(request.POST if request.method == "POST" else None)
+    data = form.cleaned_data if form.is_valid() else {}
+    whole_series = bool(data.get("whole_series")) and booking.series_id is not None
+    if not confirm.confirmed(request):
+        return confirm.ask(
+            request,
+            title=_("Cancel the booking"),
+            question=(
+                _("Cancel every coming date of the weekly booking of %(space)s?")
+                if whole_series
+                else _("Cancel the booking of %(space)s on %(when)s?")
+            )
+            % {"space": booking.space.name, "when": _when(booking)},
+            consequences=[_("The time becomes free for others."), _("This cannot be undone.")],
+            confirm_label=_("Yes, cancel the booking"),
+            cancel_url=reverse("premises:booking", args=[booking.pk]),
+        )
     try:
         services.booking_cancel(
             by=request.user,
             booking=booking,
-            whole_series=form.cleaned_data.get("whole_series", False),
-            reason=form.cleaned_data.get("reason", ""),
+            whole_series=data.get("whole_series", False),
+            reason=data.get("reason", ""),
         )
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
@@ -146,13 +168,29 @@ def booking_cancel(request, pk):
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def booking_decide(request, pk):
+    """A rejection asks first, since the NGO is told at once; an approval is saved straight away."""
     booking = _booking(request, pk, "premises.manage_bookings")
-    form = DecisionForm(request.POST)
+    form = DecisionForm(request.POST or None)
     if not form.is_valid():
-        messages.error(request, _("Choose whether to approve or reject."))
+        if request.method == "POST":
+            messages.error(request, _("Choose whether to approve or reject."))
         return redirect("premises:booking", pk=booking.pk)
+    if not form.cleaned_data["approve"] and not confirm.confirmed(request):
+        return confirm.ask(
+            request,
+            title=_("Reject the booking"),
+            question=_("Reject the booking of %(space)s on %(when)s by %(ngo)s?")
+            % {
+                "space": booking.space.name,
+                "when": _when(booking),
+                "ngo": booking.organisation.name if booking.organisation else "",
+            },
+            consequences=[_("The NGO is told by e-mail, with the reason you gave."), _("This cannot be undone.")],
+            confirm_label=_("Yes, reject the booking"),
+            cancel_url=reverse("premises:booking", args=[booking.pk]),
+        )
     try:
         services.booking_decide(by=request.user, booking=booking, **form.cleaned_data)
     except ValidationError as error:
