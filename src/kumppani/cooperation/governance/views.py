@@ -298,7 +298,9 @@ def network_edit(request, slug):
 def network_members(request, slug):
     network = _object(request, NgoNetwork.objects.select_related("area"), "cooperation.change_network", slug=slug)
     form = NetworkMembersForm(request.POST or None, network=network)
-    if request.method == "POST" and form.is_valid() and not confirm.confirmed(request):
+    # A save from an older page goes on to be refused with what changed; only a current one asks.
+    current = request.method == "POST" and form.is_valid() and form.cleaned_data["version"] == network.version
+    if current and not confirm.confirmed(request):
         kept = {organisation.pk for organisation in form.cleaned_data["members"]}
         removed = [organisation.name for organisation in network.members.all() if organisation.pk not in kept]
         if removed:
