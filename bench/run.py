@@ -50,7 +50,7 @@ SEARCH_SHARE = 0.30  # of the empty view's throughput
 # The groups held to those targets.
 TARGETED = ("directory search", "NGO API list", "activity search", "HSDS services")
 # What --only chooses from. The NGOs and activities are always made: the other parts build on them.
-PARTS = ("directory", "grants", "events", "premises", "cooperation")
+PARTS = ("directory", "grants", "events", "premises", "cooperation", "welfare")
 
 
 def check_empty(body: bytes) -> str:
@@ -162,6 +162,8 @@ def main() -> int:
             )
         if "cooperation" in parts:
             cooperation_populate(tmp, env, args)
+        if "welfare" in parts:
+            welfare_populate(tmp, env, args)
         # The nightly job (kumppani.core.schedule) gives the query planner its statistics.
         statistics = "from kumppani.core.tasks import refresh_database_statistics as t; t.call()"
         run_step("database statistics (the nightly job)", [BIN / "kumppani", "shell", "-c", statistics], env)
@@ -195,6 +197,8 @@ def main() -> int:
             cold += premises_groups(tmp, env, premises_data, report)
         if "cooperation" in parts:
             cold += cooperation_groups(tmp, report)
+        if "welfare" in parts:
+            cold += welfare_groups(tmp, report)
         if cold:
             cold_env = {**env, "DIRECTORY_CACHE_SECONDS": "0"}
             with Gunicorn(cold_env, tmp / "gunicorn-cold.log", args.workers) as server:
@@ -224,6 +228,10 @@ def main() -> int:
         from bench import cooperation as bench_cooperation
 
         report["targets"] += bench_cooperation.judge(report["results"])
+    if "welfare" in parts:
+        from bench import welfare as bench_welfare
+
+        report["targets"] += bench_welfare.judge(report["results"])
     print_table(report)
     if "directory" in parts:
         print("\nThe search groups over the same addresses, page cache off (cold) and on (cached):")
@@ -253,6 +261,28 @@ def cooperation_groups(tmp: Path, report: dict) -> list[tuple]:
     )
     report["cooperation"] = {k: data[k] for k in ("forms", "partners", "realisations", "ngos", "largest")}
     return bench_cooperation.groups(data)
+
+
+def welfare_populate(tmp: Path, env: dict, args) -> None:
+    """The index of every body over two years and welfare reports (bench/welfare.py), unless --reuse
+    finds them made."""
+    manifest = tmp / "welfare.json"
+    if not (args.reuse and manifest.exists()):
+        command = [BIN / "python", "-m", "bench.welfare", "populate", "--manifest", manifest]
+        run_step("the index of every body and welfare reports", command, env)
+
+
+def welfare_groups(tmp: Path, report: dict) -> list[tuple]:
+    """The national index table and the report pages, measured with the page cache off."""
+    from bench import welfare as bench_welfare
+
+    data = json.loads((tmp / "welfare.json").read_text())
+    print(
+        f"  {data['index_results']} index results of {data['bodies']} bodies (computed in {data['index_seconds']} s), "
+        f"{data['reports']} reports with {data['chapters']} chapters; seconds {data['seconds']}"
+    )
+    report["welfare"] = {k: data[k] for k in ("index_results", "index_seconds", "reports", "chapters")}
+    return bench_welfare.groups(data)
 
 
 def premises_groups(tmp: Path, env: dict, premises_data: dict, report: dict) -> list[tuple]:
