@@ -22,6 +22,19 @@ def url_in_language(context, language: str) -> str:
     return url
 
 
+@register.simple_tag(takes_context=True)
+def include_once(context, template_name: str) -> str:
+    """`{% include %}` that renders the template once per page and repeats its output where the page
+    shows it again (the header's menus appear twice: in the wide header and behind the phone menu
+    button)."""
+    rendered = context.render_context.get("kumppani_include_once")
+    if rendered is None:
+        rendered = context.render_context["kumppani_include_once"] = {}
+    if template_name not in rendered:
+        rendered[template_name] = context.template.engine.get_template(template_name).render(context)
+    return rendered[template_name]
+
+
 @register.filter
 def translated(obj, field: str) -> str:
     """A content field in the active language, falling back to Finnish."""
