@@ -2,13 +2,17 @@
 written in Python, the header's menus rendered once per page and the realisation summary's rows."""
 
 from django import forms
+from django.conf import settings
 from django.forms.renderers import DjangoTemplates
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.utils import translation
 from django.utils.safestring import mark_safe
 
 from kumppani.cooperation.queries import OutcomeRow
 from kumppani.core.forms import Renderer
+from kumppani.welfare import criteria
+from kumppani.welfare.queries import score_html
 
 
 class TemplateRenderer(Renderer):
@@ -46,8 +50,6 @@ def test_the_menus_are_rendered_once_and_shown_twice(rf: RequestFactory, django_
     )
     request = rf.get("/fi/jarjestot/?q=a")
     request.resolver_match = None
-    from django.conf import settings
-
     html = template.render(Context({"request": request, "LANGUAGE_CHOICES": settings.LANGUAGES}))
     first, second = html[1:-1].split("][")
     assert first == second and 'href="/sv/jarjestot/?q=a"' in first
@@ -69,3 +71,12 @@ def test_the_summary_rows_are_the_same_html_as_the_template_loop():
     context = {"rows": rows}
     assert fast.render(Context(context)) == loop.render(Context(context))
     assert "Järjestö &lt;&amp;&gt; ry" in fast.render(Context(context))
+
+
+def test_the_index_tables_scores_are_the_same_html_as_the_score_template():
+    include = Template('{% include "welfare/_score.html" with value=value light=light %}')
+    for language in ("fi", "sv", "en"):
+        with translation.override(language):
+            for value in ("0", "0.0", "24.95", "25", "74.9", "75.0", "99.96", "100"):
+                expected = include.render(Context({"value": value, "light": criteria.light(value)}))
+                assert score_html(value) == expected, (language, value)

@@ -8,7 +8,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch, Q
 from django.urls import reverse
-from django.utils.formats import number_format
+from django.utils.formats import get_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
@@ -30,7 +30,13 @@ def counties() -> list[PublicBody]:
 
 
 def _light_labels() -> dict[str, str]:
-    return {"green": escape(_("green")), "yellow": escape(_("yellow")), "red": escape(_("red"))}
+    """The lights' words for screen readers and the decimal separator, looked up once per table."""
+    return {
+        "green": escape(_("green")),
+        "yellow": escape(_("yellow")),
+        "red": escape(_("red")),
+        "decimal": escape(get_format("DECIMAL_SEPARATOR")),
+    }
 
 
 def score_html(value, labels: dict[str, str] | None = None) -> SafeString:
@@ -38,11 +44,12 @@ def score_html(value, labels: dict[str, str] | None = None) -> SafeString:
     traffic light (for a table of hundreds of scores, where an include per score is slow)."""
     value = Decimal(value)
     light = c.light(value)
-    number = number_format(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP), 1)
-    label = (labels or _light_labels())[light]
+    labels = labels or _light_labels()
+    # As floatformat:1 writes a score of 0–100 (no thousands to group).
+    number = str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)).replace(".", labels["decimal"])
     # The number and the labels are escaped; the light is one of three words.
     return mark_safe(
-        f'<span class="light light-{light}">{escape(number)}<span class="visually-hidden"> ({label})</span></span>\n'
+        f'<span class="light light-{light}">{number}<span class="visually-hidden"> ({labels[light]})</span></span>\n'
     )
 
 
