@@ -1,12 +1,15 @@
 """The shortcuts that make every page cheaper render exactly what Django's templates would: a select
 written in Python, the header's menus rendered once per page and the realisation summary's rows."""
 
+import pytest
 from django import forms
 from django.conf import settings
 from django.forms.renderers import DjangoTemplates
 from django.template import Context, Template
 from django.test import RequestFactory
+from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from kumppani.cooperation.queries import OutcomeRow
@@ -43,7 +46,7 @@ def test_a_select_is_the_same_html_as_djangos_template():
         assert str(fast) == str(slow)
 
 
-def test_the_menus_are_rendered_once_and_shown_twice(rf: RequestFactory, django_assert_num_queries):
+def test_the_menus_are_rendered_once_and_shown_twice(rf: RequestFactory):
     template = Template(
         '{% load kumppani %}[{% include_once "includes/language_menu.html" %}]'
         '[{% include_once "includes/language_menu.html" %}]'
@@ -80,3 +83,11 @@ def test_the_index_tables_scores_are_the_same_html_as_the_score_template():
             for value in ("0", "0.0", "24.95", "25", "74.9", "75.0", "99.96", "100"):
                 expected = include.render(Context({"value": value, "light": criteria.light(value)}))
                 assert score_html(value) == expected, (language, value)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/fi/", "/fi/jarjestot/?q=%C3%A4iti&sivu=2", "/sv/hyvinvointi/indeksi/?vuosi=x"])
+def test_the_language_links_are_what_translate_url_gives(client, path):
+    html = client.get(path).content.decode()
+    for language in ("fi", "sv", "en"):
+        assert f'href="{escape(translate_url(path, language))}" lang="{language}"' in html
