@@ -1,7 +1,7 @@
 """Benchmark: searches, calendars, feeds and APIs against an empty Django view, at national scale.
 
-The NGO directory, the activity search, the NGO API, the HSDS API, grants, the events calendar and
-the premises.
+The NGO directory, the activity search, the NGO API, the HSDS API, grants, the events calendar,
+the premises, the cooperation record and the welfare index and reports.
 
     .venv/bin/python bench/run.py                      # SQLite (make bench): everything
     .venv/bin/python bench/run.py --only events,premises --events 500000 --bookings 1000000
@@ -10,9 +10,11 @@ the premises.
 
 Builds a throwaway database in a temporary directory (DEBUG off, as in production), fills it with
 --ngos NGOs across all 330 public bodies and --activities of their activities, then (bench/grants.py,
-bench/events.py, bench/premises.py) --applications grant applications, --events events and
---bookings space bookings; runs gunicorn on 127.0.0.1 and measures each URL group with keep-alive
-HTTP connections from a few threads, bounded by --requests and --seconds. The four search groups
+bench/events.py, bench/premises.py, bench/cooperation.py, bench/welfare.py) --applications grant
+applications, --events events, --bookings space bookings, every NGO's forms of cooperation and every
+body's NGO-friendliness index over two years with its welfare reports; runs gunicorn on 127.0.0.1
+and measures each URL group with keep-alive HTTP connections from a few threads, bounded by
+--requests and --seconds. The four search groups
 (NGO directory, NGO API list, activity search, HSDS services; bench/directory.py) each rotate over a
 few hundred distinct addresses drawn from Finnish and Swedish words, filters, sort orders and deep
 pages, measured with the page cache on (cached) and off (DIRECTORY_CACHE_SECONDS=0, cold); their
