@@ -1,7 +1,7 @@
 """Benchmark: searches, calendars, feeds and APIs against an empty Django view, at national scale.
 
-The NGO directory, the activity search, the NGO API, the HSDS API, grants, the events calendar and
-the premises.
+The NGO directory, the activity search, the NGO API, the HSDS API, grants, the events calendar,
+the premises, the cooperation record and the welfare index and reports.
 
     .venv/bin/python bench/run.py                      # SQLite (make bench): everything
     .venv/bin/python bench/run.py --only events,premises --events 500000 --bookings 1000000
@@ -10,9 +10,11 @@ the premises.
 
 Builds a throwaway database in a temporary directory (DEBUG off, as in production), fills it with
 --ngos NGOs across all 330 public bodies and --activities of their activities, then (bench/grants.py,
-bench/events.py, bench/premises.py) --applications grant applications, --events events and
---bookings space bookings; runs gunicorn on 127.0.0.1 and measures each URL group with keep-alive
-HTTP connections from a few threads, bounded by --requests and --seconds. The four search groups
+bench/events.py, bench/premises.py, bench/cooperation.py, bench/welfare.py) --applications grant
+applications, --events events, --bookings space bookings, every NGO's forms of cooperation and every
+body's NGO-friendliness index over two years with its welfare reports; runs gunicorn on 127.0.0.1
+and measures each URL group with keep-alive HTTP connections from a few threads, bounded by
+--requests and --seconds. The four search groups
 (NGO directory, NGO API list, activity search, HSDS services; bench/directory.py) each rotate over a
 few hundred distinct addresses drawn from Finnish and Swedish words, filters, sort orders and deep
 pages, measured with the page cache on (cached) and off (DIRECTORY_CACHE_SECONDS=0, cold); their
@@ -50,7 +52,7 @@ SEARCH_SHARE = 0.30  # of the empty view's throughput
 # The groups held to those targets.
 TARGETED = ("directory search", "NGO API list", "activity search", "HSDS services")
 # What --only chooses from. The NGOs and activities are always made: the other parts build on them.
-PARTS = ("directory", "grants", "events", "premises", "cooperation")
+PARTS = ("directory", "grants", "events", "premises", "cooperation", "welfare")
 
 
 def check_empty(body: bytes) -> str:
@@ -162,6 +164,8 @@ def main() -> int:
             )
         if "cooperation" in parts:
             cooperation_populate(tmp, env, args)
+        if "welfare" in parts:
+            welfare_populate(tmp, env, args)
         # The nightly job (kumppani.core.schedule) gives the query planner its statistics.
         statistics = "from kumppani.core.tasks import refresh_database_statistics as t; t.call()"
         run_step("database statistics (the nightly job)", [BIN / "kumppani", "shell", "-c", statistics], env)
@@ -195,6 +199,8 @@ def main() -> int:
             cold += premises_groups(tmp, env, premises_data, report)
         if "cooperation" in parts:
             cold += cooperation_groups(tmp, report)
+        if "welfare" in parts:
+            cold += welfare_groups(tmp, report)
         if cold:
             cold_env = {**env, "DIRECTORY_CACHE_SECONDS": "0"}
             with Gunicorn(cold_env, tmp / "gunicorn-cold.log", args.workers) as server:
@@ -224,6 +230,10 @@ def main() -> int:
         from bench import cooperation as bench_cooperation
 
         report["targets"] += bench_cooperation.judge(report["results"])
+    if "welfare" in parts:
+        from bench import welfare as bench_welfare
+
+        report["targets"] += bench_welfare.judge(report["results"])
     print_table(report)
     if "directory" in parts:
         print("\nThe search groups over the same addresses, page cache off (cold) and on (cached):")
@@ -253,6 +263,28 @@ def cooperation_groups(tmp: Path, report: dict) -> list[tuple]:
     )
     report["cooperation"] = {k: data[k] for k in ("forms", "partners", "realisations", "ngos", "largest")}
     return bench_cooperation.groups(data)
+
+
+def welfare_populate(tmp: Path, env: dict, args) -> None:
+    """The index of every body over two years and welfare reports (bench/welfare.py), unless --reuse
+    finds them made."""
+    manifest = tmp / "welfare.json"
+    if not (args.reuse and manifest.exists()):
+        command = [BIN / "python", "-m", "bench.welfare", "populate", "--manifest", manifest]
+        run_step("the index of every body and welfare reports", command, env)
+
+
+def welfare_groups(tmp: Path, report: dict) -> list[tuple]:
+    """The national index table and the report pages, measured with the page cache off."""
+    from bench import welfare as bench_welfare
+
+    data = json.loads((tmp / "welfare.json").read_text())
+    print(
+        f"  {data['index_results']} index results of {data['bodies']} bodies (computed in {data['index_seconds']} s), "
+        f"{data['reports']} reports with {data['chapters']} chapters; seconds {data['seconds']}"
+    )
+    report["welfare"] = {k: data[k] for k in ("index_results", "index_seconds", "reports", "chapters")}
+    return bench_welfare.groups(data)
 
 
 def premises_groups(tmp: Path, env: dict, premises_data: dict, report: dict) -> list[tuple]:

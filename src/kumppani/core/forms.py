@@ -4,6 +4,8 @@ from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.validators import MaxLengthValidator
 from django.forms.renderers import DjangoTemplates
+from django.utils.html import conditional_escape
+from django.utils.safestring import SafeData
 
 from kumppani.core.validators import reject_hidden_characters
 
@@ -73,8 +75,56 @@ class MarkedBoundField(forms.BoundField):
         return attrs
 
 
+_SELECT = "django/forms/widgets/select.html"
+_OPTION = "django/forms/widgets/select_option.html"
+
+
+def _formatted(value) -> str:
+    """`{{ value|stringformat:'s' }}`: a safe value stays as it is, any other is escaped."""
+    text = "%s" % (value,)  # noqa: UP031 - as the template filter does it
+    return text if isinstance(value, SafeData) else conditional_escape(text)
+
+
+def _attrs(attrs: dict) -> str:
+    """django/forms/widgets/attrs.html in Python."""
+    return "".join(
+        f" {conditional_escape(name)}" + ("" if value is True else f'="{_formatted(value)}"')
+        for name, value in attrs.items()
+        if value is not False
+    )
+
+
+def _select(widget: dict) -> str | None:
+    """django/forms/widgets/select.html and select_option.html in Python, character for character:
+    a select of every municipality has hundreds of options, and the template engine renders each
+    as its own template. None when an option has a template of its own."""
+    parts = [f'<select name="{conditional_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+    for group_name, group_choices, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{conditional_escape(group_name)}">')
+        for option in group_choices:
+            if option["template_name"] != _OPTION:
+                return None
+            parts.append(
+                f'\n  <option value="{_formatted(option["value"])}"{_attrs(option["attrs"])}>'
+                f"{conditional_escape(option['label'])}</option>\n"
+            )
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>")
+    return "".join(parts).strip()
+
+
 class Renderer(DjangoTemplates):
     """The project's form renderer (settings.FORM_RENDERER): Django's default templates, and
-    fields that mark themselves required."""
+    fields that mark themselves required. A select is written in Python (the same HTML as Django's
+    template), as a select of hundreds of options would cost a template render each."""
 
     bound_field_class = MarkedBoundField
+
+    def render(self, template_name, context, request=None):
+        if template_name == _SELECT and "widget" in context:
+            html = _select(context["widget"])
+            if html is not None:
+                return html
+        return super().render(template_name, context, request=request)

@@ -4,9 +4,13 @@ rows of a year, with last year's score beside each), a body's index page, and th
 import csv
 import io
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.formats import get_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from kumppani.core.models import BodyKind, PublicBody
@@ -25,10 +29,48 @@ def counties() -> list[PublicBody]:
     return list(PublicBody.objects.filter(kind__in=[BodyKind.COUNTY, BodyKind.CITY_COUNTY]).order_by("name"))
 
 
+def _light_labels() -> dict[str, str]:
+    """The lights' words for screen readers and the decimal separator, looked up once per table."""
+    return {
+        "green": escape(_("green")),
+        "yellow": escape(_("yellow")),
+        "red": escape(_("red")),
+        "decimal": escape(get_format("DECIMAL_SEPARATOR")),
+    }
+
+
+def score_html(value, labels: dict[str, str] | None = None) -> SafeString:
+    """welfare/_score.html in Python, character for character: the score with one decimal and its
+    traffic light (for a table of hundreds of scores, where an include per score is slow)."""
+    value = Decimal(value)
+    light = c.light(value)
+    labels = labels or _light_labels()
+    # As floatformat:1 writes a score of 0–100 (no thousands to group).
+    number = str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)).replace(".", labels["decimal"])
+    # The number and the labels are escaped; the light is one of three words.
+    return mark_safe(
+        f'<span class="light light-{light}">{number}<span class="visually-hidden"> ({labels[light]})</span></span>\n'
+    )
+
+
 @dataclass
 class TableRow:
     result: IndexResult
     previous: Decimal | None = None
+    url: str = ""
+    labels: dict[str, str] | None = None
+
+    @property
+    def overall_html(self) -> SafeString:
+        return score_html(self.result.overall, self.labels)
+
+    @property
+    def dimension_cells(self) -> SafeString:
+        """A table cell per dimension in TEAviisari's order, each with its score and light."""
+        scores = self.result.dimensions
+        return mark_safe(  # score_html escapes
+            "".join(f'<td class="num">{score_html(scores.get(key, "0"), self.labels)}</td>' for key, _l in c.DIMENSIONS)
+        )
 
     @property
     def body(self) -> PublicBody:
@@ -56,7 +98,8 @@ def national_results(year: int, county: PublicBody | None = None):
     results = IndexResult.objects.filter(year=year).select_related("body", "body__county")
     if county is not None:
         results = results.filter(Q(body=county) | Q(body__county=county))
-    return results.order_by("-overall", "body__name", "pk")
+    # The table shows the scores only: each result's criteria (the large part) are read by the files.
+    return results.order_by("-overall", "body__name", "pk").defer("criteria", "computed_at")
 
 
 def with_previous(results: list[IndexResult], year: int) -> list[TableRow]:
@@ -66,7 +109,13 @@ def with_previous(results: list[IndexResult], year: int) -> list[TableRow]:
             "body_id", "overall"
         )
     )
-    return [TableRow(result, previous.get(result.body_id)) for result in results]
+    # One reverse() for every row: a body's address differs only by its slug.
+    address = reverse("welfare:body_index", args=["-slug-"])
+    labels = _light_labels()
+    return [
+        TableRow(result, previous.get(result.body_id), address.replace("-slug-", result.body.slug), labels)
+        for result in results
+    ]
 
 
 @dataclass
@@ -166,6 +215,8 @@ def table_rows(results) -> list[list]:
     header += [str(label) for _key, label in c.DIMENSIONS]
     header += [str(criterion.title) for criterion in c.CRITERIA]
     rows = [header]
+    if hasattr(results, "defer"):  # national_results() leaves the criteria out; the files need them
+        results = results.defer(None)
     for result in results:
         statuses = {row["key"]: row["status"] for row in result.criteria}
         rows.append(

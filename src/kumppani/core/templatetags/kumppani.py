@@ -6,9 +6,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from django import template
 from django.template.defaultfilters import linebreaksbr
-from django.urls import translate_url
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils.encoding import iri_to_uri
 from django.utils.html import format_html
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -18,8 +19,31 @@ register = template.Library()
 def url_in_language(context, language: str) -> str:
     """The current page in another language (the same path under another language prefix)."""
     request = context["request"]
-    url = translate_url(request.get_full_path(), language)
-    return url
+    match = getattr(request, "resolver_match", None)
+    if match is None or match.url_name is None:
+        return translate_url(request.get_full_path(), language)
+    # translate_url() without resolving the path again: the request has its match already.
+    name = f"{match.namespace}:{match.url_name}" if match.namespace else match.url_name
+    with override(language):
+        try:
+            path = reverse(name, args=match.args, kwargs=match.kwargs)
+        except NoReverseMatch:
+            return translate_url(request.get_full_path(), language)
+    query = request.META.get("QUERY_STRING", "")
+    return f"{path}?{iri_to_uri(query)}" if query else path
+
+
+@register.simple_tag(takes_context=True)
+def include_once(context, template_name: str) -> str:
+    """`{% include %}` that renders the template once per page and repeats its output where the page
+    shows it again (the header's menus appear twice: in the wide header and behind the phone menu
+    button)."""
+    rendered = context.render_context.get("kumppani_include_once")
+    if rendered is None:
+        rendered = context.render_context["kumppani_include_once"] = {}
+    if template_name not in rendered:
+        rendered[template_name] = context.template.engine.get_template(template_name).render(context)
+    return rendered[template_name]
 
 
 @register.filter
