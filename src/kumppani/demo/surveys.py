@@ -1,6 +1,7 @@
 """Demo surveys: Rovaniemi's residents' wellbeing survey, open now, shared through five NGOs and the
-library's notice board, with a few hundred answers; and last year's NGO barometer of several bodies,
-answered and published. The survey and its questions go through the services; the answers are
+library's notice board, with a few hundred answers; last year's residents' survey, shared the same
+way, closed and its results published (Rovaniemi's yearly welfare report of last year uses it as
+evidence, seed 002); and last year's NGO barometer of several bodies, answered and published. The survey and its questions go through the services; the answers are
 bulk-created (as the service would store them: no person, no link) so that loading stays quick.
 
 A Rovaniemi official owns the survey: viranhaltija.rovaniemi@demo.kumppani.fi (the demo password).
@@ -33,21 +34,36 @@ def _official(rovaniemi) -> User:
     return user
 
 
-def _wellbeing_survey(body, by, rng) -> int:
+CURRENT = {
+    "title_fi": TITLE,
+    "title_sv": "Invånarnas välfärdsenkät",
+    "title_en": "Residents' wellbeing survey",
+    "introduction_fi": "Kerro, miten voit ja mikä arjessasi auttaisi. Vastaaminen vie viisi minuuttia, ja vastaukset ovat nimettömiä.",
+    "introduction_sv": "Berätta hur du mår och vad som skulle hjälpa i vardagen. Det tar fem minuter, och svaren är anonyma.",
+    "introduction_en": "Tell us how you are and what would help in your everyday life. It takes five minutes, and answers are anonymous.",
+}  # fmt: skip
+# Last year's survey speaks of the themes of the yearly welfare report's chapters (mental health,
+# inclusion), which is how the report finds it.
+LAST_YEAR = {
+    "title_fi": f"{TITLE} {{year}}",
+    "title_sv": "Invånarnas välfärdsenkät {year}",
+    "title_en": "Residents' wellbeing survey {year}",
+    "introduction_fi": "Kysely kartoittaa asukkaiden mielenterveyttä, yksinäisyyttä ja osallisuutta: miten voit, mikä "
+    "auttaisi ja voitko vaikuttaa asuinalueesi asioihin. Kysely jaetaan järjestöjen kautta.",
+    "introduction_sv": "Enkäten kartlägger invånarnas psykiska hälsa, ensamhet och delaktighet: hur du mår, vad som "
+    "skulle hjälpa och om du kan påverka i ditt område. Enkäten delas ut via föreningarna.",
+    "introduction_en": "The survey maps residents' mental health, loneliness and inclusion: how you are, what would "
+    "help and whether you can influence matters where you live. It is shared through NGOs.",
+}
+
+
+def _wellbeing_survey(body, by, rng, texts: dict = CURRENT, opens_at=None, closes_at=None) -> int:
     now = timezone.now()
+    opens_at = opens_at or now - dt.timedelta(days=14)
+    closes_at = closes_at or now + dt.timedelta(days=16)
     survey = services.survey_create(
         body=body,
-        data={
-            "title_fi": TITLE,
-            "title_sv": "Invånarnas välfärdsenkät",
-            "title_en": "Residents' wellbeing survey",
-            "introduction_fi": "Kerro, miten voit ja mikä arjessasi auttaisi. Vastaaminen vie viisi minuuttia, ja vastaukset ovat nimettömiä.",
-            "introduction_sv": "Berätta hur du mår och vad som skulle hjälpa i vardagen. Det tar fem minuter, och svaren är anonyma.",
-            "introduction_en": "Tell us how you are and what would help in your everyday life. It takes five minutes, and answers are anonymous.",
-            "opens_at": now - dt.timedelta(days=14),
-            "closes_at": now + dt.timedelta(days=16),
-            "open_link": True,
-        },
+        data={**texts, "opens_at": opens_at, "closes_at": closes_at, "open_link": True},
         by=by,
     )
 
@@ -112,13 +128,15 @@ def _wellbeing_survey(body, by, rng) -> int:
         services.links_create(survey=survey, organisation=ngos[0], channel="Kerhot", single_use=True, count=40, by=by)
     sources = [*((ngo.pk, "") for ngo in ngos), (None, "Kirjaston ilmoitustaulu"), (None, "")]
     weights = [*[30, 22, 15, 12, 8][: len(ngos)], 10, 20]
-    texts = ["Bussit kulkevat liian harvoin kylille.", "Kiitos kerhoista, ne ovat viikon kohokohta.",
+    words_said = ["Bussit kulkevat liian harvoin kylille.", "Kiitos kerhoista, ne ovat viikon kohokohta.",
              "Toivoisin iltaisin jotain tekemistä nuorille.", "Palveluiden puhelinnumeroita on vaikea löytää."]  # fmt: skip
     mood_choices, lonely_choices, help_choices = (
         list(mood.choices.all()),
         list(lonely.choices.all()),
         list(helps.choices.all()),
     )
+    last_day = timezone.localtime(min(closes_at, now)).date()
+    days = min(13, (last_day - timezone.localtime(opens_at).date()).days)
     responses = []
     for _i in range(rng.randint(280, 340)):
         organisation_id, channel = rng.choices(sources, weights=weights)[0]
@@ -127,7 +145,7 @@ def _wellbeing_survey(body, by, rng) -> int:
                 survey=survey,
                 organisation_id=organisation_id,
                 channel=channel,
-                submitted_on=timezone.localdate() - dt.timedelta(days=rng.randint(0, 13)),
+                submitted_on=last_day - dt.timedelta(days=rng.randint(0, days)),
             )
         )
     Response.objects.bulk_create(responses)
@@ -146,9 +164,19 @@ def _wellbeing_survey(body, by, rng) -> int:
             )
         )
         if rng.random() < 0.15:
-            answers.append(Answer(response=response, question=words, text=rng.choice(texts)))
+            answers.append(Answer(response=response, question=words, text=rng.choice(words_said)))
     Answer.objects.bulk_create(answers, batch_size=500)
+    if closes_at <= now:
+        services.survey_publish_results(survey=survey, by=by)
     return len(responses)
+
+
+def _last_year_survey(body, by, rng) -> int:
+    """Last year's residents' survey, in September, closed and its results published."""
+    year = timezone.localdate().year - 1
+    opens = dt.datetime(year, 9, 1, 8, tzinfo=dt.UTC)
+    texts = {key: value.format(year=year) for key, value in LAST_YEAR.items()}
+    return _wellbeing_survey(body, by, rng, texts, opens_at=opens, closes_at=opens + dt.timedelta(days=29))
 
 
 def _barometers(by, rng) -> int:
@@ -218,7 +246,8 @@ def load(users) -> str:
     official = _official(rovaniemi)
     answers = _wellbeing_survey(rovaniemi, official, rng)
     barometers = _barometers(users["admin"], rng)
+    last_year = _last_year_survey(rovaniemi, official, rng)
     return (
-        f"Surveys: Rovaniemi's wellbeing survey with {answers} answers, {barometers} barometers of last year "
-        f"(owner: {OFFICIAL}).\n"
+        f"Surveys: Rovaniemi's wellbeing survey with {answers} answers and last year's with {last_year} (results "
+        f"published), {barometers} barometers of last year (owner: {OFFICIAL}).\n"
     )

@@ -110,9 +110,12 @@ def load() -> str:
 # Welfare reports ----------------------------------------------------------------------------------
 # Salo's report and plan for the council term (a draft its editors are writing: koordinaattori.salo
 # assembles it, viranhaltija.salo writes the chapters of the social and health sector) and the
-# yearly reports 2025 of Rovaniemi (approved by the council), Sodankylä (in review) and Enontekiö
-# (a draft), whose coordinators are koordinaattori.<municipality> (demo password). All four bodies
-# are monolingual Finnish, so the reports are written in Finnish only.
+# yearly reports of last year of Rovaniemi (approved by the council), Sodankylä (in review) and
+# Enontekiö (a draft), whose coordinators are koordinaattori.<municipality> (demo password). The
+# Lapland chapters' themes are those of the knowledge reports the NGOs sent last year
+# (demo/knowledge.py) and of Rovaniemi's residents' survey of last year, shared through NGOs
+# (demo/surveys.py), so each chapter shows them as evidence with the NGOs credited (seed 002). All
+# four bodies are monolingual Finnish, so the reports are written in Finnish only.
 
 SALO_REPORT = "Salon laaja hyvinvointikertomus ja -suunnitelma 2025–2028"
 
@@ -310,6 +313,7 @@ def _lapland_reports(indicators: dict) -> int:
     import datetime as dt
 
     today = timezone.localdate()
+    year = today.year - 1
     official = User.objects.filter(email=f"viranhaltija.rovaniemi@{accounts.DOMAIN}").first()
     made = 0
     for code, status, (local, name), chapters in LAPLAND_REPORTS:
@@ -318,7 +322,7 @@ def _lapland_reports(indicators: dict) -> int:
             continue
         coordinator = _demo_user(local, name, body, BodyRoleKind.COORDINATOR)
         report = reports.report_create(
-            body=body, kind="yearly", first_year=2025, title=f"{body.name}: hyvinvointiraportti 2025", by=coordinator
+            body=body, kind="yearly", first_year=year, title=f"{body.name}: hyvinvointiraportti {year}", by=coordinator
         )
         ngos = list(Organisation.objects.filter(areas=body).order_by("name")[:2])
         for title, theme, situation, goals, measures, assessment in chapters:
@@ -342,7 +346,7 @@ def _lapland_reports(indicators: dict) -> int:
             reports.report_submit(report=report, by=coordinator)
         if status == "approved":
             reports.report_approve(
-                report=report, decision_date=min(dt.date(2026, 4, 14), today), section="38", by=coordinator
+                report=report, decision_date=min(dt.date(year + 1, 4, 14), today), section="38", by=coordinator
             )
         made += 1
     return made
