@@ -11,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from kumppani.cooperation.models import Sector
 from kumppani.core.models import AuditEntry
 from kumppani.grants.models import Application, ApplicationStatus, Criterion, GrantProgramme
 from kumppani.grants.services import programmes as services
@@ -105,6 +106,56 @@ def test_an_officer_creates_edits_and_publishes_a_programme(client, salo, office
     assert "Avustuksia myönnetään salolaisten hyvinvointia" in content
     assert "31.1.2027" in content and "16.15" in content
     assert "Vaikuttavuus ja tavoittavuus" in content and "100 %" in content
+
+
+SMALL = {"name_fi": "Pienavustus", "kind": "small", "year": 2027, "appropriation": Decimal("5000")}
+
+
+def test_the_programme_names_one_of_the_bodys_own_sectors(client, salo, officer):
+    youth = Sector.objects.create(body=salo, name_fi="Nuorisopalvelut", slug="nuoriso")
+    culture = Sector.objects.create(body=salo, name_fi="Kulttuuripalvelut", slug="kulttuuri")
+    elsewhere = Sector.objects.create(body=factories.municipality("837"), name_fi="Tampereen nuoriso", slug="nuoriso")
+    client.force_login(officer)
+    form = client.get(reverse("grants:programme_create", args=[salo.slug])).content.decode()
+    assert "Nuorisopalvelut" in form and "Kulttuuripalvelut" in form and "Tampereen nuoriso" not in form
+
+    # Another body's sector is refused and nothing is saved.
+    response = client.post(reverse("grants:programme_create", args=[salo.slug]), _programme_data(sector=elsewhere.pk))
+    assert response.status_code == 200 and response.context["form"].errors["sector"]
+    assert not GrantProgramme.objects.exists()
+    with pytest.raises(ValidationError) as refused:
+        services.programme_create(
+            body=salo,
+            by=officer,
+            data={**SMALL, "opens_at": timezone.now(), "sector": elsewhere},
+            criteria=[{"name_fi": "Tarve", "weight": 1}],
+            questions=[],
+        )
+    assert field_codes(refused.value) == {"sector": ["sector_of_other_body"]}
+
+    client.post(reverse("grants:programme_create", args=[salo.slug]), _programme_data(sector=youth.pk))
+    programme = GrantProgramme.objects.get()
+    assert programme.sector == youth
+    edit = {**_programme_data(sector=culture.pk), "version": programme.version}
+    assert client.post(reverse("grants:programme_edit", args=[programme.pk]), edit).status_code == 302
+    programme.refresh_from_db()
+    assert programme.sector == culture
+    # The history names the sectors, not their ids.
+    changed = AuditEntry.objects.get(action="programme_updated", object_id=str(programme.pk))
+    assert changed.changes["sector"] == ["Nuorisopalvelut", "Kulttuuripalvelut"]
+    # No sector at all is fine: the welfare report counts it under "No sector named".
+    edit = {**_programme_data(sector=""), "version": programme.version}
+    assert client.post(reverse("grants:programme_edit", args=[programme.pk]), edit).status_code == 302
+    programme.refresh_from_db()
+    assert programme.sector is None
+
+    # The programme API names the sector.
+    rows = list(programme.criteria.values("id", "name_fi", "weight"))
+    services.programme_update(programme=programme, by=officer, data={"sector": youth}, criteria=rows, questions=[])
+    services.programme_publish(programme=programme, by=officer)
+    client.logout()
+    item = client.get(f"/api/v1/grant-programmes/{programme.pk}/").json()
+    assert item["sector"] == "Nuorisopalvelut"
 
 
 @pytest.mark.parametrize(

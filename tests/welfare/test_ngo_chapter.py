@@ -19,9 +19,10 @@ from kumppani.cooperation.governance.models import (
     Seat,
     WorkingGroup,
 )
-from kumppani.cooperation.models import Category, Outcome, Side
+from kumppani.cooperation.models import Category, Outcome, Sector, Side
 from kumppani.core.models import AuditEntry
 from kumppani.events.models import BulletinIssue, Event
+from kumppani.grants.models import GrantProgramme
 from kumppani.participation.consultations.models import Consultation, ConsultationStatus
 from kumppani.participation.knowledge.models import KnowledgeReport, ReportStatus
 from kumppani.participation.surveys import barometer
@@ -56,12 +57,21 @@ def urls(figures) -> dict[tuple[str, str], str]:
 
 def _grants(world):
     salo, tampere = world["salo"], world["tampere"]
-    general = grant_factories.programme(salo, year=LAST_YEAR)
+    # The general programme is the youth services' money; the project programme names no sector.
+    world["youth"] = Sector.objects.create(
+        body=salo, name_fi="Nuorisopalvelut", name_en="Youth services", slug="nuoriso"
+    )
+    world["culture"] = Sector.objects.create(
+        body=salo, name_fi="Kulttuuripalvelut", name_en="Culture", slug="kulttuuri"
+    )
+    general = grant_factories.programme(salo, year=LAST_YEAR, sector=world["youth"])
     decided.grant(programme=general, organisation=world["ngo"], amount="1000.00", themes=["mielenterveys"])
     decided.grant(programme=general, amount="500.50")
     project = grant_factories.programme(salo, "Projektiavustus", year=LAST_YEAR)
     decided.grant(programme=project, amount="2500.00", themes=["vertaistuki"])
     decided.grant(programme=project, amount="0.00")  # refused: not a grant
+    refused = grant_factories.programme(salo, "Kulttuuriavustus", year=LAST_YEAR, sector=world["culture"])
+    decided.grant(programme=refused, amount="0.00")  # the culture sector granted nothing
     decided.grant(salo, year=BEFORE, amount="2000.00")  # the previous year
     decided.grant(salo, year=YEAR, amount="9999.00")  # a later year
     decided.grant(tampere, year=LAST_YEAR, amount="5555.00")  # another body
@@ -277,6 +287,13 @@ def test_every_figure_is_counted_from_its_data(chapter_world):
     assert got[(grants, f"Theme: {peer_support}")] == "2 500 € (1 grants)"
     assert got[(grants, f"Theme: {mental_health}")] == "1 000 € (1 grants)"
     assert got[(grants, "No theme given")] == "500,50 € (1 grants)"
+    assert got[(grants, "Sector: Youth services")] == "1 500,50 € (2 grants)"
+    assert got[(grants, "No sector named")] == "2 500 € (1 grants)"
+    assert not any(label.startswith("Sector: Culture") for _group, label in got)
+    assert [label for group, label in got if label.startswith("Sector") or label == "No sector named"] == [
+        "Sector: Youth services",
+        "No sector named",
+    ]  # named sectors first, the most money first
     assert got[(grants, f"Grant programme: Projektiavustus {L}")] == "2 500 € (1 grants)"
     assert got[(grants, f"Grant programme: Yleisavustus {L}")] == "1 500,50 € (2 grants)"
 
@@ -333,6 +350,19 @@ def test_every_figure_is_counted_from_its_data(chapter_world):
     assert links[(neg, f"Yearly negotiation {L}")] == f"/en/yhteistyo/vuosineuvottelut/{w['negotiation'].pk}/"
     assert links[(baro, f"Respondents to the barometer {L}")] == f"/en/kyselyt/{w['survey'].slug}/tulokset/"
     assert all(f.url for f in figures if f.group != baro or f.label != "NGO barometer")
+
+
+def test_grants_by_sector_follow_the_programmes_sector_until_approval(chapter_world):
+    w = chapter_world
+    chapter = ngo_chapter.generate(report=w["report"], by=w["coordinator"])
+    project = GrantProgramme.objects.get(name_fi="Projektiavustus")
+    project.sector = w["youth"]
+    project.save()
+    with translation.override("en"):
+        got = as_dict(ngo_chapter.figures(chapter))
+    assert got[("Grants to NGOs", "Sector: Youth services")] == "4 000,50 € (3 grants)"
+    assert ("Grants to NGOs", "No sector named") not in got
+    assert ngo_chapter.compute(w["report"]).numbers["grants_by_sector"] == {w["youth"].pk: (Decimal("4000.50"), 3)}
 
 
 def test_the_chapter_is_generated_with_a_plain_summary_and_refreshed(chapter_world):
@@ -456,7 +486,7 @@ def test_the_figures_take_a_fixed_number_of_queries(chapter_world, django_assert
         ngo_chapter.figures(chapter)
 
 
-QUERIES = 32
+QUERIES = 34
 
 
 def test_an_approved_report_with_nothing_stored_shows_no_live_figures():

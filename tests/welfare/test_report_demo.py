@@ -37,6 +37,11 @@ def test_demo_has_salo_s_term_report_and_the_lapland_yearly_reports(client, sett
     assert ngo.position == 6 and ngo.situation
     groups = {figure.group for figure in ngo_chapter.figures(ngo) if figure.value not in ("0", "0 %", "0,00 €")}
     assert len(groups) >= 3, groups
+    # Salo's grants by sector: its programmes give the health promotion sector's money.
+    with translation.override("fi"):
+        labels = {figure.label: figure.value for figure in ngo_chapter.figures(ngo)}
+    assert labels["Toimiala: Hyvinvoinnin ja terveyden edistäminen"].endswith("avustusta)"), labels
+    assert "Ei toimialaa" not in labels
     assert chapters[0].indicators.filter(sotkanet_id=1562).exists()
     official = User.objects.get(email="viranhaltija.salo@demo.kumppani.fi")
     assert official.has_perm("welfare.edit_chapter", chapters[0])

@@ -10,6 +10,7 @@ from kumppani.cooperation.models import Sector
 from kumppani.core.models import BodyKind, BodyRole, BodyRoleKind, PublicBody, Term, User, Vocabulary
 from kumppani.demo import accounts
 from kumppani.demo import cooperation as demo_cooperation
+from kumppani.grants.models import GrantProgramme
 from kumppani.organisations.models import Organisation
 from kumppani.welfare import ngo_chapter, reports, services
 from kumppani.welfare.models import IndexResult, Indicator, WelfareReport
@@ -304,7 +305,12 @@ def _salo_report(indicators: dict) -> int:
             indicators=[indicators[i] for i in ids if i in indicators],
             by=people[editors[0]],
         )
-    # The NGO chapter from Salo's demo grants, cooperation, seats, consultations and premises.
+    # Salo's grants are budgeted from health promotion (see ASSESSMENTS): its programmes, loaded
+    # before the cooperation record named the sectors, give the health promotion sector's money.
+    if "hyte" in sectors:
+        GrantProgramme.objects.filter(body=salo, sector__isnull=True).update(sector=sectors["hyte"])
+    # The NGO chapter from Salo's demo grants (by theme and by sector), cooperation, seats,
+    # consultations and premises.
     ngo_chapter.generate(report=report, by=coordinator)
     return 1
 

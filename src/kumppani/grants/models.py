@@ -70,6 +70,16 @@ class GrantProgramme(CleanTextMixin, models.Model):
     eligible_themes = models.ManyToManyField(
         Term, verbose_name=_("themes"), blank=True, related_name="+", limit_choices_to={"vocabulary": "theme"}
     )
+    # The body's sector (toimiala) whose money the programme gives, for the welfare report's grants
+    # by sector; one of the programme's body's sectors (grants.services.programmes checks it).
+    sector = models.ForeignKey(
+        "cooperation.Sector",
+        verbose_name=_("sector"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="grant_programmes",
+    )
     required_attachments = models.JSONField(_("required attachments"), default=list, blank=True)
     conditions = models.TextField(_("grant conditions"), blank=True)
     report_due = models.DateField(_("usage report due"), null=True, blank=True)

@@ -32,7 +32,7 @@ from kumppani.cooperation.governance.models import (
     NegotiationStatus,
     Seat,
 )
-from kumppani.cooperation.models import Category, CooperationForm
+from kumppani.cooperation.models import Category, CooperationForm, Sector
 from kumppani.cooperation.queries import PUBLIC_STATUSES as COOPERATION_STATUSES
 from kumppani.cooperation.queries import realisation_summary
 from kumppani.core import audit, versioning
@@ -182,6 +182,21 @@ def _grants(out: Computed, report: WelfareReport, now: Period, before: Period) -
     for row in by_theme:
         theme = themes.get(row["themes"])
         label = _("Theme: %(theme)s") % {"theme": theme.name} if theme else _("No theme given")
+        out.add(group, label, _grant_value(row), decisions_url(now))
+    # By the sector whose money the programme gives (the programme names it; else "No sector named").
+    by_sector = list(current.values("programme__sector").annotate(total=Sum("decision__amount"), count=Count("pk")))
+    sectors = Sector.objects.in_bulk([row["programme__sector"] for row in by_sector if row["programme__sector"]])
+    by_sector.sort(
+        key=lambda row: (
+            row["programme__sector"] is None,
+            -row["total"],
+            str(sectors.get(row["programme__sector"], "")),
+        )
+    )
+    out.numbers["grants_by_sector"] = {row["programme__sector"]: (row["total"], row["count"]) for row in by_sector}
+    for row in by_sector:
+        sector = sectors.get(row["programme__sector"])
+        label = _("Sector: %(sector)s") % {"sector": sector.name} if sector else _("No sector named")
         out.add(group, label, _grant_value(row), decisions_url(now))
     by_programme = list(current.values("programme_id").annotate(total=Sum("decision__amount"), count=Count("pk")))
     programmes = GrantProgramme.objects.in_bulk([row["programme_id"] for row in by_programme])

@@ -70,6 +70,13 @@ class ProgrammeSerializer(serializers.ModelSerializer):
     eligible_themes = serializers.SlugRelatedField(
         slug_field="slug", many=True, read_only=True, help_text="Only NGOs working on one of these may apply."
     )
+    sector = serializers.CharField(
+        source="sector.name",
+        default=None,
+        read_only=True,
+        allow_null=True,
+        help_text="The body's sector whose money the programme gives, in the active language; null when none is named.",
+    )
     required_attachments = serializers.ListField(
         child=serializers.ChoiceField(choices=AttachmentKind.choices), read_only=True
     )
@@ -96,6 +103,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
             "requires_registered",
             "requires_serving_body",
             "eligible_themes",
+            "sector",
             "required_attachments",
             "report_due",
             "criteria",

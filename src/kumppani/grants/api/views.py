@@ -49,7 +49,7 @@ class ProgrammeViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         return (
             GrantProgramme.objects.filter(is_published=True)
-            .select_related("body")
+            .select_related("body", "sector")
             .prefetch_related("criteria", "questions", "eligible_themes")
             .order_by("-year", "name_fi", "pk")
         )

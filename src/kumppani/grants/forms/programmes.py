@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kumppani.cooperation.models import Sector
 from kumppani.core.forms import CleanTextFormMixin
 from kumppani.core.models import Term, Vocabulary
 from kumppani.core.versioning import VersionedFormMixin
@@ -46,11 +47,15 @@ class ProgrammeForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
             "opens_at": _("Finnish time."),
             "closes_at": _("Finnish time, e.g. 31.1. at 16.15. Leave empty only for small grants open all year."),
             "principles_fi": _("The body's grant principles, shown on the public programme page."),
+            "sector": _("The sector whose money the programme gives; the welfare report counts grants by sector."),
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["name_fi"].required = True
+        # Only the body's own sectors (the cooperation record names them).
+        self.fields["sector"].queryset = Sector.objects.filter(body_id=self.instance.body_id).order_by("name")
+        self.fields["sector"].empty_label = _("No sector named")
         if self.instance.pk:
             self.fields["version"].initial = self.instance.version
         else:

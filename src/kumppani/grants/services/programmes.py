@@ -46,6 +46,7 @@ FIELDS = [
     "requires_serving_body",
     "required_attachments",
     "report_due",
+    "sector",
 ]
 AUDITED_FIELDS = [*FIELDS, "eligible_themes", "is_published"]
 CRITERION_FIELDS = ("name_fi", "name_sv", "description_fi", "description_sv", "weight")
@@ -112,6 +113,10 @@ def _check(programme: GrantProgramme, criteria: list[dict]) -> None:
     if programme.closes_at is not None and programme.opens_at and programme.closes_at <= programme.opens_at:
         errors.setdefault("closes_at", []).append(
             ValidationError(_("The programme must close after it opens."), code="closes_before_opening")
+        )
+    if programme.sector_id is not None and programme.sector.body_id != programme.body_id:
+        errors.setdefault("sector", []).append(
+            ValidationError(_("Choose one of the body's own sectors."), code="sector_of_other_body")
         )
     unknown = set(programme.required_attachments or []) - set(AttachmentKind.values)
     if unknown:
@@ -201,6 +206,13 @@ def _replace_questions(programme: GrantProgramme, rows: list[dict]) -> None:
     Question.objects.filter(pk__in=removed).delete()
 
 
+def _snapshot(programme: GrantProgramme) -> dict:
+    """The audited values, the sector by its name (as people read the history)."""
+    values = audit.snapshot(programme, AUDITED_FIELDS)
+    values["sector"] = str(programme.sector) if programme.sector_id else None
+    return values
+
+
 def _rows_summary(programme: GrantProgramme) -> dict[str, list[str]]:
     """The criteria and questions as short texts, for the history (and so for a stale form's message)."""
     return {
@@ -231,7 +243,7 @@ def programme_create(
         actor=by,
         obj=programme,
         action="programme_created",
-        changes=audit.diff({}, audit.snapshot(programme, AUDITED_FIELDS)),
+        changes=audit.diff({}, _snapshot(programme)),
     )
     return programme
 
@@ -253,7 +265,7 @@ def programme_update(
         raise PermissionDenied
     programme = GrantProgramme.objects.select_for_update().get(pk=programme.pk)
     versioning.check(programme, version)
-    before = {**audit.snapshot(programme, AUDITED_FIELDS), **_rows_summary(programme)}
+    before = {**_snapshot(programme), **_rows_summary(programme)}
     _apply(programme, data)
     _check(programme, criteria)
     programme.full_clean()
@@ -262,7 +274,7 @@ def programme_update(
         programme.eligible_themes.set(data["eligible_themes"] or [])
     _replace_criteria(programme, criteria)
     _replace_questions(programme, questions)
-    changes = audit.diff(before, {**audit.snapshot(programme, AUDITED_FIELDS), **_rows_summary(programme)})
+    changes = audit.diff(before, {**_snapshot(programme), **_rows_summary(programme)})
     audit.record(actor=by, obj=programme, action="programme_updated", changes=versioning.claim(programme, changes))
     return programme
 
