@@ -1,8 +1,9 @@
 """The welfare report in Chromium: Salo's NGO coordinator opens a yearly report and adds a chapter
 with a sector official as its editor; the editor finds the chapter on their own page and writes it
-with a Sotkanet indicator; the coordinator sends the report for review and records the council's
-approval (a future date is refused first); a resident reads the approved report and Salo's index in
-Swedish. axe-core on every page; the page fixture checks every page at 390 and 1366 px."""
+with a Sotkanet indicator; the coordinator generates the NGO chapter from the platform's data (the
+year's grants by sector), sends the report for review and records the council's approval (a future
+date is refused first); a resident reads the approved report with the NGO chapter's figures and
+Salo's index in Swedish. axe-core on every page; the page fixture checks every page at 390 and 1366 px."""
 
 import datetime as dt
 import re
@@ -15,6 +16,8 @@ from kumppani.cooperation import services as cooperation
 from kumppani.welfare import services
 from kumppani.welfare.models import Chapter, WelfareReport
 from tests import factories
+from tests.grants import decided as decided_grants
+from tests.grants import factories as grant_factories
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +57,9 @@ def test_a_welfare_report_is_written_approved_and_read_in_swedish(page, axe_chec
     cooperation.sector_officials_set(sector=sector, officials=[editor], by=coordinator)
     services.indicators_load_reference()
     services.index_compute(body=salo, year=year, by=None)
+    # The year's grants: 1 500 € from the youth services' programme.
+    youth_grants = grant_factories.programme(salo, "Nuorisoavustus", year=year, sector=sector)
+    decided_grants.grant(programme=youth_grants, amount="1500.00")
 
     # The coordinator opens a yearly report from Salo's list of reports.
     sign_in(page, coordinator)
@@ -87,8 +93,18 @@ def test_a_welfare_report_is_written_approved_and_read_in_swedish(page, axe_chec
     chapter.refresh_from_db()
     assert chapter.version == 2 and chapter.indicators.count() == 1
 
-    # The coordinator sends it for review and records the council's approval.
+    # The coordinator generates the NGO chapter on the report's page: the year's grants by sector.
     sign_in(page, coordinator)
+    page.goto(f"/fi/hyvinvointi/kertomukset/{report.pk}/")
+    axe_check(page)
+    submit(page, axe_check, page.get_by_role("button", name="Kokoa järjestöluku"))
+    grants = page.locator("table.ngo-figures", has_text="Avustukset järjestöille")
+    expect(grants.locator("tr", has_text="Toimiala: Nuorisopalvelut")).to_contain_text(
+        re.compile(r"1\s500\s€ \(1 avustusta\)")
+    )
+    assert Chapter.objects.filter(report=report, kind="ngo").exists()
+
+    # … sends it for review and records the council's approval.
     page.goto(f"/fi/hyvinvointi/kertomukset/{report.pk}/tyo/")
     axe_check(page)
     submit(page, axe_check, page.get_by_role("link", name="Lähetä tarkastettavaksi"))
@@ -112,7 +128,13 @@ def test_a_welfare_report_is_written_approved_and_read_in_swedish(page, axe_chec
     submit(page, axe_check, page.get_by_role("link", name="Salon hyvinvointiraportti"))
     expect(page.locator("main")).to_contain_text("§ 87")
     expect(page.locator("main")).to_contain_text("Joka kymmenes nuori")
-    expect(page.locator("main h2[lang=fi]")).to_have_text("Nuorten yksinäisyys")
+    expect(page.locator("main h2[lang=fi]").first).to_have_text("Nuorten yksinäisyys")
+    # The NGO chapter's figures, as they were at the approval, in Swedish.
+    grants = page.locator("table.ngo-figures", has_text="Understöd till organisationer")
+    expect(grants.locator("tr", has_text="Sektor: Ungdomstjänster")).to_contain_text(
+        re.compile(r"1\s500\s€ \(1 understöd\)")
+    )
+    expect(grants.locator("tr", has_text=f"Beviljat {year}")).to_contain_text(re.compile(r"1\s500\s€"))
     page.goto(f"/sv/hyvinvointi/{salo.slug}/indeksi/")
     axe_check(page)
     expect(page.locator("h1")).to_contain_text("organisationsvänlighet")
