@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 
 from kumppani.core.models import BodyKind, PublicBody
 from kumppani.core.opendata import safe_row
+from kumppani.organisations.models import Organisation
 from kumppani.welfare import criteria as c
 from kumppani.welfare.models import Chapter, IndexResult, ReportStatus, WelfareReport
 
@@ -276,7 +277,12 @@ def report_chapters(report) -> list:
     Four queries however many chapters."""
     return list(
         report.chapters.select_related("theme")
-        .prefetch_related("responsible_sectors", "responsible_organisations", "indicators")
+        .prefetch_related(
+            "responsible_sectors",
+            # Only the names: an NGO's row carries its long descriptions in three languages.
+            Prefetch("responsible_organisations", queryset=Organisation.objects.only("pk", "name")),
+            "indicators",
+        )
         .order_by("position", "pk")
     )
 
