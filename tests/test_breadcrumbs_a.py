@@ -136,10 +136,15 @@ def _cooperation(world):
     return locals()
 
 
-def _c(name, who, *args):
-    """A page of the cooperation world: its URL name, who opens it, and its arguments (names of
-    objects of the world, or literal values)."""
-    return pytest.param("cooperation", name, who, args, id=name)
+def _page(kind, name, who, *args, status=200, post=None, query=""):
+    """A page of an app's world: its URL name, who opens it (a name in the world, None for anyone),
+    its arguments (names of objects of the world, or "=literal values"), and how it is asked for."""
+    how = {"status": status, "post": post, "query": query}
+    return pytest.param(kind, name, who, args, how, id=f"{name}{query}{'-post' if post else ''}")
+
+
+def _c(name, who, *args, **how):
+    return _page("cooperation", name, who, *args, **how)
 
 
 PAGES = [
@@ -206,8 +211,8 @@ def _welfare(world):
     return {"report": report, "chapter": chapter, "year": year}
 
 
-def _w(name, who, *args):
-    return pytest.param("welfare", name, who, args, id=name)
+def _w(name, who, *args, **how):
+    return _page("welfare", name, who, *args, **how)
 
 
 PAGES += [
@@ -224,7 +229,78 @@ PAGES += [
     _w("welfare:report_move", "coordinator", "report.pk", "=arvioitavaksi"),
 ]
 
-WORLDS = {"cooperation": _cooperation, "welfare": _welfare}
+
+# --- about, core, activities and NGOs ----------------------------------------------------------
+
+
+def _others(world):
+    """A service path of Salo with a step, a saved client list, an invitation and a sent e-mail."""
+    from kumppani.activities.client_lists import services as client_lists
+    from kumppani.activities.paths import services as paths
+    from kumppani.core.models import OutboxMessage
+    from kumppani.organisations import services as organisations
+    from tests.activities.factories import activity
+
+    salo, coordinator = world["salo"], world["coordinator"]
+    group = activity(world["ngo"], "Nuorten vertaistukiryhmä", areas=[salo])
+    path = paths.path_create(body=salo, by=coordinator, data={"name_fi": "Nuoren polku"})
+    step = paths.step_add(path=path, by=coordinator, data={"kind": "ngo", "title_fi": "Vertaistuki"})
+    paths.activity_attach(step=step, by=coordinator, activity=group)
+    paths.path_publish(path=path, by=coordinator)
+    saved = client_lists.client_list_create(activity_ids=[group.pk], language="fi")
+    ngo_admin = factories.representative(world["ngo"], role="admin")
+    _invitation, token = organisations.invitation_create_for_organisation(
+        organisation=world["ngo"], by=ngo_admin, email="uusi@example.org"
+    )
+    message = OutboxMessage.objects.create(
+        from_email="kumppani@example.org", to="uusi@example.org", subject="Kutsu Kumppaniin", body="Tervetuloa."
+    )
+    admin = factories.user(name="Ylläpitäjä", is_staff=True)
+    return locals()
+
+
+def _o(name, who, *args, **how):
+    return _page("others", name, who, *args, **how)
+
+
+FEEDBACK = {"topic": "service", "message": "Sivu on selkeä.", "email": "a@example.org"}
+PAGES += [
+    _o("about:accessibility", None),
+    _o("about:privacy", None),
+    _o("about:body_privacy", None, "salo.slug"),
+    _o("about:body_privacy_edit", "coordinator", "salo.slug"),
+    _o("about:feedback", None),
+    _o("about:feedback", None, post=FEEDBACK),
+    _o("core:body", None, "salo.slug"),
+    _o("core:body", None, "=ei-ole-olemassa", status=404),
+    _o("core:outbox", "coordinator", status=403),
+    _o("core:search", None),
+    _o("core:search", None, query="?q=nuoret"),
+    _o("core:api_key", "coordinator"),
+    _o("core:outbox_message", "admin", "message.pk"),
+    _o("password_reset", None),
+    _o("password_reset_done", None),
+    _o("password_reset_confirm", None, "=MQ", "=vanhentunut"),
+    _o("password_reset_complete", None),
+    _o("activities:path", None, "salo.slug", "path.slug"),
+    _o("activities:path_create", "coordinator", "salo.slug"),
+    _o("activities:path_edit", "coordinator", "salo.slug", "path.slug"),
+    _o("activities:path_update", "coordinator", "salo.slug", "path.slug"),
+    _o("activities:path_delete", "coordinator", "salo.slug", "path.slug"),
+    _o("activities:step_create", "coordinator", "salo.slug", "path.slug"),
+    _o("activities:step_update", "coordinator", "salo.slug", "path.slug", "step.pk"),
+    _o("activities:step_delete", "coordinator", "salo.slug", "path.slug", "step.pk"),
+    _o("activities:step_activities", "coordinator", "salo.slug", "path.slug", "step.pk"),
+    _o("activities:detail", None, "group.slug"),
+    _o("activities:client_list_draft", None),
+    _o("activities:client_list", None, "saved.token"),
+    _o("organisations:signup", None),
+    _o("organisations:import", "coordinator"),
+    _o("organisations:accept_invitation", None, "token"),
+    _o("organisations:accept_invitation", None, "=vanha-kutsu", status=410),
+]
+
+WORLDS = {"cooperation": _cooperation, "welfare": _welfare, "others": _others}
 
 
 def _value(objects, spec: str):
@@ -237,14 +313,14 @@ def _value(objects, spec: str):
     return value
 
 
-@pytest.mark.parametrize(("kind", "name", "who", "args"), PAGES)
-def test_the_page_shows_where_it_sits(client, world, kind, name, who, args):
+@pytest.mark.parametrize(("kind", "name", "who", "args", "how"), PAGES)
+def test_the_page_shows_where_it_sits(client, world, kind, name, who, args, how):
     objects = {**world, **WORLDS[kind](world)}
     if who is not None:
         client.force_login(objects[who])
     url = reverse(name, args=[_value(objects, spec) for spec in args])
-    response = client.get(url)
-    assert response.status_code == 200, (url, response.status_code)
+    response = client.post(url, how["post"]) if how["post"] else client.get(url + how["query"])
+    assert response.status_code == how["status"], (url, response.status_code)
     page = _parse(response)
     assert len(page.trails) == 1, "one breadcrumb trail"
     trail = page.trails[0]
