@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from decimal import Decimal
 from html import unescape
-from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -17,79 +16,16 @@ from django.utils import timezone
 
 from kumppani.core.models import AuditEntry
 from tests import factories
+from tests.html_form import form_values
 
 pytestmark = pytest.mark.django_db
-
-
-class _Forms(HTMLParser):
-    """Every <form method="post"> of a page with the values a browser would send."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms: list[tuple[str, dict[str, list[str]]]] = []
-        self._fields: dict[str, list[str]] | None = None
-        self._select = self._first = self._textarea = None
-        self._chosen = False
-
-    def _add(self, name, value):
-        self._fields.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            if (attrs.get("method") or "").lower() == "post":
-                self._fields = {}
-                self.forms.append((attrs.get("action") or "", self._fields))
-            return
-        if self._fields is None:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self._add(name, attrs.get("value", "on"))
-            elif kind not in ("submit", "button", "reset", "file"):
-                self._add(name, attrs.get("value") or "")
-        elif tag == "select" and name:
-            self._select, self._first, self._chosen = name, None, False
-        elif tag == "option" and self._select:
-            value = attrs.get("value", "")
-            if self._first is None:
-                self._first = value
-            if "selected" in attrs:
-                self._add(self._select, value)
-                self._chosen = True
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self._add(name, "")
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._fields = None
-        elif tag == "select" and self._select:
-            if not self._chosen and self._first is not None and self._fields is not None:
-                self._add(self._select, self._first)
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea and self._fields is not None:
-            values = self._fields[self._textarea]
-            values[-1] += data.removeprefix("\n") if not values[-1] else data
 
 
 def form_on_page(client, url: str, field: str) -> dict:
     """The values of the page's post form that has `field`, as the test client posts them."""
     response = client.get(url)
     assert response.status_code == 200
-    parser = _Forms()
-    parser.feed(response.content.decode())
-    for _action, fields in parser.forms:
-        if field in fields:
-            return {name: values[0] if len(values) == 1 else values for name, values in fields.items()}
-    raise AssertionError(f"no form with {field} on {url}")
+    return form_values(response.content.decode(), field=field)
 
 
 def post_form(client, url: str, changes: dict, *, follow=True):
