@@ -37,9 +37,18 @@ def post_form(client, url: str, changes: dict, *, follow=True):
 def text_of(response) -> str:
     """The page's text as a person reads it: no tags, entities decoded, whitespace collapsed."""
     assert response.status_code == 200, response.status_code
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return _text(re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S))
+
+
+def _text(html: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()  # keeps no-break spaces
+
+
+def history_rows(client, url: str) -> list[str]:
+    """The entries of a history page, newest first, each as the text of its row."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return [_text(row) for row in re.findall(r"<tr><td>.*?</tr>", response.content.decode(), flags=re.S)]
 
 
 def assert_change(history: str, old: str, new: str) -> None:
@@ -68,7 +77,8 @@ def test_ngo_edit_by_its_representative_shows_in_the_ngo_history(client):
     assert_plain(history)
 
 
-def test_activity_edit_by_the_representative_shows_in_the_activity_history(client):
+def _cafe(client) -> tuple[str, str]:
+    """An NGO's activity, its representative signed in: the addresses of its edit page and history."""
     from tests.activities.factories import activity
 
     salo = factories.salo()
@@ -83,17 +93,38 @@ def test_activity_edit_by_the_representative_shows_in_the_activity_history(clien
         short_description_en="Coffee",
     )
     client.force_login(factories.representative(ngo))
-    url = reverse("activities:edit", kwargs={"slug": ngo.slug, "activity": group.slug})
+    kwargs = {"slug": ngo.slug, "activity": group.slug}
+    return reverse("activities:edit", kwargs=kwargs), reverse("activities:history", kwargs=kwargs)
+
+
+def test_activity_edit_by_the_representative_shows_in_the_activity_history(client):
+    url, history_url = _cafe(client)
 
     response = post_form(client, url, {"phone": "040 333 4444", "short_description_en": "Coffee and peer support"})
 
     assert response.redirect_chain, text_of(response)[:2000]
-    history_url = reverse("activities:history", kwargs={"slug": ngo.slug, "activity": group.slug})
     assert history_url in client.get(url).content.decode()  # the edit page links to its history
     history = text_of(client.get(history_url))
     assert_change(history, "02 111 2222", "040 333 4444")
     assert_change(history, "Coffee", "Coffee and peer support")
     assert_plain(history)
+
+
+def test_saving_an_activity_unchanged_adds_nothing_to_its_history_and_a_change_adds_one_entry(client):
+    url, history_url = _cafe(client)
+    before = history_rows(client, history_url)
+
+    response = post_form(client, url, {"phone": "02 111 2222"})
+
+    assert response.redirect_chain, text_of(response)[:2000]
+    assert history_rows(client, history_url) == before
+
+    post_form(client, url, {"phone": "040 333 4444"})
+
+    newest, *older = history_rows(client, history_url)
+    assert older == before
+    assert newest.endswith("02 111 2222 → 040 333 4444"), newest
+    assert newest.count("→") == 1, newest
 
 
 def _path(coordinator, body):
