@@ -27,6 +27,7 @@ answer 200.
 
 import argparse
 import http.client
+import importlib
 import json
 import os
 import platform
@@ -163,9 +164,9 @@ def main() -> int:
                 f"{premises_data['busiest']['bookings']}); seconds {premises_data['seconds']}"
             )
         if "cooperation" in parts:
-            cooperation_populate(tmp, env, args)
+            populate_part("cooperation", "forms of cooperation for every NGO", tmp, env, args)
         if "welfare" in parts:
-            welfare_populate(tmp, env, args)
+            populate_part("welfare", "the index of every body and welfare reports", tmp, env, args)
         # The nightly job (kumppani.core.schedule) gives the query planner its statistics.
         statistics = "from kumppani.core.tasks import refresh_database_statistics as t; t.call()"
         run_step("database statistics (the nightly job)", [BIN / "kumppani", "shell", "-c", statistics], env)
@@ -197,10 +198,9 @@ def main() -> int:
             report["events"] = {k: events_data[k] for k in ("events", "public", "occurrences", "listings", "largest")}
         if "premises" in parts:
             cold += premises_groups(tmp, env, premises_data, report)
-        if "cooperation" in parts:
-            cold += cooperation_groups(tmp, report)
-        if "welfare" in parts:
-            cold += welfare_groups(tmp, report)
+        for part in ("cooperation", "welfare"):
+            if part in parts:
+                cold += part_groups(part, tmp, report)
         if cold:
             cold_env = {**env, "DIRECTORY_CACHE_SECONDS": "0"}
             with Gunicorn(cold_env, tmp / "gunicorn-cold.log", args.workers) as server:
@@ -226,14 +226,10 @@ def main() -> int:
         report["targets"] += bench_events.judge(report["results"])
     if "premises" in parts:
         report["targets"] += bench_events.judge(report["results"], bench_premises.GROUPS)
-    if "cooperation" in parts:
-        from bench import cooperation as bench_cooperation
-
-        report["targets"] += bench_cooperation.judge(report["results"])
-    if "welfare" in parts:
-        from bench import welfare as bench_welfare
-
-        report["targets"] += bench_welfare.judge(report["results"])
+    for part in ("cooperation", "welfare"):
+        if part in parts:
+            module = importlib.import_module(f"bench.{part}")
+            report["targets"] += p95_targets(report["results"], module.GROUPS, module.P95_MS)
     print_table(report)
     if "directory" in parts:
         print("\nThe search groups over the same addresses, page cache off (cold) and on (cached):")
@@ -244,47 +240,23 @@ def main() -> int:
     return 0 if all(t["pass"] for t in report["targets"]) else 1
 
 
-def cooperation_populate(tmp: Path, env: dict, args) -> None:
-    """The cooperation record at national scale (bench/cooperation.py), unless --reuse finds it made."""
-    manifest = tmp / "cooperation.json"
+def populate_part(part: str, title: str, tmp: Path, env: dict, args) -> None:
+    """`python -m bench.<part> populate` into <tmp>/<part>.json, unless --reuse finds it made
+    (bench/cooperation.py: the cooperation record at national scale; bench/welfare.py: the index of
+    every body over two years and welfare reports)."""
+    manifest = tmp / f"{part}.json"
     if not (args.reuse and manifest.exists()):
-        command = [BIN / "python", "-m", "bench.cooperation", "populate", "--manifest", manifest]
-        run_step("forms of cooperation for every NGO", command, env)
+        run_step(title, [BIN / "python", "-m", f"bench.{part}", "populate", "--manifest", manifest], env)
 
 
-def cooperation_groups(tmp: Path, report: dict) -> list[tuple]:
-    """The cooperation groups, measured with the page cache off."""
-    from bench import cooperation as bench_cooperation
-
-    data = json.loads((tmp / "cooperation.json").read_text())
-    print(
-        f"  {data['forms']} forms of cooperation of {data['ngos']} NGOs, {data['realisations']} realisations "
-        f"(largest body {data['largest']['forms']} forms); seconds {data['seconds']}"
-    )
-    report["cooperation"] = {k: data[k] for k in ("forms", "partners", "realisations", "ngos", "largest")}
-    return bench_cooperation.groups(data)
-
-
-def welfare_populate(tmp: Path, env: dict, args) -> None:
-    """The index of every body over two years and welfare reports (bench/welfare.py), unless --reuse
-    finds them made."""
-    manifest = tmp / "welfare.json"
-    if not (args.reuse and manifest.exists()):
-        command = [BIN / "python", "-m", "bench.welfare", "populate", "--manifest", manifest]
-        run_step("the index of every body and welfare reports", command, env)
-
-
-def welfare_groups(tmp: Path, report: dict) -> list[tuple]:
-    """The national index table and the report pages, measured with the page cache off."""
-    from bench import welfare as bench_welfare
-
-    data = json.loads((tmp / "welfare.json").read_text())
-    print(
-        f"  {data['index_results']} index results of {data['bodies']} bodies (computed in {data['index_seconds']} s), "
-        f"{data['reports']} reports with {data['chapters']} chapters; seconds {data['seconds']}"
-    )
-    report["welfare"] = {k: data[k] for k in ("index_results", "index_seconds", "reports", "chapters")}
-    return bench_welfare.groups(data)
+def part_groups(part: str, tmp: Path, report: dict) -> list[tuple]:
+    """bench/<part>.py's groups over what its populate made, measured with the page cache off; what
+    was made is printed and kept in the report (the module's summary() and REPORTED keys)."""
+    module = importlib.import_module(f"bench.{part}")
+    data = json.loads((tmp / f"{part}.json").read_text())
+    print(f"  {module.summary(data)}; seconds {data['seconds']}")
+    report[part] = {k: data[k] for k in module.REPORTED}
+    return module.groups(data)
 
 
 def premises_groups(tmp: Path, env: dict, premises_data: dict, report: dict) -> list[tuple]:
@@ -459,6 +431,23 @@ def measure_group(server: Gunicorn, name: str, urls: list[str], check, args, hea
         result["problems"].append(f"{result['non_200']} answers were not 200: {result['failures']}")
     print(f"  {result['requests']} requests in {result['seconds']} s", flush=True)
     return result
+
+
+def p95_targets(results: list[dict], names: tuple[str, ...], p95_ms: float) -> list[dict]:
+    """For each measured group of `names`: did 95 % of its requests answer within `p95_ms`?"""
+    targets = []
+    for r in results:
+        if r["name"] not in names:
+            continue
+        measured = not r["problems"] and "p95_ms" in r
+        targets.append(
+            {
+                "target": f"{r['name']} p95 ≤ {p95_ms} ms",
+                "pass": measured and r["p95_ms"] <= p95_ms,
+                "detail": f"{r['p95_ms']} ms" if measured else "not measured",
+            }
+        )
+    return targets
 
 
 def judge(results: list[dict]) -> list[dict]:

@@ -7,7 +7,6 @@ import datetime as dt
 import re
 from decimal import Decimal
 from html import unescape
-from html.parser import HTMLParser
 
 import pytest
 from django.db import connection
@@ -17,79 +16,16 @@ from django.utils import timezone
 
 from kumppani.core.models import AuditEntry
 from tests import factories
+from tests.html_form import form_values
 
 pytestmark = pytest.mark.django_db
-
-
-class _Forms(HTMLParser):
-    """Every <form method="post"> of a page with the values a browser would send."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.forms: list[tuple[str, dict[str, list[str]]]] = []
-        self._fields: dict[str, list[str]] | None = None
-        self._select = self._first = self._textarea = None
-        self._chosen = False
-
-    def _add(self, name, value):
-        self._fields.setdefault(name, []).append(value)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            if (attrs.get("method") or "").lower() == "post":
-                self._fields = {}
-                self.forms.append((attrs.get("action") or "", self._fields))
-            return
-        if self._fields is None:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("checkbox", "radio"):
-                if "checked" in attrs:
-                    self._add(name, attrs.get("value", "on"))
-            elif kind not in ("submit", "button", "reset", "file"):
-                self._add(name, attrs.get("value") or "")
-        elif tag == "select" and name:
-            self._select, self._first, self._chosen = name, None, False
-        elif tag == "option" and self._select:
-            value = attrs.get("value", "")
-            if self._first is None:
-                self._first = value
-            if "selected" in attrs:
-                self._add(self._select, value)
-                self._chosen = True
-        elif tag == "textarea" and name:
-            self._textarea = name
-            self._add(name, "")
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self._fields = None
-        elif tag == "select" and self._select:
-            if not self._chosen and self._first is not None and self._fields is not None:
-                self._add(self._select, self._first)
-            self._select = None
-        elif tag == "textarea":
-            self._textarea = None
-
-    def handle_data(self, data):
-        if self._textarea and self._fields is not None:
-            values = self._fields[self._textarea]
-            values[-1] += data.removeprefix("\n") if not values[-1] else data
 
 
 def form_on_page(client, url: str, field: str) -> dict:
     """The values of the page's post form that has `field`, as the test client posts them."""
     response = client.get(url)
     assert response.status_code == 200
-    parser = _Forms()
-    parser.feed(response.content.decode())
-    for _action, fields in parser.forms:
-        if field in fields:
-            return {name: values[0] if len(values) == 1 else values for name, values in fields.items()}
-    raise AssertionError(f"no form with {field} on {url}")
+    return form_values(response.content.decode(), field=field)
 
 
 def post_form(client, url: str, changes: dict, *, follow=True):
@@ -101,9 +37,18 @@ def post_form(client, url: str, changes: dict, *, follow=True):
 def text_of(response) -> str:
     """The page's text as a person reads it: no tags, entities decoded, whitespace collapsed."""
     assert response.status_code == 200, response.status_code
-    html = response.content.decode()
-    html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
+    return _text(re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S))
+
+
+def _text(html: str) -> str:
     return re.sub(r"[ \t\r\n]+", " ", unescape(re.sub(r"<[^>]+>", " ", html))).strip()  # keeps no-break spaces
+
+
+def history_rows(client, url: str) -> list[str]:
+    """The entries of a history page, newest first, each as the text of its row."""
+    response = client.get(url)
+    assert response.status_code == 200
+    return [_text(row) for row in re.findall(r"<tr><td>.*?</tr>", response.content.decode(), flags=re.S)]
 
 
 def assert_change(history: str, old: str, new: str) -> None:
@@ -132,7 +77,8 @@ def test_ngo_edit_by_its_representative_shows_in_the_ngo_history(client):
     assert_plain(history)
 
 
-def test_activity_edit_by_the_representative_shows_in_the_activity_history(client):
+def _cafe(client) -> tuple[str, str]:
+    """An NGO's activity, its representative signed in: the addresses of its edit page and history."""
     from tests.activities.factories import activity
 
     salo = factories.salo()
@@ -147,17 +93,38 @@ def test_activity_edit_by_the_representative_shows_in_the_activity_history(clien
         short_description_en="Coffee",
     )
     client.force_login(factories.representative(ngo))
-    url = reverse("activities:edit", kwargs={"slug": ngo.slug, "activity": group.slug})
+    kwargs = {"slug": ngo.slug, "activity": group.slug}
+    return reverse("activities:edit", kwargs=kwargs), reverse("activities:history", kwargs=kwargs)
+
+
+def test_activity_edit_by_the_representative_shows_in_the_activity_history(client):
+    url, history_url = _cafe(client)
 
     response = post_form(client, url, {"phone": "040 333 4444", "short_description_en": "Coffee and peer support"})
 
     assert response.redirect_chain, text_of(response)[:2000]
-    history_url = reverse("activities:history", kwargs={"slug": ngo.slug, "activity": group.slug})
     assert history_url in client.get(url).content.decode()  # the edit page links to its history
     history = text_of(client.get(history_url))
     assert_change(history, "02 111 2222", "040 333 4444")
     assert_change(history, "Coffee", "Coffee and peer support")
     assert_plain(history)
+
+
+def test_saving_an_activity_unchanged_adds_nothing_to_its_history_and_a_change_adds_one_entry(client):
+    url, history_url = _cafe(client)
+    before = history_rows(client, history_url)
+
+    response = post_form(client, url, {"phone": "02 111 2222"})
+
+    assert response.redirect_chain, text_of(response)[:2000]
+    assert history_rows(client, history_url) == before
+
+    post_form(client, url, {"phone": "040 333 4444"})
+
+    newest, *older = history_rows(client, history_url)
+    assert older == before
+    assert newest.endswith("02 111 2222 → 040 333 4444"), newest
+    assert newest.count("→") == 1, newest
 
 
 def _path(coordinator, body):

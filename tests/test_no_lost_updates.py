@@ -16,38 +16,18 @@ from kumppani.grants.models import Decision
 from kumppani.grants.services import decisions as decision_services
 from tests import factories
 from tests.activities import factories as activity_factories
-from tests.activities.html_form import _FormParser
 from tests.grants import factories as grant_factories
+from tests.html_form import form_values
 
 pytestmark = pytest.mark.django_db
 
 REQUIRED = str(serializers.Field.default_error_messages["required"])
 
 
-class _EditForms(_FormParser):
-    """Every POST form of the page, each with the values a browser would send."""
-
-    def __init__(self):
-        super().__init__("")
-        self.forms: list[dict] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "form":
-            self.inside = (dict(attrs).get("method") or "").lower() == "post"
-            if self.inside:
-                self.values = {}
-                self.forms.append(self.values)
-            return
-        super().handle_starttag(tag, attrs)
-
-
 def edit_form(response) -> dict:
     """What the browser sends back from the page's form that carries a version."""
     assert response.status_code == 200
-    parser = _EditForms()
-    parser.feed(response.content.decode())
-    (values,) = [form for form in parser.forms if "version" in form]
-    return {name: found[0] if len(found) == 1 else found for name, found in values.items()}
+    return form_values(response.content.decode(), field="version")
 
 
 def two_editors(url: str, first, second) -> tuple:

@@ -13,7 +13,7 @@ from kumppani.activities.models import Activity, ScheduleRule
 from kumppani.core.models import AuditEntry
 from tests import factories
 from tests.activities.factories import activity as make_activity
-from tests.activities.html_form import form_values
+from tests.html_form import form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def test_representative_publishes_edits_and_confirms_an_activity(client, world):
     assert "No activities yet" in page_text(client.get(url("manage", ngo)))
 
     # Publish: the activity, one place and one weekly time at that place, as the browser sends them.
-    data = form_values(page_text(client.get(url("create", ngo))), "activity-form")
+    data = form_values(page_text(client.get(url("create", ngo))), css_class="activity-form")
     assert data["areas"] == str(salo.pk)  # the NGO's own area is chosen to begin with
     data.update(
         {
@@ -92,7 +92,7 @@ def test_representative_publishes_edits_and_confirms_an_activity(client, world):
 
     # Edit: rename it and add a second time in an empty row; the place stays the same place.
     place_uuid = activity.places.get().uuid
-    data = form_values(page_text(client.get(url("edit", ngo, activity))), "activity-form")
+    data = form_values(page_text(client.get(url("edit", ngo, activity))), css_class="activity-form")
     assert data["places-0-uuid"] == str(place_uuid)
     data.update(
         {
@@ -149,7 +149,7 @@ def test_confirm_all_from_the_list(client, world):
 def test_bad_input_is_explained_and_nothing_is_saved(client, world):
     ngo, salo = world["ngo"], world["salo"]
     client.force_login(world["representative"])
-    data = form_values(page_text(client.get(url("create", ngo))), "activity-form")
+    data = form_values(page_text(client.get(url("create", ngo))), css_class="activity-form")
     data.update(
         {
             "name_fi": "Iltaryhmä",
@@ -176,7 +176,7 @@ def test_the_domain_rules_are_shown_on_the_form(client, world):
     """A rule only the whole activity can tell (a place or online) comes back above the form."""
     ngo = world["ngo"]
     client.force_login(world["representative"])
-    data = form_values(page_text(client.get(url("create", ngo))), "activity-form")
+    data = form_values(page_text(client.get(url("create", ngo))), css_class="activity-form")
     data.update({"name_fi": "Neuvonta", "kind": "advice", "schedule_kind": "by_appointment"})
     content = page_text(client.post(url("create", ngo), data))
     assert "Give at least one place where the activity meets, or mark it as online." in content
@@ -192,7 +192,7 @@ def test_coordinator_edits_an_ngos_activity(client, world):
         times=[(2, "12:00", "13:00")],
     )
     client.force_login(world["coordinator"])
-    data = form_values(page_text(client.get(url("edit", world["ngo"], activity))), "activity-form")
+    data = form_values(page_text(client.get(url("edit", world["ngo"], activity))), css_class="activity-form")
     data["name_fi"] = "Keskiviikkokerho"
     assert client.post(url("edit", world["ngo"], activity), data).status_code == 302
     assert Activity.objects.get(pk=activity.pk).name_fi == "Keskiviikkokerho"
@@ -211,7 +211,7 @@ def test_removing_a_place_and_a_time(client, world):
         times=[(0, "12:00", "13:00"), (4, "12:00", "13:00")],
     )
     client.force_login(world["representative"])
-    data = form_values(page_text(client.get(url("edit", world["ngo"], activity))), "activity-form")
+    data = form_values(page_text(client.get(url("edit", world["ngo"], activity))), css_class="activity-form")
     data.update({"places-1-DELETE": "on", "times-0-DELETE": "on"})
     assert client.post(url("edit", world["ngo"], activity), data).status_code == 302
     assert [p.street_address for p in activity.places.all()] == ["Katu 1"]

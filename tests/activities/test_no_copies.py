@@ -9,7 +9,7 @@ from kumppani.activities import services
 from kumppani.activities.models import Activity
 from tests import factories
 from tests.activities.factories import activity as make_activity
-from tests.activities.html_form import form_values
+from tests.html_form import form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def ngo():
 
 def new_activity_form(client, ngo, name: str) -> dict:
     create = reverse("activities:create", args=[ngo.slug])
-    data = form_values(client.get(create).content.decode(), "activity-form")
+    data = form_values(client.get(create).content.decode(), css_class="activity-form")
     data.update(
         {
             "name_fi": name,

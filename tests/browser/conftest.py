@@ -9,7 +9,14 @@
 HTML page it visited is loaded again in Finnish and Swedish at 390 px and 1366 px, and the test fails
 if any is wider than the window. Another locale:
     @pytest.mark.parametrize("locale", ["sv-FI"])
-The live server needs `transactional_db`, which `live_server` requests itself.
+The live server needs `transactional_db`, which `live_server` requests itself; the public bodies and
+vocabularies it empties are put back before each test.
+
+A journey signs people in and presses buttons with the `sign_in` and `submit` fixtures:
+    def test_a_journey(page, axe_check, sign_in, submit):
+        sign_in(representative)             # signs out whoever was signed in first
+        page.goto("/fi/oma/")
+        submit(page.get_by_role("button", name="Tallenna"))   # waits for the next page, runs axe on it
 """
 
 import itertools
@@ -19,7 +26,9 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
+
+from tests import factories
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -74,6 +83,48 @@ def page(browser, live_server, locale):
     context.close()
     assert refused == [], "Content-Security-Policy violations:\n" + "\n".join(refused)
     assert too_wide == [], "Pages wider than the window:\n" + "\n".join(too_wide)
+
+
+@pytest.fixture(autouse=True)
+def _reference_data(live_server):
+    """The live server's transactional tests empty every table afterwards, the public bodies and
+    vocabularies of the data migration too; put them back."""
+    from kumppani.core import reference
+    from kumppani.core.models import PublicBody
+
+    if not PublicBody.objects.exists():
+        reference.load_public_bodies()
+        reference.load_vocabularies()
+
+
+@pytest.fixture
+def sign_in(request):
+    """sign_in(user): sign out whoever was signed in, then sign in as `user` through the login page
+    (the password of tests/factories.py), landing on the person's own page. On a page of the test's
+    own making: sign_in(user, page=other_page)."""
+
+    def sign_in(user, page=None) -> None:
+        page = page or request.getfixturevalue("page")
+        page.context.clear_cookies()
+        page.goto("/fi/kirjaudu/")
+        page.fill("#id_username", user.email)
+        page.fill("#id_password", factories.PASSWORD)
+        page.locator("main form button[type=submit]").click()
+        expect(page).to_have_url(re.compile(r"/fi/oma/$"))
+
+    return sign_in
+
+
+@pytest.fixture
+def submit(page, axe_check):
+    """submit(button): press a form's button, wait for the next page and check it with axe."""
+
+    def submit(button) -> None:
+        with page.expect_navigation():
+            button.click()
+        axe_check(page)
+
+    return submit
 
 
 WIDTHS = (390, 1366)

@@ -13,18 +13,6 @@ from tests.browser.conftest import ARTIFACTS
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    """The live server's transactional tests empty every table afterwards, the public bodies and
-    vocabularies of the data migration too; put them back."""
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
 def _porvoo_activities():
     porvoo = factories.porvoo()
     seniors = factories.organisation("Borgå Seniorer rf", name_sv="Borgå Seniorer rf", areas=[porvoo])

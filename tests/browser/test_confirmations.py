@@ -13,25 +13,7 @@ from tests.premises import factories as premises
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, person) -> None:
-    page.goto("/fi/kirjaudu/")
-    page.fill("input[name=username]", person.email)
-    page.fill("input[name=password]", factories.PASSWORD)
-    page.locator("main button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/"))
-
-
-def test_cancelling_and_rejecting_a_booking_ask_first(page, axe_check):
+def test_cancelling_and_rejecting_a_booking_ask_first(page, axe_check, sign_in):
     from kumppani.premises.models import Booking, BookingStatus
 
     salo = factories.salo()
@@ -41,7 +23,7 @@ def test_cancelling_and_rejecting_a_booking_ask_first(page, axe_check):
     rep = factories.representative(ngo)
     (mine,) = premises.book(space, ngo, rep, premises.future_weekday(1))
     (other,) = premises.book(space, ngo, rep, premises.future_weekday(2))
-    sign_in(page, rep)
+    sign_in(rep)
     page.goto(f"/fi/tilat/varaukset/{mine.pk}/")
     page.fill("#id_reason", "Ryhmä ei kokoonnu")
     page.get_by_role("button", name="Peru varaus").click()
@@ -57,8 +39,7 @@ def test_cancelling_and_rejecting_a_booking_ask_first(page, axe_check):
     expect(page.locator(".messages")).to_be_visible()
     mine.refresh_from_db()
     assert (mine.status, mine.reason) == (BookingStatus.CANCELLED, "Ryhmä ei kokoonnu")
-    page.context.clear_cookies()
-    sign_in(page, boss)
+    sign_in(boss)
     # The manager's own page counts what waits for approval and leads to it.
     task = page.locator(".role-card li.task-waiting", has_text="1 varauspyyntö odottaa hyväksyntääsi")
     expect(task).to_be_visible()

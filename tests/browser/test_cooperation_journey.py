@@ -3,7 +3,6 @@ realisation, and it shows on the NGO's record and on the board list of a grant m
 Chromium, signing in through the login page, axe-core on every page."""
 
 import datetime as dt
-import re
 from decimal import Decimal
 
 import pytest
@@ -19,33 +18,7 @@ pytestmark = pytest.mark.browser
 LAST_YEAR = dt.date.today().year - 1
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    """The live server's transactional tests empty every table afterwards; put the public bodies back."""
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, user) -> None:
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
-
-
-def submit(page, axe_check, button) -> None:
-    with page.expect_navigation():
-        button.click()
-    axe_check(page)
-
-
-def test_a_form_of_cooperation_from_recording_to_the_board_list(page, axe_check):
+def test_a_form_of_cooperation_from_recording_to_the_board_list(page, axe_check, sign_in, submit):
     from kumppani.grants.models import ApplicationStatus
     from kumppani.grants.services import decisions
     from tests.grants import factories as grants
@@ -73,10 +46,10 @@ def test_a_form_of_cooperation_from_recording_to_the_board_list(page, axe_check)
     )
 
     # The official records the form of cooperation.
-    sign_in(page, official)
+    sign_in(official)
     page.goto(f"/fi/yhteistyo/{salo.slug}/")
     axe_check(page)
-    submit(page, axe_check, page.locator(f'a[href="/fi/yhteistyo/{salo.slug}/uusi/"]'))
+    submit(page.locator(f'a[href="/fi/yhteistyo/{salo.slug}/uusi/"]'))
     page.select_option("#id_sector", str(sector.pk))
     page.select_option("#id_organisations", str(ngo.pk))
     page.check("#id_category_1")  # practical
@@ -85,28 +58,28 @@ def test_a_form_of_cooperation_from_recording_to_the_board_list(page, axe_check)
     page.fill("#id_description", "Yhdistyksen edustaja osallistuu työryhmän kokouksiin.")
     page.fill("#id_starts_on", f"{LAST_YEAR}-01-01")
     page.fill("#id_frequency", "Kuusi kokousta vuodessa")
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     expect(page.locator("h1")).to_have_text("Omaishoitajien edustus vanhuspalvelujen työryhmässä")
     form = CooperationForm.objects.get()
 
     # The NGO confirms it and writes its view of last year.
-    sign_in(page, rep)
+    sign_in(rep)
     page.goto(f"/fi/yhteistyo/muodot/{form.uuid}/")
     axe_check(page)
-    submit(page, axe_check, page.locator("form[action$='/vahvista/'] button"))
+    submit(page.locator("form[action$='/vahvista/'] button"))
     assert form.partners.get().confirmed_by == rep
     page.select_option("#id_ngo-period", f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31")
     page.check("#id_ngo-outcome_0")
     page.fill("#id_ngo-note", "Osallistuimme kaikkiin kokouksiin.")
-    submit(page, axe_check, page.locator("#ngo-side button[type=submit]"))
+    submit(page.locator("#ngo-side button[type=submit]"))
 
     # The official marks the body's side.
-    sign_in(page, official)
+    sign_in(official)
     page.goto(f"/fi/yhteistyo/muodot/{form.uuid}/")
     page.select_option("#id_body-period", f"{LAST_YEAR}-01-01/{LAST_YEAR}-12-31")
     page.check("#id_body-outcome_0")
     page.fill("#id_body-note", "Edustaja oli mukana kuudessa kokouksessa.")
-    submit(page, axe_check, page.locator("#body-side button[type=submit]"))
+    submit(page.locator("#body-side button[type=submit]"))
     realisation = Realisation.objects.get()
     assert (realisation.outcome, realisation.ngo_outcome) == ("realised", "realised")
     expect(page.locator("main table")).to_contain_text("Osallistuimme kaikkiin kokouksiin.")
@@ -119,7 +92,7 @@ def test_a_form_of_cooperation_from_recording_to_the_board_list(page, axe_check)
     expect(page.locator("main")).not_to_contain_text("Osallistuimme kaikkiin kokouksiin.")
 
     # The board list of the grant meeting shows it with last year's realisation.
-    sign_in(page, secretary)
+    sign_in(secretary)
     page.goto(reverse("grants:board_list", args=[meeting.pk]))
     axe_check(page)
     expect(page.locator("main")).to_contain_text("Omaishoitajien edustus vanhuspalvelujen työryhmässä")

@@ -2,8 +2,6 @@
 it to Salo's calendar, Salo's event editor approves it, and a Swedish-speaking resident finds it in
 the month view and adds it to their own calendar (.ics)."""
 
-import re
-
 import pytest
 from django.urls import reverse
 from icalendar import Calendar
@@ -15,33 +13,14 @@ from tests import factories
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, user) -> None:
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
-
-
-def test_a_weekly_series_from_the_ngo_to_a_residents_calendar(page, axe_check):
+def test_a_weekly_series_from_the_ngo_to_a_residents_calendar(page, axe_check, sign_in):
     salo = factories.salo()
     ngo = factories.organisation("Salon Kuoro ry", name_sv="Salo Kör rf", areas=[salo])
     singer = factories.representative(ngo)
     editor = factories.official(salo, role="official")
 
     # The NGO adds the series.
-    sign_in(page, singer)
+    sign_in(singer)
     page.goto(f"/fi/jarjestot/{ngo.slug}/tapahtumat/")
     axe_check(page)
     page.get_by_role("link", name="Lisää tapahtuma").click()
@@ -70,7 +49,7 @@ def test_a_weekly_series_from_the_ngo_to_a_residents_calendar(page, axe_check):
     assert event.occurrences.count() == 12
 
     # Salo's editor approves it from the queue on her own page.
-    sign_in(page, editor)
+    sign_in(editor)
     expect(page.locator("main")).to_contain_text("1 tapahtuma")
     axe_check(page)
     page.locator(f"main a[href$='{reverse('events:queue', args=['salo'])}']").first.click()
@@ -104,7 +83,7 @@ def test_a_weekly_series_from_the_ngo_to_a_residents_calendar(page, axe_check):
     axe_check(page)
 
 
-def test_an_ngo_announces_its_booking_of_a_space_as_an_event(page, axe_check):
+def test_an_ngo_announces_its_booking_of_a_space_as_an_event(page, axe_check, sign_in):
     from kumppani.premises import services as premises_services
     from tests.premises import factories as premises
 
@@ -117,7 +96,7 @@ def test_an_ngo_announces_its_booking_of_a_space_as_an_event(page, axe_check):
     [booking] = premises.book(space, ngo, singer, day, 17, 20)
     premises_services.booking_decide(by=boss, booking=booking, approve=True)
 
-    sign_in(page, singer)
+    sign_in(singer)
     page.goto(f"/fi/tilat/varaukset/{booking.pk}/")
     axe_check(page)
     page.get_by_role("link", name="Ilmoita tästä tapahtumana").click()

@@ -11,23 +11,6 @@ from tests import factories
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, person) -> None:
-    page.goto("/fi/kirjaudu/")
-    page.fill("input[name=username]", person.email)
-    page.fill("input[name=password]", factories.PASSWORD)
-    page.locator("main button[type=submit]").click()
-
-
 def test_on_a_phone_the_menu_folds_behind_a_button_that_the_keyboard_opens_and_closes(page, axe_check):
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto("/fi/")
@@ -64,10 +47,10 @@ def test_on_a_desktop_the_menu_is_in_the_header_without_a_button(page):
     expect(page.locator(".site-nav.wide-only").get_by_role("link", name="Järjestöt")).to_be_visible()
 
 
-def test_deep_pages_say_where_they_are_with_breadcrumbs(page, axe_check):
+def test_deep_pages_say_where_they_are_with_breadcrumbs(page, axe_check, sign_in):
     organisation = factories.organisation("Murupolun Yhdistys ry")
     person = factories.representative(organisation, role="admin")
-    sign_in(page, person)
+    sign_in(person)
     page.goto(f"/fi/jarjestot/{organisation.slug}/muokkaa/")
     crumbs = page.locator("nav.breadcrumbs")
     expect(crumbs.get_by_role("link")).to_have_count(3)
@@ -79,16 +62,15 @@ def test_deep_pages_say_where_they_are_with_breadcrumbs(page, axe_check):
     expect(page).to_have_url(re.compile(r"/fi/jarjestot/$"))
 
 
-def test_a_person_with_a_role_but_no_ngo_gets_an_explanation_and_a_coordinator_gets_counts(page, axe_check):
-    sign_in(page, factories.user(name="Jaana Kettunen"))
+def test_a_person_with_a_role_but_no_ngo_gets_an_explanation_and_a_coordinator_gets_counts(page, axe_check, sign_in):
+    sign_in(factories.user(name="Jaana Kettunen"))
     page.goto("/fi/oma/")
     expect(page.locator("main")).to_contain_text("Tililläsi ei ole vielä roolia")
     expect(page.locator('main a[href="/fi/jarjestot/"]').first).to_be_visible()
     axe_check(page)
-    page.context.clear_cookies()
     body = factories.salo()
     factories.organisation("Tarkistettava ry", areas=[body])
-    sign_in(page, factories.official(body))
+    sign_in(factories.official(body))
     page.goto("/fi/oma/")
     card = page.locator(".role-card").first
     expect(card).to_contain_text("Salo")

@@ -11,27 +11,9 @@ from tests import factories
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, person) -> None:
-    page.goto("/fi/kirjaudu/")
-    page.fill("input[name=username]", person.email)
-    page.fill("input[name=password]", factories.PASSWORD)
-    page.locator("main button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/"))
-
-
-def test_the_ngo_form_is_in_parts_and_a_save_comes_back_to_the_part_the_person_was_in(page, axe_check):
+def test_the_ngo_form_is_in_parts_and_a_save_comes_back_to_the_part_the_person_was_in(page, axe_check, sign_in):
     organisation = factories.organisation("Osioiden Kerho ry", areas=[factories.salo()])
-    sign_in(page, factories.representative(organisation, role="admin"))
+    sign_in(factories.representative(organisation, role="admin"))
     page.set_viewport_size({"width": 1366, "height": 800})
     page.goto(f"/fi/jarjestot/{organisation.slug}/muokkaa/")
     links = page.locator("nav.form-sections a")
@@ -62,7 +44,7 @@ def test_the_ngo_form_is_in_parts_and_a_save_comes_back_to_the_part_the_person_w
     expect(page).to_have_url(re.compile(rf"/jarjestot/{organisation.slug}/$"))
 
 
-def test_without_javascript_the_parts_own_save_button_comes_back_to_it(browser, live_server):
+def test_without_javascript_the_parts_own_save_button_comes_back_to_it(browser, live_server, sign_in):
     organisation = factories.organisation("Ilman Skriptejä ry", areas=[factories.salo()])
     person = factories.representative(organisation, role="admin")
     context = browser.new_context(
@@ -70,7 +52,7 @@ def test_without_javascript_the_parts_own_save_button_comes_back_to_it(browser, 
     )
     page = context.new_page()
     try:
-        sign_in(page, person)
+        sign_in(person, page=page)
         page.goto(f"/fi/jarjestot/{organisation.slug}/muokkaa/")
         page.fill("#id_member_count", "42")
         page.locator("#section-registration button[name=save_section]").click()
@@ -82,14 +64,14 @@ def test_without_javascript_the_parts_own_save_button_comes_back_to_it(browser, 
         context.close()
 
 
-def test_budget_rows_are_added_in_the_page_and_the_totals_follow_what_is_typed(page, axe_check):
+def test_budget_rows_are_added_in_the_page_and_the_totals_follow_what_is_typed(page, axe_check, sign_in):
     from tests.grants import factories as grant_factories
 
     salo = factories.salo()
     programme = grant_factories.programme(salo, "Yleisavustukset")
     organisation = factories.organisation("Budjetoijat ry", areas=[salo])
     application = grant_factories.application(programme, organisation, amount="3000.00")
-    sign_in(page, factories.representative(organisation))
+    sign_in(factories.representative(organisation))
     page.goto(f"/fi/avustukset/hakemukset/{application.pk}/vaihe/3/")
     expenses = page.locator("[data-budget-kind=expense]")
     incomes = page.locator("[data-budget-kind=income]")
@@ -125,12 +107,12 @@ def test_budget_rows_are_added_in_the_page_and_the_totals_follow_what_is_typed(p
     ]
 
 
-def test_the_programme_form_adds_a_criterion_and_a_question_in_the_page(page, axe_check):
+def test_the_programme_form_adds_a_criterion_and_a_question_in_the_page(page, axe_check, sign_in):
     from tests.grants import factories as grant_factories
 
     salo = factories.salo()
     programme = grant_factories.programme(salo, "Kohdeavustukset")
-    sign_in(page, factories.official(salo, "official"))
+    sign_in(factories.official(salo, "official"))
     page.goto(f"/fi/avustukset/ohjelmat/{programme.pk}/muokkaa/")
     criteria = page.locator("[data-formset=criteria] [data-formset-rows] > .row-card")
     before = criteria.count()
@@ -154,13 +136,13 @@ def test_the_programme_form_adds_a_criterion_and_a_question_in_the_page(page, ax
     assert programme.questions.order_by("position").last().text_fi == "Keiden kanssa teette yhteistyötä?"
 
 
-def test_saving_a_grant_application_draft_comes_back_to_the_part_the_person_was_in(page):
+def test_saving_a_grant_application_draft_comes_back_to_the_part_the_person_was_in(page, sign_in):
     from tests.grants import factories as grant_factories
 
     salo = factories.salo()
     organisation = factories.organisation("Luonnostelijat ry", areas=[salo])
     application = grant_factories.application(grant_factories.programme(salo), organisation)
-    sign_in(page, factories.representative(organisation))
+    sign_in(factories.representative(organisation))
     page.goto(f"/fi/avustukset/hakemukset/{application.pk}/vaihe/1/")
     page.fill("#id_contact_name", "Riitta Edustaja")
     page.fill("#id_contact_email", "riitta@example.org")

@@ -3,7 +3,6 @@ them, the body's coordinator confirms, and the public page of the council shows 
 — in Chromium, signing in through the login page, axe-core on every page."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.utils import timezone
@@ -16,33 +15,9 @@ from tests.cooperation import governance_factories as gf
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    """The live server's transactional tests empty every table afterwards; put the public bodies back."""
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, user) -> None:
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
-
-
-def submit(page, axe_check, button) -> None:
-    with page.expect_navigation():
-        button.click()
-    axe_check(page)
-
-
-def test_a_network_nominates_the_body_confirms_and_the_council_page_shows_the_representative(page, axe_check):
+def test_a_network_nominates_the_body_confirms_and_the_council_page_shows_the_representative(
+    page, axe_check, sign_in, submit
+):
     joensuu = factories.municipality("167")
     coordinator = factories.official(joensuu, role="coordinator", name="Kaisa Koordinaattori")
     ngo = factories.organisation("Joensuun Seudun Eläkeläiset ry", areas=[joensuu])
@@ -51,35 +26,35 @@ def test_a_network_nominates_the_body_confirms_and_the_council_page_shows_the_re
     group = gf.group(joensuu, by=coordinator, name="Joensuun vanhusneuvosto", seats=1)
     today = timezone.localdate()
 
-    sign_in(page, coordinator)
+    sign_in(coordinator)
     page.goto(f"/fi/yhteistyo/ryhmat/{group.pk}/")
     axe_check(page)
-    submit(page, axe_check, page.locator(f"a[href='/fi/yhteistyo/ryhmat/{group.pk}/nimityspyynto/']"))
+    submit(page.locator(f"a[href='/fi/yhteistyo/ryhmat/{group.pk}/nimityspyynto/']"))
     page.select_option("#id_network", str(network.pk))
     page.fill("#id_seats", "1")
     page.fill("#id_deadline", (today + dt.timedelta(days=14)).isoformat())
     page.fill("#id_term_start", "2027-06-01")
     page.fill("#id_term_end", "2029-05-31")
     page.fill("#id_message", "Toivomme ikäihmisten arjen tuntevaa edustajaa.")
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     expect(page.locator("h1")).to_contain_text("Joensuun vanhusneuvosto")
 
-    sign_in(page, chair)
+    sign_in(chair)
     axe_check(page)
-    submit(page, axe_check, page.locator("main a", has_text="Joensuun vanhusneuvosto").first)
-    submit(page, axe_check, page.locator("main a[href$='/nimea/']"))
+    submit(page.locator("main a", has_text="Joensuun vanhusneuvosto").first)
+    submit(page.locator("main a[href$='/nimea/']"))
     page.select_option("#id_organisation_1", str(ngo.pk))
     page.fill("#id_name_1", "Maija Meikäläinen")
     page.fill("#id_email_1", "maija@example.org")
     page.select_option("#id_deputy_organisation_1", str(ngo.pk))
     page.fill("#id_deputy_name_1", "Ville Varajäsen")
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     expect(page.locator("main")).to_contain_text("Maija Meikäläinen")
 
-    sign_in(page, coordinator)
+    sign_in(coordinator)
     axe_check(page)
-    submit(page, axe_check, page.locator("main a", has_text="Joensuun vanhusneuvosto").first)
-    submit(page, axe_check, page.locator("main form[action$='/vahvista/'] button"))
+    submit(page.locator("main a", has_text="Joensuun vanhusneuvosto").first)
+    submit(page.locator("main form[action$='/vahvista/'] button"))
     assert Seat.objects.filter(group=group, name="Maija Meikäläinen").exists()
     assert group.nomination_requests.get().status == NominationStatus.CONFIRMED
 

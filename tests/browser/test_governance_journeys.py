@@ -4,7 +4,6 @@ request answered by an NGO and recorded as realised cooperation; the yearly nego
 agenda prepared from the data to the agreed record's PDF."""
 
 import datetime as dt
-import re
 
 import pytest
 from django.urls import reverse
@@ -25,32 +24,6 @@ from tests import factories
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    """The live server's transactional tests empty every table afterwards; put the public bodies back."""
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, user) -> None:
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
-
-
-def submit(page, axe_check, button) -> None:
-    with page.expect_navigation():
-        button.click()
-    axe_check(page)
-
-
 @pytest.fixture
 def salo():
     body = factories.salo()
@@ -60,48 +33,50 @@ def salo():
     return {"body": body, "coordinator": coordinator, "ngo": ngo, "rep": rep}
 
 
-def test_a_partnership_meeting_with_minutes_and_an_action_item_the_ngo_marks_done(page, axe_check, salo):
+def test_a_partnership_meeting_with_minutes_and_an_action_item_the_ngo_marks_done(
+    page, axe_check, salo, sign_in, submit
+):
     body, coordinator, ngo, rep = salo["body"], salo["coordinator"], salo["ngo"], salo["rep"]
-    sign_in(page, coordinator)
+    sign_in(coordinator)
     page.goto(reverse("cooperation:meetings", args=[body.slug]))
     axe_check(page)
-    submit(page, axe_check, page.locator(f"main a[href='{reverse('cooperation:meeting_create', args=[body.slug])}']"))
+    submit(page.locator(f"main a[href='{reverse('cooperation:meeting_create', args=[body.slug])}']"))
     page.fill("#id_title", "Kumppanuuspöytä, syksy")
     page.fill("#id_starts_at", (timezone.localdate() + dt.timedelta(days=7)).isoformat() + "T13:00")
     page.fill("#id_place", "Salon kaupungintalo")
     page.fill("#id_agenda", "1. Avustukset\n2. Tilat järjestöjen käyttöön")
     page.check(f"input[name=organisations][value='{ngo.pk}']")
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     expect(page.locator("h1")).to_have_text("Kumppanuuspöytä, syksy")
     meeting = Meeting.objects.get()
 
-    submit(page, axe_check, page.locator(f"main a[href='{reverse('cooperation:meeting_edit', args=[meeting.pk])}']"))
+    submit(page.locator(f"main a[href='{reverse('cooperation:meeting_edit', args=[meeting.pk])}']"))
     page.fill("#id_minutes", "Sovittiin, että omaishoitajat kertovat vertaisryhmistään hyvinvointikertomukseen.")
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     expect(page.locator("main")).to_contain_text("Sovittiin, että omaishoitajat")
     page.fill("#id_title", "Kirjoitetaan vertaisryhmistä hyvinvointikertomukseen")
     page.fill("#id_due_on", (timezone.localdate() + dt.timedelta(days=30)).isoformat())
     page.select_option("#id_owner_organisation", str(ngo.pk))
-    submit(page, axe_check, page.locator("form[action$='/toimenpiteet/'] button[type=submit]"))
-    submit(page, axe_check, page.locator("form[action$='/hyvaksy/'] button"))
+    submit(page.locator("form[action$='/toimenpiteet/'] button[type=submit]"))
+    submit(page.locator("form[action$='/hyvaksy/'] button"))
     assert Meeting.objects.get().minutes_approved_at is not None
 
     # The NGO sees the action item on its own page and marks it done there.
-    sign_in(page, rep)
+    sign_in(rep)
     axe_check(page)
     item = page.locator("main li", has_text="Kirjoitetaan vertaisryhmistä hyvinvointikertomukseen")
-    submit(page, axe_check, item.locator("button", has_text="Merkitse tehdyksi"))
+    submit(item.locator("button", has_text="Merkitse tehdyksi"))
     assert ActionItem.objects.get().done_by == rep
     expect(page.locator("main")).not_to_contain_text("Kirjoitetaan vertaisryhmistä hyvinvointikertomukseen")
 
 
-def test_an_expert_request_answered_and_recorded_as_realised_cooperation(page, axe_check, salo):
+def test_an_expert_request_answered_and_recorded_as_realised_cooperation(page, axe_check, salo, sign_in, submit):
     body, ngo, rep = salo["body"], salo["ngo"], salo["rep"]
     official = factories.official(body, "official", name="Mikko Virtanen")
     sector = record.sector_save(body=body, name_fi="Hyvinvoinnin edistäminen", by=salo["coordinator"])
     record.sector_officials_set(sector=sector, officials=[official], by=salo["coordinator"])
 
-    sign_in(page, official)
+    sign_in(official)
     page.goto(reverse("cooperation:expert_request_create", args=[body.slug]))
     axe_check(page)
     page.select_option("#id_sector", str(sector.pk))
@@ -109,67 +84,61 @@ def test_an_expert_request_answered_and_recorded_as_realised_cooperation(page, a
     page.select_option("#id_purpose", "welfare_report")
     page.fill("#id_needed", "Kokemustietoa omaishoitajien arjesta ja tuen tarpeista.")
     page.fill("#id_deadline", (timezone.localdate() + dt.timedelta(days=14)).isoformat())
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     expert = ExpertRequest.objects.get()
 
-    sign_in(page, rep)
-    submit(page, axe_check, page.locator("main a", has_text="Omaishoitajien jaksaminen hyvinvointikertomukseen"))
+    sign_in(rep)
+    submit(page.locator("main a", has_text="Omaishoitajien jaksaminen hyvinvointikertomukseen"))
     page.select_option("#id_organisation", str(ngo.pk))
     page.fill("#id_text", "Kokoamme jäsenkyselyn tulokset ja tulemme kertomaan ne työryhmään.")
-    submit(
-        page, axe_check, page.locator(f"form[action='{reverse('cooperation:expert_answer', args=[expert.pk])}'] button")
-    )
+    submit(page.locator(f"form[action='{reverse('cooperation:expert_answer', args=[expert.pk])}'] button"))
 
-    sign_in(page, official)
+    sign_in(official)
     page.goto(expert.get_absolute_url())
     axe_check(page)
     expect(page.locator("main")).to_contain_text("Kokoamme jäsenkyselyn tulokset")
     page.check("input[name=answers]")
     page.fill("#id_note", "Tiedot tulivat ajoissa ja ne ovat kertomuksessa.")
-    submit(page, axe_check, page.locator("form[action$='/toteutui/'] button[type=submit]"))
+    submit(page.locator("form[action$='/toteutui/'] button[type=submit]"))
     assert ExpertRequest.objects.get().status == ExpertRequestStatus.FULFILLED
 
     # The NGO's record shows it as realised practical cooperation.
-    sign_in(page, rep)
+    sign_in(rep)
     page.goto(reverse("cooperation:record", args=[body.slug, ngo.slug]))
     axe_check(page)
     expect(page.locator("main")).to_contain_text("Omaishoitajien jaksaminen hyvinvointikertomukseen")
     expect(page.locator("main")).to_contain_text("Toteutui")
 
 
-def test_the_yearly_negotiation_from_the_agenda_to_the_agreed_pdf(page, axe_check, salo):
+def test_the_yearly_negotiation_from_the_agenda_to_the_agreed_pdf(page, axe_check, salo, sign_in, submit):
     body, coordinator, ngo = salo["body"], salo["coordinator"], salo["ngo"]
     year = timezone.localdate().year
-    sign_in(page, coordinator)
+    sign_in(coordinator)
     page.goto(reverse("cooperation:negotiations", args=[body.slug]))
     axe_check(page)
     page.fill("#id_year", str(year))
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     negotiation = Negotiation.objects.get()
     expect(page.locator("h1")).to_contain_text(str(year))
 
     submit(
-        page,
-        axe_check,
         page.locator(f"main a[href='{reverse('cooperation:negotiation_edit', args=[negotiation.pk])}']"),
     )
     page.fill("#id_held_on", timezone.localdate().isoformat())
     page.fill("#id_place", "Salon kaupungintalo")
     page.fill("#id_summary", "Sovittiin omaishoitajien tuesta ja yhteisistä tiloista.")
     page.check(f"input[name=organisations][value='{ngo.pk}']")
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
 
-    submit(
-        page, axe_check, page.locator(f"main a[href='{reverse('cooperation:measure_create', args=[negotiation.pk])}']")
-    )
+    submit(page.locator(f"main a[href='{reverse('cooperation:measure_create', args=[negotiation.pk])}']"))
     page.fill("#id_goal", "Omaishoitajat jaksavat")
     page.fill("#id_measure", "Vertaisryhmä joka kuukausi kaupungin tiloissa.")
     page.fill("#id_indicator", "Ryhmien määrä ja osallistujat")
     page.check(f"input[name=organisations][value='{ngo.pk}']")
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     expect(page.locator("main")).to_contain_text("Omaishoitajat jaksavat")
 
-    submit(page, axe_check, page.locator("form[action$='/sovi/'] button"))
+    submit(page.locator("form[action$='/sovi/'] button"))
     assert Negotiation.objects.get().status == NegotiationStatus.AGREED
     pdf_link = page.locator(f"main a[href='{reverse('cooperation:negotiation_pdf', args=[negotiation.pk])}']")
     expect(pdf_link).to_be_visible()

@@ -11,29 +11,11 @@ from tests import factories
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, person) -> None:
-    page.goto("/fi/kirjaudu/")
-    page.fill("input[name=username]", person.email)
-    page.fill("input[name=password]", factories.PASSWORD)
-    page.locator("main button[type=submit]").click()
-
-
-def test_a_representatives_edit_shows_in_the_ngos_history(page, axe_check):
+def test_a_representatives_edit_shows_in_the_ngos_history(page, axe_check, sign_in):
     ngo = factories.organisation(
         "Salon Omaishoitajat ry", phone="02 123 4567", short_description_en="Support for carers"
     )
-    sign_in(page, factories.representative(ngo, name="Riikka Edustaja"))
-    expect(page).not_to_have_url(re.compile(r"/kirjaudu/"))
+    sign_in(factories.representative(ngo, name="Riikka Edustaja"))
 
     page.goto(f"/fi/jarjestot/{ngo.slug}/muokkaa/")
     page.locator("input[name=phone]").fill("040 765 4321")

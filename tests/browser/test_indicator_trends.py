@@ -18,30 +18,11 @@ pytestmark = pytest.mark.browser
 RECORDED = Path(__file__).resolve().parent.parent / "welfare" / "data" / "sotkanet_json_127_5.json"
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, user) -> None:
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
-
-
-def test_values_entered_and_imported_show_as_a_chart_with_its_table(page, axe_check, tmp_path):
+def test_values_entered_and_imported_show_as_a_chart_with_its_table(page, axe_check, tmp_path, sign_in):
     services.indicators_load_reference()
     porvoo = factories.porvoo()
     coordinator = factories.official(porvoo, role="coordinator", name="Pia Koordinaattori")
-    sign_in(page, coordinator)
+    sign_in(coordinator)
     page.get_by_role("link", name="Indikaattoriarvot").first.click()
     axe_check(page)
     page.select_option("#id_indicator", label=str(Indicator.objects.get(sotkanet_id=5)))

@@ -13,18 +13,6 @@ from tests import factories
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    """The live server's transactional tests empty every table afterwards, the public bodies and
-    vocabularies of the data migration too; put them back."""
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
 @pytest.mark.parametrize("locale", ["sv-FI"])
 def test_resident_searches_in_swedish_and_opens_a_profile(page, axe_check, locale):
     factories.organisation(

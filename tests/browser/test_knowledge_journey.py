@@ -13,32 +13,13 @@ from tests import factories
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, user) -> None:
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
-
-
-def test_an_ngo_reports_the_body_answers_and_anyone_reads_it(page, axe_check):
+def test_an_ngo_reports_the_body_answers_and_anyone_reads_it(page, axe_check, sign_in):
     sodankyla = factories.municipality("758")
     ngo = factories.organisation("Sodankylän Eläkeläiset ry", areas=[sodankyla])
     writer = factories.representative(ngo)
     official = factories.official(sodankyla, role="official")
 
-    sign_in(page, writer)
+    sign_in(writer)
     page.goto(f"/fi/kokemustieto/jarjesto/{ngo.slug}/uusi/")
     axe_check(page)
     page.select_option("#id_body", label="Sodankylä")
@@ -57,7 +38,7 @@ def test_an_ngo_reports_the_body_answers_and_anyone_reads_it(page, axe_check):
     report.refresh_from_db()
     assert report.status == ReportStatus.SENT
 
-    sign_in(page, official)
+    sign_in(official)
     page.goto(report.get_absolute_url())
     axe_check(page)
     page.fill("#id_response", "Selvitämme asiointiliikennettä kylille.")

@@ -3,7 +3,6 @@ figures show as tables whose values link to their lists — in Chromium, axe-cor
 
 import datetime as dt
 import os
-import re
 
 import pytest
 from django.utils import timezone
@@ -19,18 +18,7 @@ pytestmark = pytest.mark.browser
 LAST_YEAR = timezone.localdate().year - 1
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    """The live server's transactional tests empty every table afterwards; put the public bodies back."""
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def test_the_coordinator_generates_the_ngo_chapter(page, axe_check):
+def test_the_coordinator_generates_the_ngo_chapter(page, axe_check, sign_in):
     salo = factories.salo()
     coordinator = factories.official(salo, role="coordinator", name="Päivi Koordinaattori")
     ngo = factories.organisation("Salon Mielenterveysseura ry", areas=[salo])
@@ -60,12 +48,7 @@ def test_the_coordinator_generates_the_ngo_chapter(page, axe_check):
     )
     reports.chapter_add(report=report, title="Mielenterveys", theme=factories.term("mielenterveys"), by=coordinator)
 
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", coordinator.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
+    sign_in(coordinator)
     page.goto(f"/fi/hyvinvointi/kertomukset/{report.pk}/")
     axe_check(page)
     expect(page.get_by_text("Nuorten mieli Salossa")).to_be_visible()

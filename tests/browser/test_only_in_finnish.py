@@ -10,16 +10,6 @@ from tests.participation.surveys import factories as sf
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
 def test_a_swedish_survey_page_marks_the_finnish_only_question(page, axe_check):
     salo = factories.salo()
     owner = factories.official(salo, role="official")

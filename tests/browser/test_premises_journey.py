@@ -14,33 +14,9 @@ from tests.premises import factories as premises
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    """The live server's transactional tests empty every table afterwards; put the public bodies back."""
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, user) -> None:
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
-
-
-def submit(page, axe_check, button) -> None:
-    with page.expect_navigation():
-        button.click()
-    axe_check(page)
-
-
-def test_an_ngo_books_a_weekly_room_the_manager_approves_and_the_ngo_gets_the_calendar(page, axe_check):
+def test_an_ngo_books_a_weekly_room_the_manager_approves_and_the_ngo_gets_the_calendar(
+    page, axe_check, sign_in, submit
+):
     salo = factories.salo()
     boss = premises.manager(salo)
     premises.space(salo, by=boss, name_fi="Kirjaston kokoushuone", capacity=16, is_accessible=True)
@@ -50,7 +26,7 @@ def test_an_ngo_books_a_weekly_room_the_manager_approves_and_the_ngo_gets_the_ca
     rep = factories.representative(ngo, name="Timo Hakala")
     thursday = premises.future_weekday(3)
 
-    sign_in(page, rep)
+    sign_in(rep)
     page.goto("/fi/tilat/")
     expect(page.locator("h1")).to_have_text("Tiloja järjestöille")
     axe_check(page)
@@ -60,12 +36,12 @@ def test_an_ngo_books_a_weekly_room_the_manager_approves_and_the_ngo_gets_the_ca
     page.fill("#id_date", thursday.isoformat())
     page.fill("#id_start", "17:00")
     page.fill("#id_end", "19:00")
-    submit(page, axe_check, page.get_by_role("button", name="Hae", exact=True))
+    submit(page.get_by_role("button", name="Hae", exact=True))
     results = page.locator(".results .result")
     expect(results).to_have_count(1)
-    submit(page, axe_check, results.get_by_role("link", name="Kirjaston kokoushuone"))
+    submit(results.get_by_role("link", name="Kirjaston kokoushuone"))
     expect(page.locator("h1")).to_have_text("Kirjaston kokoushuone")
-    submit(page, axe_check, page.get_by_role("link", name="Varaa tämä tila"))
+    submit(page.get_by_role("link", name="Varaa tämä tila"))
 
     page.fill("#id_date", thursday.isoformat())
     page.fill("#id_start_time", "17:00")
@@ -74,24 +50,24 @@ def test_an_ngo_books_a_weekly_room_the_manager_approves_and_the_ngo_gets_the_ca
     page.fill("#id_repeat_until", (thursday + dt.timedelta(weeks=4)).isoformat())
     page.fill("#id_purpose", "Omaishoitajien vertaistukiryhmä")
     page.fill("#id_people", "12")
-    submit(page, axe_check, page.get_by_role("button", name="Tarkista ajat"))
+    submit(page.get_by_role("button", name="Tarkista ajat"))
     expect(page.locator(".checklist li").first).to_contain_text("vapaana")
-    submit(page, axe_check, page.get_by_role("button", name="Varaa", exact=True))
+    submit(page.get_by_role("button", name="Varaa", exact=True))
     expect(page.locator(".messages")).to_contain_text("odottaa tilavastaavan hyväksyntää")
     bookings = list(Booking.objects.filter(organisation=ngo))
     assert len(bookings) >= 4 and {b.status for b in bookings} == {BookingStatus.REQUESTED}
 
-    sign_in(page, boss)
+    sign_in(boss)
     axe_check(page)
-    submit(page, axe_check, page.get_by_role("link", name=re.compile("Kirjaston kokoushuone")).first)
+    submit(page.get_by_role("link", name=re.compile("Kirjaston kokoushuone")).first)
     page.check("#id_approve_0")
     page.check("#id_whole_series")
-    submit(page, axe_check, page.get_by_role("button", name="Tallenna päätös"))
+    submit(page.get_by_role("button", name="Tallenna päätös"))
     expect(page.locator(".messages")).to_contain_text("Varaus on vahvistettu")
     assert {b.status for b in Booking.objects.filter(organisation=ngo)} == {BookingStatus.CONFIRMED}
 
-    sign_in(page, rep)
-    submit(page, axe_check, page.get_by_role("link", name=re.compile("Kirjaston kokoushuone")).first)
+    sign_in(rep)
+    submit(page.get_by_role("link", name=re.compile("Kirjaston kokoushuone")).first)
     expect(page.locator(".status")).to_have_text("Vahvistettu")
     with page.expect_download() as download:
         page.get_by_role("link", name="Lisää kalenteriin (.ics)").click()

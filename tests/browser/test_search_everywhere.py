@@ -16,16 +16,6 @@ from tests.events import factories as events
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
 @pytest.fixture
 def world():
     day = timezone.localtime(timezone.now(), HELSINKI).date() + dt.timedelta(days=2)

@@ -15,17 +15,7 @@ from tests.participation.surveys import factories as sf
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def test_a_resident_answers_through_an_ngos_link_and_the_owner_sees_its_reach(page, axe_check):
+def test_a_resident_answers_through_an_ngos_link_and_the_owner_sees_its_reach(page, axe_check, sign_in):
     rovaniemi = factories.municipality("698")
     owner = factories.official(rovaniemi, role="official")
     ngo = factories.organisation("Rovaniemen Eläkeläiset ry", areas=[rovaniemi])
@@ -60,12 +50,7 @@ def test_a_resident_answers_through_an_ngos_link_and_the_owner_sees_its_reach(pa
     assert response.organisation == ngo and Answer.objects.filter(response=response).count() == 3
 
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", owner.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
+    sign_in(owner)
     page.goto(f"/fi/kyselyt/{survey.slug}/hallinta/")
     axe_check(page)
     row = page.locator("table tbody tr", has_text="Rovaniemen Eläkeläiset ry")

@@ -2,8 +2,6 @@
 short is refused first), and a resident reads the national table and Salo's index in Swedish — in
 Chromium, signing in through the login page, axe-core on every page."""
 
-import re
-
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
@@ -17,33 +15,7 @@ from tests.grants import factories as grant_factories
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    """The live server's transactional tests empty every table afterwards; put the public bodies back."""
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, user) -> None:
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
-
-
-def submit(page, axe_check, button) -> None:
-    with page.expect_navigation():
-        button.click()
-    axe_check(page)
-
-
-def test_the_coordinator_self_assesses_and_a_resident_reads_the_index_in_swedish(page, axe_check):
+def test_the_coordinator_self_assesses_and_a_resident_reads_the_index_in_swedish(page, axe_check, sign_in, submit):
     year = timezone.localdate().year
     salo = factories.salo()
     coordinator = factories.official(salo, role="coordinator", name="Päivi Koordinaattori")
@@ -54,28 +26,26 @@ def test_the_coordinator_self_assesses_and_a_resident_reads_the_index_in_swedish
     factories.official(tampere, role="official")
     services.index_compute(body=tampere, year=year, by=None)
 
-    sign_in(page, coordinator)
+    sign_in(coordinator)
     page.goto(f"/fi/hyvinvointi/{salo.slug}/indeksi/")
     axe_check(page)
     submit(
-        page,
-        axe_check,
         page.locator(f"a[href='/fi/hyvinvointi/{salo.slug}/indeksi/{year}/arvio/strategy_preparation/']"),
     )
     page.locator("input[name=status][value=met]").check()
     page.fill("#id_justification", "Lyhyt.")
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     expect(page.locator(".errorlist")).to_be_visible()
     assert SelfAssessment.objects.count() == 0
     page.fill("#id_justification", "Järjestöt olivat mukana kaupunkistrategian työpajoissa keväällä.")
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     expect(page.locator("#criterion-strategy_preparation")).to_contain_text("kaupunkistrategian työpajoissa")
 
     page.context.clear_cookies()
     page.goto("/sv/hyvinvointi/indeksi/")
     axe_check(page)
     expect(page.locator("h1")).to_contain_text(f"Index för organisationsvänlig kommun {year}")
-    submit(page, axe_check, page.locator("main table a", has_text="Salo"))
+    submit(page.locator("main table a", has_text="Salo"))
     expect(page.locator("h1")).to_contain_text("organisationsvänlighet")
     expect(page.locator("#raise-heading")).to_have_text("Vad skulle höja poängen mest")
     expect(page.locator("#criterion-grants_board_decided")).to_contain_text("Uppfyllt")

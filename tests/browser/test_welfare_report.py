@@ -22,33 +22,7 @@ from tests.grants import factories as grant_factories
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    """The live server's transactional tests empty every table afterwards; put the public bodies back."""
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
-def sign_in(page, user) -> None:
-    page.context.clear_cookies()
-    page.goto("/fi/kirjaudu/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", factories.PASSWORD)
-    page.locator("main form button[type=submit]").click()
-    expect(page).to_have_url(re.compile(r"/fi/oma/$"))
-
-
-def submit(page, axe_check, button) -> None:
-    with page.expect_navigation():
-        button.click()
-    axe_check(page)
-
-
-def test_a_welfare_report_is_written_approved_and_read_in_swedish(page, axe_check):
+def test_a_welfare_report_is_written_approved_and_read_in_swedish(page, axe_check, sign_in, submit):
     year = timezone.localdate().year
     salo = factories.salo()
     coordinator = factories.official(salo, role="coordinator", name="Päivi Koordinaattori")
@@ -62,42 +36,42 @@ def test_a_welfare_report_is_written_approved_and_read_in_swedish(page, axe_chec
     decided_grants.grant(programme=youth_grants, amount="1500.00")
 
     # The coordinator opens a yearly report from Salo's list of reports.
-    sign_in(page, coordinator)
+    sign_in(coordinator)
     page.goto(f"/fi/hyvinvointi/{salo.slug}/kertomukset/")
     axe_check(page)
-    submit(page, axe_check, page.get_by_role("link", name="Uusi kertomus"))
+    submit(page.get_by_role("link", name="Uusi kertomus"))
     page.locator("input[name=kind][value=yearly]").check()
     page.fill("#id_first_year", str(year))
     page.fill("#id_title", "Salon hyvinvointiraportti")
-    submit(page, axe_check, page.locator("main form button[type=submit]"))
+    submit(page.locator("main form button[type=submit]"))
     expect(page.locator("h1")).to_have_text("Salon hyvinvointiraportti")
     report = WelfareReport.objects.get()
 
     # … and adds a chapter with the sector official as its editor.
     page.fill("#id_title", "Nuorten yksinäisyys")
     page.get_by_label("Olli Virkailija").check()
-    submit(page, axe_check, page.get_by_role("button", name="Lisää luku"))
+    submit(page.get_by_role("button", name="Lisää luku"))
     expect(page.locator(".chapter-list")).to_contain_text("Olli Virkailija")
     chapter = Chapter.objects.get()
 
     # The editor finds the chapter on their own page and writes it with an indicator.
-    sign_in(page, editor)
+    sign_in(editor)
     axe_check(page)
-    submit(page, axe_check, page.get_by_role("link", name="Nuorten yksinäisyys"))
+    submit(page.get_by_role("link", name="Nuorten yksinäisyys"))
     page.fill("#id_situation", "Joka kymmenes nuori kokee itsensä usein yksinäiseksi.")
     page.fill("#id_goals", "Jokaisella nuorella on turvallinen aikuinen.")
     page.get_by_label("Nuorisopalvelut").check()
     page.locator("input[name=indicators]").first.check()
-    submit(page, axe_check, page.get_by_role("button", name="Tallenna luku"))
+    submit(page.get_by_role("button", name="Tallenna luku"))
     expect(page.locator(".chapter-list")).not_to_contain_text("ei vielä kirjoitettu")
     chapter.refresh_from_db()
     assert chapter.version == 2 and chapter.indicators.count() == 1
 
     # The coordinator generates the NGO chapter on the report's page: the year's grants by sector.
-    sign_in(page, coordinator)
+    sign_in(coordinator)
     page.goto(f"/fi/hyvinvointi/kertomukset/{report.pk}/")
     axe_check(page)
-    submit(page, axe_check, page.get_by_role("button", name="Kokoa järjestöluku"))
+    submit(page.get_by_role("button", name="Kokoa järjestöluku"))
     grants = page.locator("table.ngo-figures", has_text="Avustukset järjestöille")
     expect(grants.locator("tr", has_text="Toimiala: Nuorisopalvelut")).to_contain_text(
         re.compile(r"1\s500\s€ \(1 avustusta\)")
@@ -107,25 +81,25 @@ def test_a_welfare_report_is_written_approved_and_read_in_swedish(page, axe_chec
     # … sends it for review and records the council's approval.
     page.goto(f"/fi/hyvinvointi/kertomukset/{report.pk}/tyo/")
     axe_check(page)
-    submit(page, axe_check, page.get_by_role("link", name="Lähetä tarkastettavaksi"))
-    submit(page, axe_check, page.get_by_role("button", name="Kyllä, lähetä tarkastettavaksi"))
-    submit(page, axe_check, page.get_by_role("link", name="Kirjaa valtuuston hyväksyntä"))
+    submit(page.get_by_role("link", name="Lähetä tarkastettavaksi"))
+    submit(page.get_by_role("button", name="Kyllä, lähetä tarkastettavaksi"))
+    submit(page.get_by_role("link", name="Kirjaa valtuuston hyväksyntä"))
     future = timezone.localdate() + dt.timedelta(days=7)
     page.fill("#id_decision_date", future.isoformat())
     page.fill("#id_section", "87")
-    submit(page, axe_check, page.get_by_role("button", name="Hyväksy hyvinvointikertomus"))
+    submit(page.get_by_role("button", name="Hyväksy hyvinvointikertomus"))
     expect(page.locator(".errorlist")).to_contain_text("ei tulevaa päivää")
     assert WelfareReport.objects.get().status == "review"
     decided = timezone.localdate() - dt.timedelta(days=1)
     page.fill("#id_decision_date", decided.isoformat())
-    submit(page, axe_check, page.get_by_role("button", name="Hyväksy hyvinvointikertomus"))
+    submit(page.get_by_role("button", name="Hyväksy hyvinvointikertomus"))
     expect(page.locator("main")).to_contain_text(f"{decided.day}.{decided.month}.{decided.year}")
 
     # A resident reads the approved report and Salo's index in Swedish.
     page.context.clear_cookies()
     page.goto(f"/sv/hyvinvointi/{salo.slug}/kertomukset/")
     axe_check(page)
-    submit(page, axe_check, page.get_by_role("link", name="Salon hyvinvointiraportti"))
+    submit(page.get_by_role("link", name="Salon hyvinvointiraportti"))
     expect(page.locator("main")).to_contain_text("§ 87")
     expect(page.locator("main")).to_contain_text("Joka kymmenes nuori")
     expect(page.locator("main h2[lang=fi]").first).to_have_text("Nuorten yksinäisyys")

@@ -179,7 +179,18 @@ def diff(before: dict, after: dict) -> dict:
     }
 
 
-def record(*, actor, obj: models.Model, action: str, changes: dict | None = None, message: str = "") -> AuditEntry:
+def is_edit(action: str) -> bool:
+    """An action that records the edited fields of a thing: "updated" or "<thing>_updated"."""
+    return action == "updated" or action.endswith("_updated")
+
+
+def record(
+    *, actor, obj: models.Model, action: str, changes: dict | None = None, message: str = ""
+) -> AuditEntry | None:
+    """Write a history entry of `obj`. An edit (is_edit) that changed nothing writes none: a form
+    saved as it was is no event in anyone's history."""
+    if is_edit(action) and not changes:
+        return None
     return AuditEntry.objects.create(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,

@@ -1,6 +1,7 @@
 """What a browser would send for a form on a page: every field with its current value.
 
-data = form_values(response.content.decode(), "activity-form")  # the <form class="activity-form">
+data = form_values(html, css_class="activity-form")  # the <form class="activity-form">
+data = form_values(html, field="version")            # the <form method="post"> that has a field "version"
 data["name_fi"] = "New name"
 client.post(url, data)
 """
@@ -8,25 +9,28 @@ client.post(url, data)
 from html.parser import HTMLParser
 
 
-class _FormParser(HTMLParser):
-    def __init__(self, css_class: str):
+class _Forms(HTMLParser):
+    """Every <form> of a page: its attributes and the values a browser would send for its fields."""
+
+    def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.css_class, self.inside = css_class, False
-        self.values: dict[str, list[str]] = {}
+        self.forms: list[tuple[dict[str, str | None], dict[str, list[str]]]] = []
+        self._fields: dict[str, list[str]] | None = None
         self._select: str | None = None
         self._select_first: str | None = None
         self._select_chosen = False
         self._textarea: str | None = None
 
     def _add(self, name: str, value: str) -> None:
-        self.values.setdefault(name, []).append(value)
+        self._fields.setdefault(name, []).append(value)
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
         if tag == "form":
-            self.inside = self.css_class in (attrs.get("class") or "").split()
+            self._fields = {}
+            self.forms.append((attrs, self._fields))
             return
-        if not self.inside:
+        if self._fields is None:
             return
         name = attrs.get("name")
         if tag == "input" and name:
@@ -51,21 +55,30 @@ class _FormParser(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "form":
-            self.inside = False
+            self._fields = None
         elif tag == "select" and self._select:
-            if not self._select_chosen and self._select_first is not None:
+            if not self._select_chosen and self._select_first is not None and self._fields is not None:
                 self._add(self._select, self._select_first)
             self._select = None
         elif tag == "textarea":
             self._textarea = None
 
     def handle_data(self, data):
-        if self._textarea:
-            self.values[self._textarea][-1] += data.removeprefix("\n") if not self.values[self._textarea][-1] else data
+        if self._textarea and self._fields is not None:
+            values = self._fields[self._textarea]
+            values[-1] += data.removeprefix("\n") if not values[-1] else data
 
 
-def form_values(html: str, css_class: str) -> dict[str, list[str] | str]:
-    """The fields of the page's form of that CSS class, as Django's test client takes them."""
-    parser = _FormParser(css_class)
+def form_values(html: str, *, css_class: str | None = None, field: str | None = None) -> dict[str, list[str] | str]:
+    """The fields of the page's one form of that CSS class, or of its one post form that has `field`,
+    as Django's test client takes them."""
+    parser = _Forms()
     parser.feed(html)
-    return {name: values[0] if len(values) == 1 else values for name, values in parser.values.items()}
+    found = [
+        fields
+        for attrs, fields in parser.forms
+        if (css_class is None or css_class in (attrs.get("class") or "").split())
+        and (field is None or ((attrs.get("method") or "").lower() == "post" and field in fields))
+    ]
+    assert len(found) == 1, f"{len(found)} forms with class {css_class!r} and field {field!r}"
+    return {name: values[0] if len(values) == 1 else values for name, values in found[0].items()}
