@@ -178,7 +178,7 @@ PAGES = [
         ["sent"],
         ["Grants", "Yleisavustukset 2027", "Kerhot", "Reviewers"],
     ),
-    ("review", "reviewer", "grants:review", ["sent"], ["My reviews"]),
+    ("review", "reviewer", "grants:review", ["sent"], ["My reviews", ("sent", "reference")]),
     ("my reviews", "reviewer", "grants:my_reviews", [], ["My page", "My reviews"]),
     ("summary", "officer", "grants:summary", ["open"], ["Grants", "Yleisavustukset 2027", "Programme summary"]),
     (
@@ -302,4 +302,5 @@ def test_every_grants_page_shows_its_place_in_a_breadcrumb_trail(client, world, 
         url = reverse(name, args=[_argument(world, a) for a in arguments])
     response = client.get(url)
     assert response.status_code == 200, url
-    assert [html.unescape(label) for label in _trail(response.content.decode())] == ["Front page", *trail]
+    expected = [getattr(world[item[0]], item[1]) if isinstance(item, tuple) else item for item in trail]
+    assert [html.unescape(label) for label in _trail(response.content.decode())] == ["Front page", *expected]
