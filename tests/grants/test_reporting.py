@@ -265,7 +265,7 @@ def test_usage_report_file_return_refile_approve(client, world, mailoutbox):
     response = client.post(report_url, incomplete)
     assert response.status_code == 200
     content = response.content.decode()
-    assert "errorlist nonfield" in content
+    assert "error-summary" in content
     grant.refresh_from_db()
     assert grant.status == ApplicationStatus.PAID
     assert grant.budget_lines.get(kind="income").actual_amount == Decimal("3000.00")  # the saved draft stays

@@ -53,3 +53,14 @@ class DecisionConfirmForm(forms.Form):
         label=_("I have checked the amounts: they are what the board decided. Once recorded, they cannot be changed."),
         error_messages={"required": _("Tick the box to confirm that these are the board's decisions.")},
     )
+
+
+class FormRows:
+    """The row forms of a page (one per application) as one group for the error summary at the
+    top of the page (core's form_problems reads a formset's `forms` and `non_form_errors`)."""
+
+    def __init__(self, forms_):
+        self.forms = list(forms_)
+
+    def non_form_errors(self) -> list:
+        return []

@@ -38,15 +38,33 @@ class ProgrammeForm(CleanTextFormMixin, VersionedFormMixin, forms.ModelForm):
             "report_due": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "description_fi": forms.Textarea(attrs={"rows": 4}),
             "description_sv": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 4}),
             "principles_fi": forms.Textarea(attrs={"rows": 6}),
             "principles_sv": forms.Textarea(attrs={"rows": 6}),
+            "principles_en": forms.Textarea(attrs={"rows": 6}),
             "conditions_fi": forms.Textarea(attrs={"rows": 4}),
             "conditions_sv": forms.Textarea(attrs={"rows": 4}),
+            "conditions_en": forms.Textarea(attrs={"rows": 4}),
+        }
+        labels = {
+            "name_fi": _("Name in Finnish"),
+            "name_sv": _("Name in Swedish"),
+            "name_en": _("Name in English"),
+            "description_fi": _("Description in Finnish"),
+            "description_sv": _("Description in Swedish"),
+            "description_en": _("Description in English"),
+            "principles_fi": _("Grant principles in Finnish"),
+            "principles_sv": _("Grant principles in Swedish"),
+            "principles_en": _("Grant principles in English"),
+            "conditions_fi": _("Grant conditions in Finnish"),
+            "conditions_sv": _("Grant conditions in Swedish"),
+            "conditions_en": _("Grant conditions in English"),
         }
         help_texts = {
             "opens_at": _("Finnish time."),
             "closes_at": _("Finnish time, e.g. 31.1. at 16.15. Leave empty only for small grants open all year."),
             "principles_fi": _("The body's grant principles, shown on the public programme page."),
+            "name_en": _("Optional. Without English texts the English page shows the Finnish ones."),
             "sector": _("The sector whose money the programme gives; the welfare report counts grants by sector."),
         }
 
@@ -79,6 +97,7 @@ class CriterionForm(CleanTextFormMixin, forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     name_fi = forms.CharField(label=_("Criterion (Finnish)"), max_length=200, required=False)
     name_sv = forms.CharField(label=_("Criterion (Swedish)"), max_length=200, required=False)
+    name_en = forms.CharField(label=_("Criterion (English)"), max_length=200, required=False)
     description_fi = forms.CharField(
         label=_("What is looked at"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
@@ -95,6 +114,7 @@ class QuestionForm(CleanTextFormMixin, forms.Form):
     id = forms.IntegerField(widget=forms.HiddenInput, required=False)
     text_fi = forms.CharField(label=_("Question (Finnish)"), max_length=300, required=False)
     text_sv = forms.CharField(label=_("Question (Swedish)"), max_length=300, required=False)
+    text_en = forms.CharField(label=_("Question (English)"), max_length=300, required=False)
     help_text_fi = forms.CharField(label=_("Help text"), max_length=300, required=False)
     is_required = forms.BooleanField(label=_("An answer is required"), required=False, initial=True)
 
@@ -115,10 +135,10 @@ def rows(formset, key: str) -> list[dict]:
 def criteria_initial(programme: GrantProgramme | None) -> list[dict]:
     if programme is None:
         return []
-    return list(programme.criteria.values("id", "name_fi", "name_sv", "description_fi", "weight"))
+    return list(programme.criteria.values("id", "name_fi", "name_sv", "name_en", "description_fi", "weight"))
 
 
 def questions_initial(programme: GrantProgramme | None) -> list[dict]:
     if programme is None:
         return []
-    return list(programme.questions.values("id", "text_fi", "text_sv", "help_text_fi", "is_required"))
+    return list(programme.questions.values("id", "text_fi", "text_sv", "text_en", "help_text_fi", "is_required"))

@@ -3,7 +3,8 @@ continuity watch all read the same definition from here."""
 
 from django.db.models import QuerySet
 
-from kumppani.grants.models import Application
+from kumppani.core.models import PublicBody
+from kumppani.grants.models import Application, BoardMeeting, MeetingStatus
 from kumppani.grants.workflow import DECIDED_STATES
 
 
@@ -15,3 +16,9 @@ def decided_applications() -> QuerySet[Application]:
 def decided_grants() -> QuerySet[Application]:
     """Decided applications that were granted money."""
     return Application.objects.filter(status__in=DECIDED_STATES, decision__amount__gt=0)
+
+
+def bodies_with_public_decisions() -> QuerySet[PublicBody]:
+    """The bodies whose board has decided grants and told the applicants: their decisions are public."""
+    told = BoardMeeting.objects.filter(status=MeetingStatus.DECIDED, notified_at__isnull=False)
+    return PublicBody.objects.filter(pk__in=told.values("body_id")).order_by("name")

@@ -30,14 +30,18 @@ from kumppani.grants.models import (
 FIELDS = [
     "name_fi",
     "name_sv",
+    "name_en",
     "kind",
     "year",
     "description_fi",
     "description_sv",
+    "description_en",
     "principles_fi",
     "principles_sv",
+    "principles_en",
     "conditions_fi",
     "conditions_sv",
+    "conditions_en",
     "appropriation",
     "max_amount",
     "opens_at",
@@ -49,8 +53,8 @@ FIELDS = [
     "sector",
 ]
 AUDITED_FIELDS = [*FIELDS, "eligible_themes", "is_published"]
-CRITERION_FIELDS = ("name_fi", "name_sv", "description_fi", "description_sv", "weight")
-QUESTION_FIELDS = ("text_fi", "text_sv", "help_text_fi", "help_text_sv", "is_required")
+CRITERION_FIELDS = ("name_fi", "name_sv", "name_en", "description_fi", "description_sv", "description_en", "weight")
+QUESTION_FIELDS = ("text_fi", "text_sv", "text_en", "help_text_fi", "help_text_sv", "help_text_en", "is_required")
 
 
 def dst_problem(value: dt.datetime) -> str | None:

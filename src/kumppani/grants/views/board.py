@@ -16,6 +16,7 @@ from kumppani.grants.euros import format_euros
 from kumppani.grants.forms.board import (
     DecisionConfirmForm,
     DecisionRowForm,
+    FormRows,
     MeetingForm,
     ProposalRowForm,
     ProposalVersionForm,
@@ -190,6 +191,7 @@ def proposal(request, pk):
             "meeting": meeting,
             "programme": meeting.programme,
             "rows": rows,
+            "row_forms": FormRows(row["form"] for row in rows),
             "version_form": version_form,
             "allocation": services.allocation(meeting),
         },
@@ -293,7 +295,13 @@ def decision_record(request, pk):
     return render(
         request,
         "grants/board/decision_form.html",
-        {"meeting": meeting, "programme": meeting.programme, "rows": rows, "confirm_form": confirm_form},
+        {
+            "meeting": meeting,
+            "programme": meeting.programme,
+            "rows": rows,
+            "row_forms": FormRows(row["form"] for row in rows),
+            "confirm_form": confirm_form,
+        },
     )
 
 

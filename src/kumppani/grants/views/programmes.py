@@ -26,6 +26,7 @@ from kumppani.grants.forms.programmes import (
 )
 from kumppani.grants.models import ApplicationStatus, AttachmentKind, GrantProgramme
 from kumppani.grants.queries.applications import readable_applications
+from kumppani.grants.queries.published import bodies_with_public_decisions
 from kumppani.grants.rules import OFFICER_ROLES
 from kumppani.grants.services import programmes as services
 from kumppani.organisations.rules import membership_roles
@@ -62,6 +63,9 @@ def programme_list(request):
             "officer_bodies": PublicBody.objects.filter(pk__in=officer_bodies).order_by("name")
             if officer_bodies
             else [],
+            "decision_bodies": bodies_with_public_decisions().filter(pk=body.pk)
+            if body
+            else bodies_with_public_decisions().only("slug", "name"),
         },
     )
 
