@@ -66,3 +66,44 @@ def test_on_a_desktop_the_filters_are_beside_the_results_without_the_link(page):
     page.goto("/fi/jarjestot/")
     expect(page.locator("#filters")).to_be_visible()
     expect(page.locator("a[href='#filters']")).to_be_hidden()
+
+
+def sign_in(page, person) -> None:
+    page.goto("/fi/kirjaudu/")
+    page.fill("input[name=username]", person.email)
+    page.fill("input[name=password]", factories.PASSWORD)
+    page.locator("main button[type=submit]").click()
+
+
+def test_a_click_on_the_map_gives_the_place_its_coordinates_even_when_the_tiles_do_not_load(page, axe_check):
+    ngo = factories.organisation("Karttayhdistys ry", areas=[factories.salo()])
+    sign_in(page, factories.representative(ngo))
+    page.route(re.compile(r"^https://tile\.openstreetmap\.org/"), lambda route: route.abort())  # unreachable
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto(f"/fi/jarjestot/{ngo.slug}/toiminta/uusi/")
+    map_box = page.locator(".place-map").first
+    expect(map_box).to_be_visible()
+    axe_check(page)
+    latitude = page.locator("input[name$='0-latitude']")
+    longitude = page.locator("input[name$='0-longitude']")
+    expect(latitude).to_have_value("")
+    map_box.click(position={"x": 150, "y": 120})
+    expect(latitude).not_to_have_value("")
+    lat, lng = float(latitude.input_value()), float(longitude.input_value())
+    assert 59 < lat < 71 and 19 < lng < 32, (lat, lng)  # somewhere in Finland's view
+    # The fields stay fields: typed coordinates move the marker and are what is saved.
+    latitude.fill("60.38312")
+    longitude.fill("23.12581")
+    expect(latitude).to_have_value("60.38312")
+
+
+def test_without_javascript_the_coordinates_are_plain_fields(browser, live_server):
+    ngo = factories.organisation("Karttayhdistys ry", areas=[factories.salo()])
+    person = factories.representative(ngo)
+    context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, person)
+    page.goto(f"/fi/jarjestot/{ngo.slug}/toiminta/uusi/")
+    expect(page.locator("input[name$='0-latitude']")).to_be_visible()
+    expect(page.locator(".place-map")).to_have_count(0)
+    context.close()
