@@ -107,3 +107,85 @@ def test_without_javascript_the_coordinates_are_plain_fields(browser, live_serve
     expect(page.locator("input[name$='0-latitude']")).to_be_visible()
     expect(page.locator(".place-map")).to_have_count(0)
     context.close()
+
+
+LONG_EMAIL = "toiminnanjohtaja.yhteydenotot.ja.jasenasiat@esimerkkiyhdistyksen-hyvin-pitka-verkkotunnus.fi"
+LONG_WEBSITE = "https://www.esimerkkiyhdistyksen-hyvin-pitka-verkkotunnus.fi/toimintamme/vertaistukiryhmat-ja-kerhot"
+
+
+def test_long_email_and_web_addresses_wrap_on_a_phone(page):
+    """The page fixture loads both pages again at 390 px and 1366 px, in Finnish and in Swedish, and
+    fails if either is wider than the window; here the addresses are seen whole within it."""
+    salo = factories.salo()
+    ngo = factories.organisation(
+        "Pitkien Osoitteiden Yhdistys ry", areas=[salo], email=LONG_EMAIL, website=LONG_WEBSITE
+    )
+    item = make_activity(ngo, "Pitkän osoitteen kerho", areas=[salo], email=LONG_EMAIL, website=LONG_WEBSITE)
+    page.set_viewport_size({"width": 390, "height": 800})
+    for path in (f"/fi/jarjestot/{ngo.slug}/", f"/fi/toiminta/{item.slug}/"):
+        page.goto(path)
+        for link in (page.locator(f"a[href='mailto:{LONG_EMAIL}']"), page.locator(f"main a[href='{LONG_WEBSITE}']")):
+            expect(link).to_be_visible()
+            box = link.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (path, box)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+
+
+def test_the_skip_link_activated_by_keyboard_moves_the_focus_to_the_main_content(page, axe_check):
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.goto("/fi/toiminta/")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip-link")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()  # shown when focused
+    axe_check(page)
+    page.keyboard.press("Enter")
+    expect(page.locator("main#main")).to_be_focused()
+    page.keyboard.press("Tab")  # and the next stop is inside the main content, not the header
+    assert page.evaluate("() => document.activeElement.closest('main') !== null")
+
+
+def test_by_keyboard_alone_a_nurse_collects_activities_saves_the_client_list_and_opens_it(page, axe_check):
+    from kumppani.activities.models import ClientList
+
+    salo = factories.salo()
+    ngo = factories.organisation("Näppäinyhdistys ry", areas=[salo])
+    for name in ("Näppäinkerho", "Näppäinryhmä"):
+        make_activity(ngo, name, areas=[salo], description_fi="Tukea ja seuraa.")
+    page.goto("/fi/toiminta/")
+    tab_to(page, "#id_q")
+    page.keyboard.type("näppäin")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"q=n"))
+    expect(page.locator(".results .result")).to_have_count(2)
+    for count in (1, 2):
+        tab_to(page, ".results form[action$='/lisaa/'] button")
+        page.keyboard.press("Enter")
+        expect(page.locator(".client-list-link")).to_contain_text(f"({count})")
+    axe_check(page)
+    tab_to(page, ".client-list-link")
+    page.keyboard.press("Enter")
+    expect(page.locator(".client-draft > li")).to_have_count(2)
+    tab_to(page, "#id_title")
+    page.keyboard.type("Sinulle sopivaa toimintaa")
+    tab_to(page, "main form button[type=submit]:not(.secondary)")
+    page.keyboard.press("Enter")
+    expect(page.locator("h1")).to_have_text("Sinulle sopivaa toimintaa")
+    saved = ClientList.objects.get()
+    expect(page).to_have_url(re.compile(rf"/ohjauslista/{saved.token}/$"))
+    expect(page.locator(".client-item")).to_have_count(2)
+    axe_check(page)
+    # Opened again from its address, as the client would.
+    page.goto(f"/fi/ohjauslista/{saved.token}/")
+    expect(page.locator(".client-item")).to_have_count(2)
+
+
+def tab_to(page, selector: str, *, limit: int = 120) -> None:
+    """Press Tab until the focus is on `selector`; the focus must be visible there."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none", f"the focus on {selector} is not visible"
+            return
+    raise AssertionError(f"Tab never reached {selector}")
