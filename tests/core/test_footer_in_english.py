@@ -13,7 +13,7 @@ def test_the_english_footer_links_to_the_statutory_pages_in_english():
     client = Client(HTTP_ACCEPT_LANGUAGE="en")
     page = client.get("/en/").content.decode()
     footer = page[page.index('<footer class="site-footer">') :]
-    links = dict((text, href) for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer))
+    links = {text: href for href, text in re.findall(r'<a href="([^"]+)">([^<]+)</a>', footer)}
     for text in ("Contact and feedback", "Accessibility statement", "Privacy"):
         assert text in links, f"no “{text}” in the English footer"
         href = links[text]

@@ -26,7 +26,7 @@ def finnish_interface_texts() -> set[str]:
             continue
         sv = swedish.get(key)
         # Long enough to be a phrase, not a name or a word both languages share; no placeholders.
-        if len(fi) < 12 or "%" in fi or "{" in fi or "<" in fi or fi == msgid or fi == sv:
+        if len(fi) < 12 or "%" in fi or "{" in fi or "<" in fi or fi in (msgid, sv):
             continue
         texts.add(fi)
     return texts
