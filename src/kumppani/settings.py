@@ -6,6 +6,7 @@ are left at an unsafe default.
 """
 
 import datetime as dt
+import importlib.util
 from pathlib import Path
 
 import dj_database_url
@@ -169,7 +170,10 @@ FORMAT_MODULE_PATH = ["kumppani.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Leaflet, for the map of a place on the activity form, comes from django-leaflet's static files. The
+# package is not an installed app: its admin module needs GeoDjango (GDAL), which Kumppani does not use.
+_leaflet = importlib.util.find_spec("leaflet")
+STATICFILES_DIRS = [BASE_DIR / "static", *([Path(_leaflet.origin).parent / "static"] if _leaflet else [])]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
@@ -269,12 +273,18 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Production headers. Scripts and styles only from the site's own files: no template has inline
 # script or style (tests/browser fail on any Content-Security-Policy violation). HSTS and the https
 # redirect are on whenever DEBUG is off; `kumppani check --deploy` is clean with the README's settings.
+# The map on the activity form, where a click gives a place's coordinates. Tiles from MAP_TILES_URL
+# (an XYZ template; its origin is allowed in img-src); the form works without the map.
+MAP_TILES_URL = env_str("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+MAP_TILES_ATTRIBUTION = env_str("MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
+_map_tiles_origin = "/".join(MAP_TILES_URL.split("/")[:3]) if "://" in MAP_TILES_URL else None
+
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        "img-src": ["'self'", "data:", *([_map_tiles_origin] if _map_tiles_origin else [])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from kumppani.activities.models import ActivityType, Weekday
 from kumppani.activities.queries import Criteria
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
-from kumppani.organisations.forms import body_choices
+from kumppani.organisations.forms import BodyField
 
 SORT_CHOICES = [
     ("relevance", _("Best match")),
@@ -23,7 +23,7 @@ TIME_OF_DAY_CHOICES = [
 
 class ActivityFilterForm(forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=200)
-    body = forms.ChoiceField(label=_("Municipality or county"), choices=body_choices, required=False)
+    body = BodyField(label=_("Municipality or county"), required=False)
     theme = forms.ModelMultipleChoiceField(
         label=_("Theme"),
         queryset=Term.objects.filter(vocabulary=Vocabulary.THEME),

@@ -8,17 +8,14 @@ kumppani.activities.services, which validate the whole again before saving anyth
 import uuid
 
 from django import forms
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.activities import services
 from kumppani.activities.models import Activity, ActivityStatus, Place, ScheduleException, ScheduleRule
-from kumppani.core.collation import sort_key
 from kumppani.core.forms import CleanTextFormMixin, add_service_errors
-from kumppani.core.models import BodyKind, PublicBody
 from kumppani.core.versioning import VersionedFormMixin
+from kumppani.organisations.places import municipality_choices
 from kumppani.organisations.widgets import AreaCheckboxes, grouped_area_choices
 
 WEEK_OF_MONTH_CHOICES = [
@@ -37,20 +34,6 @@ def _date_input():
 
 def _time_input():
     return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-def municipality_choices() -> list[tuple[int, str]]:
-    """(id, name) of every municipality in the active language and alphabetical order, built once per
-    language and cached: a page with several places would otherwise render the list several times."""
-    key = f"kumppani:municipality-choices:{get_language()}"
-    choices = cache.get(key)
-    if choices is None:
-        bodies = PublicBody.objects.filter(kind__in=[BodyKind.MUNICIPALITY, BodyKind.CITY_COUNTY]).only(
-            "id", "name", "name_fi", "name_sv", "name_en"
-        )
-        choices = [(body.pk, body.name) for body in sorted(bodies, key=lambda b: sort_key(b.name))]
-        cache.set(key, choices, 60 * 60)
-    return choices
 
 
 # Fields of the form that are not the activity's data (services.activity_create takes the token apart).

@@ -11,9 +11,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kumppani.core.models import BodyKind, PublicBody
+from kumppani.core.models import PublicBody
 from kumppani.events import services
 from kumppani.events.models import HELSINKI, BulletinIssue, Event
+from kumppani.organisations.places import municipalities
 
 MODEL_FIELDS = [
     *(f"{field}_{lang}" for field in ("name", "short_description", "description") for lang in services.LANGS),
@@ -102,9 +103,7 @@ class EventForm(forms.Form):
             initial.update(_initial(event))
         super().__init__(*args, initial=initial, **kwargs)
         self.fields.update(fields_for_model(Event, fields=MODEL_FIELDS, formfield_callback=_formfield))
-        self.fields["municipality"].queryset = PublicBody.objects.filter(
-            kind__in=[BodyKind.MUNICIPALITY, BodyKind.CITY_COUNTY]
-        )
+        self.fields["municipality"].queryset = municipalities()
         self.fields["recurrence_until"].widget = DateInput()
         space = self.fields["space"]
         spaces = services.spaces_for(organisation=organisation, body=body)

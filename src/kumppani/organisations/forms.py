@@ -29,16 +29,42 @@ SORT_CHOICES = [
 
 def body_choices() -> list[tuple[str, str]]:
     """(slug, name) of every public body in the active language, counties first, each part in
-    alphabetical order. Built once per language and cached: bodies change once a year."""
+    alphabetical order, each place once: Helsinki, a municipality and a "city county" at once, is
+    listed as the municipality (kumppani.organisations.places). Built once per language and cached:
+    bodies change once a year."""
+    return _body_lists()[0]
+
+
+def _body_lists() -> tuple[list[tuple[str, str]], dict[str, str]]:
+    """The choices and {city county's slug: its municipality's slug}, from one query."""
     language = get_language()
     key = f"kumppani:body-choices:{language}"
-    choices = cache.get(key)
-    if choices is None:
-        bodies = PublicBody.objects.only("slug", "kind", "name", "name_fi", "name_sv", "name_en")
-        ordered = sorted(bodies, key=lambda b: (b.kind == BodyKind.MUNICIPALITY, sort_key(b.name)))
-        choices = [(body.slug, body.name) for body in ordered]
-        cache.set(key, choices, 60 * 60)
-    return choices
+    lists = cache.get(key)
+    if lists is None:
+        bodies = list(PublicBody.objects.only("slug", "kind", "name", "name_fi", "name_sv", "name_en", "county_id"))
+        city_counties = {b.pk: b for b in bodies if b.kind == BodyKind.CITY_COUNTY}
+        represented = {
+            city_counties[b.county_id].slug: b.slug
+            for b in bodies
+            if b.kind == BodyKind.MUNICIPALITY and b.county_id in city_counties
+        }
+        shown = [b for b in bodies if b.slug not in represented]
+        ordered = sorted(shown, key=lambda b: (b.kind == BodyKind.MUNICIPALITY, sort_key(b.name)))
+        lists = ([(body.slug, body.name) for body in ordered], represented)
+        cache.set(key, lists, 60 * 60)
+    return lists
+
+
+class BodyField(forms.ChoiceField):
+    """A municipality or county by its slug. A link to Helsinki's city county (from its own page)
+    is read as the municipality that stands for it in the list: the two cover the same people."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=body_choices, **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return _body_lists()[1].get(value, value)
 
 
 def body_options_html(selected: str) -> str:
@@ -59,7 +85,7 @@ def body_options_html(selected: str) -> str:
 
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=200)
-    body = forms.ChoiceField(label=_("Municipality or county"), choices=body_choices, required=False)
+    body = BodyField(label=_("Municipality or county"), required=False)
     theme = forms.ModelMultipleChoiceField(
         label=_("Theme"),
         queryset=Term.objects.filter(vocabulary=Vocabulary.THEME),

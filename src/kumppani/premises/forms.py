@@ -9,7 +9,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from kumppani.core.models import BodyKind, PublicBody, User
+from kumppani.core.models import PublicBody, User
+from kumppani.organisations.places import municipalities
 from kumppani.premises import services
 from kumppani.premises.models import Equipment, Space
 
@@ -47,9 +48,7 @@ class SpaceForm(forms.ModelForm):
 
     def __init__(self, *args, body: PublicBody, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["municipality"].queryset = PublicBody.objects.filter(
-            kind__in=[BodyKind.MUNICIPALITY, BodyKind.CITY_COUNTY]
-        ).order_by("name")
+        self.fields["municipality"].queryset = municipalities()
         self.fields["managers"].queryset = User.objects.filter(body_roles__body=body).distinct().order_by("full_name")
         if self.instance.pk:
             self.fields["equipment"].initial = self.instance.equipment
@@ -228,7 +227,7 @@ class SlugChoiceField(forms.ModelChoiceField):
 class SearchForm(forms.Form):
     municipality = SlugChoiceField(
         label=_("Municipality"),
-        queryset=PublicBody.objects.filter(kind__in=[BodyKind.MUNICIPALITY, BodyKind.CITY_COUNTY]).order_by("name"),
+        queryset=municipalities(),
         to_field_name="slug",
         required=False,
         empty_label=_("All municipalities"),

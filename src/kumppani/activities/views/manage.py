@@ -2,6 +2,7 @@
 view of what is out of date. Every page needs `activities.change_activity` on the NGO, or
 `activities.view_stale_report` on the body; the domain functions check it again."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -104,6 +105,7 @@ def _edit(request, organisation: Organisation, activity: Activity | None):
             "editor": editor,
             "form": editor.form,
             "duplicates": duplicates,
+            "map_tiles": {"url": settings.MAP_TILES_URL, "attribution": settings.MAP_TILES_ATTRIBUTION},
         },
     )
 
