@@ -3,79 +3,21 @@ page and ends with the page's own title (the cooperation, welfare, about, core, 
 NGO pages). Each page is opened as the person who uses it, built through the services."""
 
 import datetime as dt
-from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
 
 from kumppani.cooperation.governance import services as governance
 from tests import factories
+from tests.breadcrumbs import trail_of
 from tests.cooperation import governance_factories as gf
 from tests.cooperation.record_world import make_form, world_fixture  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
 
-class _Page(HTMLParser):
-    """The breadcrumb trail's items (address or None, aria-current, text) and the first heading."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.trails: list[list[dict]] = []
-        self.h1: str | None = None
-        self.title = ""
-        self._in_title = False
-        self._nav_depth = 0
-        self._item: dict | None = None
-        self._in_h1 = False
-        self._h1_text: list[str] = []
-        self._depth = 0
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "nav" and "breadcrumbs" in (attrs.get("class") or "").split():
-            self.trails.append([])
-            self._nav_depth = 1
-        elif tag == "nav" and self._nav_depth:
-            self._nav_depth += 1
-        if self._nav_depth and tag == "li":
-            self._item = {"href": None, "current": attrs.get("aria-current"), "text": ""}
-            self.trails[-1].append(self._item)
-        if self._item is not None and tag == "a":
-            self._item["href"] = attrs.get("href")
-        if tag == "h1" and self.h1 is None:
-            self._in_h1 = True
-        if tag == "title":
-            self._in_title = True
-
-    def handle_endtag(self, tag):
-        if tag == "nav" and self._nav_depth:
-            self._nav_depth -= 1
-        if tag == "li":
-            self._item = None
-        if tag == "title":
-            self._in_title = False
-        if tag == "h1" and self._in_h1:
-            self._in_h1 = False
-            self.h1 = " ".join("".join(self._h1_text).split())
-
-    def handle_data(self, data):
-        if self._item is not None:
-            self._item["text"] += data
-        if self._in_h1:
-            self._h1_text.append(data)
-        if self._in_title:
-            self.title += data
-
-
-def _parse(response) -> _Page:
-    page = _Page()
-    page.feed(response.content.decode())
-    return page
-
-
-def _text(item) -> str:
-    return " ".join(item["text"].split())
+def _parse(response):
+    return trail_of(response.content.decode())
 
 
 # --- cooperation ---------------------------------------------------------------------------------
@@ -324,9 +266,9 @@ def test_the_page_shows_where_it_sits(client, world, kind, name, who, args, how)
     page = _parse(response)
     assert len(page.trails) == 1, "one breadcrumb trail"
     trail = page.trails[0]
-    assert trail[0]["href"] == reverse("core:home") and _text(trail[0]) == "Etusivu"
+    assert trail[0]["href"] == reverse("core:home") and trail[0]["text"] == "Etusivu"
     assert trail[-1]["current"] == "page" and trail[-1]["href"] is None
-    current = _text(trail[-1])  # the page's heading, or the part of its title that names this page
+    current = trail[-1]["text"]  # the page's heading, or the part of its title that names this page
     assert current == page.h1 or current.lower() in " ".join(page.title.split()).lower(), (current, page.h1)
     for item in trail[1:-1]:  # every step between is a link to a page the person can open
         assert item["href"] and item["current"] is None

@@ -3,8 +3,7 @@ opened by a person who may see it, says where it sits with a trail that starts a
 ends with the page's own heading."""
 
 import datetime as dt
-from html import unescape
-from html.parser import HTMLParser
+from dataclasses import dataclass
 
 import pytest
 from django.urls import reverse
@@ -12,6 +11,7 @@ from django.urls import reverse
 from kumppani.participation.consultations import services as consultations
 from kumppani.participation.knowledge import services as knowledge
 from tests import factories
+from tests.breadcrumbs import trail_of
 from tests.events import factories as events
 from tests.participation.consultations import helpers
 from tests.participation.surveys import factories as surveys
@@ -20,66 +20,27 @@ from tests.premises import factories as premises
 pytestmark = pytest.mark.django_db
 
 
-class _Crumbs(HTMLParser):
-    """The links and the current item of <nav class="breadcrumbs">, and the text of the page's <h1>."""
+@dataclass
+class _Crumbs:
+    """The page's breadcrumb trails counted, the links and the current item of its trail, its <h1>."""
 
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.navs = 0
-        self.links: list[tuple[str, str]] = []
-        self.current: str | None = None
-        self.h1: str | None = None
-        self._in_nav = False
-        self._href: str | None = None
-        self._text: list[str] | None = None
-        self._target = ""
-        self._skip = 0
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if self._skip or (tag == "span" and "only-in-finnish" in (attrs.get("class") or "")):
-            self._skip += tag == "span"
-            return
-        if tag == "nav" and "breadcrumbs" in (attrs.get("class") or "").split():
-            self.navs += 1
-            self._in_nav = True
-        elif self._in_nav and tag == "a":
-            self._href, self._text, self._target = attrs.get("href"), [], "link"
-        elif self._in_nav and tag == "li" and attrs.get("aria-current") == "page":
-            self._text, self._target = [], "current"
-        elif tag == "h1" and self.h1 is None:
-            self._text, self._target = [], "h1"
-
-    def handle_endtag(self, tag):
-        if self._skip:
-            self._skip -= tag == "span"
-            return
-        if self._text is None:
-            if tag == "nav":
-                self._in_nav = False
-            return
-        text = " ".join("".join(self._text).split())
-        if tag == "a" and self._target == "link":
-            self.links.append((self._href, text))
-        elif tag == "li" and self._target == "current":
-            self.current = text
-        elif tag == "h1" and self._target == "h1":
-            self.h1 = text
-        else:
-            return
-        self._text = None
-
-    def handle_data(self, data):
-        if self._text is not None and not self._skip:
-            self._text.append(data)
+    navs: int
+    links: list[tuple[str, str]]
+    current: str | None
+    h1: str | None
 
 
 def crumbs_of(client, url) -> _Crumbs:
     response = client.get(url)
     assert response.status_code == 200, url
-    parser = _Crumbs()
-    parser.feed(unescape(response.content.decode()))
-    return parser
+    page = trail_of(response.content.decode())
+    items = page.trails[0] if page.trails else []
+    return _Crumbs(
+        navs=len(page.trails),
+        links=[(item["href"], item["text"]) for item in items if item["href"]],
+        current=next((item["text"] for item in items if item["current"] == "page"), None),
+        h1=page.h1,
+    )
 
 
 def _signed_in(client, person):

@@ -11,16 +11,6 @@ from tests.activities.factories import activity as make_activity
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
 def in_first_screen(page, locator) -> bool:
     box = locator.bounding_box()
     return box is not None and box["y"] >= -1 and box["y"] + box["height"] <= page.viewport_size["height"]
@@ -68,16 +58,9 @@ def test_on_a_desktop_the_filters_are_beside_the_results_without_the_link(page):
     expect(page.locator("a[href='#filters']")).to_be_hidden()
 
 
-def sign_in(page, person) -> None:
-    page.goto("/fi/kirjaudu/")
-    page.fill("input[name=username]", person.email)
-    page.fill("input[name=password]", factories.PASSWORD)
-    page.locator("main button[type=submit]").click()
-
-
-def test_a_click_on_the_map_gives_the_place_its_coordinates_even_when_the_tiles_do_not_load(page, axe_check):
+def test_a_click_on_the_map_gives_the_place_its_coordinates_even_when_the_tiles_do_not_load(page, axe_check, sign_in):
     ngo = factories.organisation("Karttayhdistys ry", areas=[factories.salo()])
-    sign_in(page, factories.representative(ngo))
+    sign_in(factories.representative(ngo))
     page.route(re.compile(r"^https://tile\.openstreetmap\.org/"), lambda route: route.abort())  # unreachable
     page.set_viewport_size({"width": 390, "height": 800})
     page.goto(f"/fi/jarjestot/{ngo.slug}/toiminta/uusi/")
@@ -97,12 +80,12 @@ def test_a_click_on_the_map_gives_the_place_its_coordinates_even_when_the_tiles_
     expect(latitude).to_have_value("60.38312")
 
 
-def test_without_javascript_the_coordinates_are_plain_fields(browser, live_server):
+def test_without_javascript_the_coordinates_are_plain_fields(browser, live_server, sign_in):
     ngo = factories.organisation("Karttayhdistys ry", areas=[factories.salo()])
     person = factories.representative(ngo)
     context = browser.new_context(base_url=live_server.url, java_script_enabled=False)
     page = context.new_page()
-    sign_in(page, person)
+    sign_in(person, page=page)
     page.goto(f"/fi/jarjestot/{ngo.slug}/toiminta/uusi/")
     expect(page.locator("input[name$='0-latitude']")).to_be_visible()
     expect(page.locator(".place-map")).to_have_count(0)

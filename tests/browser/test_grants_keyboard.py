@@ -17,16 +17,6 @@ from tests.grants import factories as grant_factories
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(autouse=True)
-def _reference_data(live_server):
-    from kumppani.core import reference
-    from kumppani.core.models import PublicBody
-
-    if not PublicBody.objects.exists():
-        reference.load_public_bodies()
-        reference.load_vocabularies()
-
-
 def reverse(name: str, args=()) -> str:
     with translation.override("fi"):
         return django_reverse(name, args=args)

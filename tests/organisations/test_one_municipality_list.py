@@ -69,3 +69,17 @@ def test_the_space_form_and_the_space_search_list_helsinki_once(client):
     client.force_login(factories.official(salo, role="premises_manager"))
     assert_helsinki_once(options(get(client, reverse("premises:create", args=[salo.slug])), "municipality"))
     assert_helsinki_once(options(get(client, reverse("premises:list")), "municipality"))
+
+
+def test_a_space_saved_with_the_city_of_helsinki_is_edited_as_helsinki_and_keeps_its_place(client):
+    """An older record may name "Helsingin kaupunki": its edit form shows Helsinki chosen, not an empty
+    box that a save would then clear."""
+    from tests.premises import factories as premises
+
+    salo = factories.salo()
+    city = PublicBody.objects.get(kind=BodyKind.CITY_COUNTY)
+    helsinki = PublicBody.objects.get(kind=BodyKind.MUNICIPALITY, code="091")
+    space = premises.space(salo, municipality=city)
+    client.force_login(premises.manager(salo))
+    page = get(client, reverse("premises:edit", args=[space.slug]))
+    assert re.search(rf'<option value="{helsinki.pk}" selected>Helsinki</option>', page)

@@ -15,7 +15,7 @@ from kumppani.activities import services
 from kumppani.activities.models import Activity, ActivityStatus, Place, ScheduleException, ScheduleRule
 from kumppani.core.forms import CleanTextFormMixin, add_service_errors
 from kumppani.core.versioning import VersionedFormMixin
-from kumppani.organisations.places import municipality_choices
+from kumppani.organisations.places import as_listed, municipality_choices
 from kumppani.organisations.widgets import AreaCheckboxes, grouped_area_choices
 
 WEEK_OF_MONTH_CHOICES = [
@@ -148,6 +148,8 @@ class PlaceForm(CleanTextFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].choices = [("", "—"), *municipality_choices()]
+        if self.instance.pk and self.instance.municipality_id:
+            self.initial["municipality"] = as_listed(self.instance.municipality_id)
         self.fields["postal_code"].widget.attrs.update({"inputmode": "numeric", "autocomplete": "postal-code"})
 
     def clean(self):

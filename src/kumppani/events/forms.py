@@ -14,7 +14,7 @@ from django.utils.translation import pgettext_lazy
 from kumppani.core.models import PublicBody
 from kumppani.events import services
 from kumppani.events.models import HELSINKI, BulletinIssue, Event
-from kumppani.organisations.places import municipalities
+from kumppani.organisations.places import as_listed, municipalities
 
 MODEL_FIELDS = [
     *(f"{field}_{lang}" for field in ("name", "short_description", "description") for lang in services.LANGS),
@@ -176,7 +176,9 @@ def _initial(event: Event) -> dict:
     if event.all_day:
         end -= dt.timedelta(days=1)
     values = {
-        field: getattr(event, field) for field in MODEL_FIELDS if field not in ("themes", "target_groups", "languages")
+        field: getattr(event, field)
+        for field in MODEL_FIELDS
+        if field not in ("themes", "target_groups", "languages", "municipality")
     }
     values.update(
         {
@@ -184,6 +186,7 @@ def _initial(event: Event) -> dict:
             "start_time": start.time() if not event.all_day else None,
             "end_date": end.date() if end.date() != start.date() else None,
             "end_time": end.time() if not event.all_day else None,
+            "municipality": as_listed(event.municipality_id),
             "themes": list(event.themes.all()),
             "target_groups": list(event.target_groups.all()),
             "languages": list(event.languages.all()),

@@ -42,3 +42,18 @@ def represented_city_county_ids() -> set[int]:
     return set(
         PublicBody.objects.filter(kind=BodyKind.CITY_COUNTY, municipalities__isnull=False).values_list("pk", flat=True)
     )
+
+
+def as_listed(body_id: int | None) -> int | None:
+    """The place as the lists show it: older records may name the city county ("Helsingin kaupunki"),
+    which an edit form then shows as its municipality, so that saving the form keeps the place."""
+    key = "kumppani:represented-city-counties"
+    represented = cache.get(key)
+    if represented is None:
+        represented = dict(
+            PublicBody.objects.filter(kind=BodyKind.MUNICIPALITY, county__kind=BodyKind.CITY_COUNTY).values_list(
+                "county_id", "pk"
+            )
+        )
+        cache.set(key, represented, 60 * 60)
+    return represented.get(body_id, body_id)

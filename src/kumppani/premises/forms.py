@@ -10,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import PublicBody, User
-from kumppani.organisations.places import municipalities
+from kumppani.organisations.places import as_listed, municipalities
 from kumppani.premises import services
 from kumppani.premises.models import Equipment, Space
 
@@ -49,6 +49,8 @@ class SpaceForm(forms.ModelForm):
     def __init__(self, *args, body: PublicBody, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["municipality"].queryset = municipalities()
+        if self.instance.pk and self.instance.municipality_id:
+            self.initial["municipality"] = as_listed(self.instance.municipality_id)
         self.fields["managers"].queryset = User.objects.filter(body_roles__body=body).distinct().order_by("full_name")
         if self.instance.pk:
             self.fields["equipment"].initial = self.instance.equipment
