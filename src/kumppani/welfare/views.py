@@ -18,7 +18,7 @@ from kumppani.core import versioning
 from kumppani.core.forms import add_service_errors
 from kumppani.core.models import AuditEntry, PublicBody
 from kumppani.welfare import criteria as c
-from kumppani.welfare import queries, services
+from kumppani.welfare import indicators, queries, services
 from kumppani.welfare import reports as reports_service
 from kumppani.welfare.forms import (
     ApproveForm,
@@ -180,10 +180,13 @@ def report(request, pk):
     if not request.user.has_perm("welfare.view_report", item):
         raise Http404
     can_work = item.status != ReportStatus.APPROVED
+    chapters = queries.report_chapters(item)
+    followed = {i.pk: i for chapter in chapters for i in chapter.indicators.all()}
+    trends = indicators.trends(followed.values(), item.body)
     return render(
         request,
         "welfare/report.html",
-        {"report": item, "chapters": queries.report_chapters(item), "can_work": can_work},
+        {"report": item, "chapters": chapters, "trends": trends, "can_work": can_work},
     )
 
 
