@@ -88,7 +88,7 @@ def test_a_welfare_report_is_written_approved_and_read_in_swedish(page, axe_chec
     page.fill("#id_decision_date", future.isoformat())
     page.fill("#id_section", "87")
     submit(page.get_by_role("button", name="Hyväksy hyvinvointikertomus"))
-    expect(page.locator(".errorlist")).to_contain_text("ei tulevaa päivää")
+    expect(page.locator(".error-summary")).to_contain_text("ei tulevaa päivää")
     assert WelfareReport.objects.get().status == "review"
     decided = timezone.localdate() - dt.timedelta(days=1)
     page.fill("#id_decision_date", decided.isoformat())
