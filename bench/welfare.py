@@ -10,8 +10,8 @@ index for the last two years computed by the real code (kumppani.welfare.service
 does), so the stored rows are what the national table reads in production. Every body gets the
 welfare report and plan of the council term (eight chapters) and a yearly report (six chapters),
 approved by the council so that they are public; each chapter has a few paragraphs of text, two
-responsible sectors, two or three NGOs of the body's area and three Sotkanet indicators. Written
-with bulk_create in batches.
+responsible sectors, two or three NGOs of the body's area and three Sotkanet indicators, which
+have ten years of values for every body and the whole country. Written with bulk_create in batches.
 
 bench/run.py measures `groups()` (the national table over years, counties and pages, and many report
 pages) and holds them to P95_MS; `summary()` says what was made.
@@ -187,6 +187,7 @@ def populate() -> dict:
             batch_size=5000,
         )
 
+    indicator_values(bodies, indicator_ids, rng, today.year)
     counties = list(
         PublicBody.objects.filter(kind__in=[BodyKind.COUNTY, BodyKind.CITY_COUNTY]).values_list("slug", flat=True)
     )
@@ -201,6 +202,31 @@ def populate() -> dict:
         "report_ids": [r.pk for r in rng.sample(reports, min(300, len(reports)))],
         "seconds": round(time.monotonic() - started, 1),
     }
+
+
+def indicator_values(bodies, indicator_ids: list[int], rng: random.Random, this_year: int) -> None:
+    """Ten years of every indicator's values for every body and the whole country, as the Sotkanet
+    import stores them, so that each report page draws its charts and tables as in production."""
+    from django.db import transaction
+
+    from kumppani.welfare.models import IndicatorValue
+    from kumppani.welfare.sotkanet import COUNTRY_REGION
+
+    areas = [(COUNTRY_REGION, None)] + [(100_000 + body.pk, body.pk) for body in bodies]
+    values = []
+    for indicator_id in indicator_ids:
+        level = rng.uniform(5, 500)
+        for region, area_id in areas:
+            value = level * rng.uniform(0.7, 1.3)
+            for year in range(this_year - 10, this_year):
+                value *= rng.uniform(0.93, 1.07)
+                values.append(
+                    IndicatorValue(
+                        indicator_id=indicator_id, region=region, area_id=area_id, year=year, value=round(value, 1)
+                    )
+                )
+    with transaction.atomic():
+        IndicatorValue.objects.bulk_create(values, batch_size=5000)
 
 
 # Measuring, called by bench/run.py --------------------------------------------------------------

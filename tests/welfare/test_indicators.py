@@ -4,6 +4,7 @@ county and the whole country, chart and table."""
 
 import datetime as dt
 import io
+import re
 import urllib.error
 from decimal import Decimal
 from pathlib import Path
@@ -200,6 +201,23 @@ def test_the_report_page_shows_each_indicator_as_a_chart_with_its_table(client, 
     page = client.get("/fi" + reverse("welfare:report", args=[report.pk])[3:]).content.decode()
     assert page.count('<svg class="trend-chart"') == 1
     assert "<caption>" in page and "1\xa0234,5" in page and "Koko Suomi" in page
+
+
+def test_two_chapters_following_one_indicator_each_show_it_with_ids_unique_on_the_page(client, world):
+    _trend_world(world)
+    coordinator = world["coordinator"]
+    report = reports.report_create(
+        body=world["tampere"], kind="yearly", first_year=2024, title="Tampere 2024", by=coordinator
+    )
+    for title in ("Toimeentulo", "Työllisyys"):
+        reports.chapter_add(report=report, title=title, by=coordinator).indicators.add(world["indicator"])
+    client.force_login(coordinator)
+    page = client.get("/fi" + reverse("welfare:report", args=[report.pk])[3:]).content.decode()
+    assert page.count('<svg class="trend-chart"') == 2 and page.count("<caption>") == 2
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    for label in re.findall(r'aria-labelledby="([^"]+)"', page):
+        assert all(f'id="{ident}"' in page for ident in label.split())
 
 
 def test_the_hand_entry_page_reads_in_fixed_queries(client, world):

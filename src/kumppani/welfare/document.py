@@ -154,11 +154,8 @@ def build(report: WelfareReport, language: str) -> ReportDocument:
                 )
                 if (text or "").strip()
             )
-            responsible = ", ".join(
-                [sector.name for sector in chapter.responsible_sectors.all()]
-                + [_name(ngo) for ngo in chapter.responsible_organisations.all()]
-            )
-            trend_tables = [trend_table(trends[i.pk]) for i in chapter.indicators.all() if not trends[i.pk].is_empty]
+            responsible = ", ".join([sector.name for sector in chapter.sectors] + [_name(ngo) for ngo in chapter.ngos])
+            trend_tables = [trend_table(trends[i.pk]) for i in chapter.followed if not trends[i.pk].is_empty]
             if trend_tables:
                 trend_tables[0] = replace(trend_tables[0], heading=_("Indicators followed"))
             tables = figure_tables(chapter) + evidence_table(chapter) + tuple(trend_tables)

@@ -4,13 +4,16 @@ page and the PDF, PNG for the DOCX) — no JavaScript, and the table always righ
 
 One query reads the values of all a report's indicators (`trends`)."""
 
+import html
 import io
 import math
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 
 from django.db.models import Q
 from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from kumppani.core.models import PublicBody
@@ -44,7 +47,7 @@ class Series:
     label: str
     values: tuple[Decimal | None, ...]  # one per year of the trend
 
-    @property
+    @cached_property
     def formatted(self) -> tuple[str, ...]:
         return tuple(format_number(value) for value in self.values)
 
@@ -61,12 +64,13 @@ class Trend:
     def is_empty(self) -> bool:
         return not self.years
 
-    @property
+    @cached_property
     def rows(self) -> list[tuple[int, tuple[str, ...]]]:
         """(year, the series' values formatted) for the table, oldest year first."""
-        return [(year, tuple(s.formatted[i] for s in self.series)) for i, year in enumerate(self.years)]
+        formatted = [series.formatted for series in self.series]
+        return [(year, tuple(values[i] for values in formatted)) for i, year in enumerate(self.years)]
 
-    @property
+    @cached_property
     def description(self) -> str:
         """The chart in words for screen readers (the <desc>): each series' first and last value."""
         if self.is_empty:
@@ -86,6 +90,22 @@ class Trend:
                     }
                 )
         return "; ".join(parts) + "."
+
+    @cached_property
+    def table_rows(self) -> SafeString:
+        """The table's body rows, built here rather than in the template: a report page shows hundreds
+        of values, and a template loop over them costs more than the rest of the page."""
+        rows = []
+        for year, values in self.rows:
+            cells = "".join(f'<td class="num">{html.escape(value)}</td>' for value in values)
+            rows.append(f'<tr><th scope="row">{year}</th>{cells}</tr>')
+        return mark_safe("".join(rows))
+
+    @cached_property
+    def drawing(self) -> str:
+        """The chart's grid, lines, markers and legend (chart_svg wraps them); drawn once per trend,
+        however many chapters follow the indicator."""
+        return chart_drawing(self)
 
     @property
     def svg(self) -> str:
@@ -113,9 +133,16 @@ def trends(indicators, body: PublicBody) -> dict[int, Trend]:
         return {}
     areas = _areas(body)
     area_ids = [area.pk for _label, area in areas if area is not None]
-    values = IndicatorValue.objects.filter(
-        Q(area_id__in=area_ids) | Q(region=COUNTRY_REGION), indicator__in=indicators, gender="total"
-    ).values_list("indicator_id", "area_id", "region", "year", "value")
+    pks = [indicator.pk for indicator in indicators]
+    # The indicators inside each branch of the OR, and no ordering: so the database reads the areas'
+    # and the country's values by their indexes instead of every body's values of the indicators.
+    values = (
+        IndicatorValue.objects.filter(
+            Q(area_id__in=area_ids, indicator__in=pks) | Q(region=COUNTRY_REGION, indicator__in=pks), gender="total"
+        )
+        .order_by()
+        .values_list("indicator_id", "area_id", "region", "year", "value")
+    )
     # {(indicator, series index, year): value}; a hand value (region None) wins over Sotkanet's.
     table: dict[tuple[int, int, int], tuple[bool, Decimal | None]] = {}
     index_of = {area.pk if area else None: i for i, (_label, area) in enumerate(areas)}
@@ -127,12 +154,13 @@ def trends(indicators, body: PublicBody) -> dict[int, Trend]:
         key = (indicator_id, series, year)
         if key not in table or (by_hand and not table[key][0]):
             table[key] = (by_hand, value)
+    years_of: dict[int, set[int]] = {}
+    for (indicator_id, _series, year), (_by_hand, value) in table.items():
+        if value is not None:
+            years_of.setdefault(indicator_id, set()).add(year)
     result = {}
     for indicator in indicators:
-        years = sorted(
-            {year for (i, _s, year), (_h, value) in table.items() if i == indicator.pk and value is not None}
-        )
-        years = years[-MAX_YEARS:]
+        years = sorted(years_of.get(indicator.pk, ()))[-MAX_YEARS:]
         series = tuple(
             Series(label, tuple(table.get((indicator.pk, s, year), (False, None))[1] for year in years))
             for s, (label, _area) in enumerate(areas)
@@ -209,16 +237,21 @@ def _marker_svg(kind: str, x: float, y: float, colour: str) -> str:
     return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="4" fill="{colour}"/>'
 
 
-def chart_svg(trend: Trend) -> str:
-    """The trend as an inline SVG with a <title> and a <desc> (role="img"); the table follows it."""
-    ident = f"trend-{trend.indicator_id}"
-    parts = [
+def chart_svg(trend: Trend, ident: str = "") -> str:
+    """The trend as an inline SVG with a <title> and a <desc> (role="img"); the table follows it.
+    `ident` starts the ids of its title and description (unique on the page)."""
+    ident = ident or f"trend-{trend.indicator_id}"
+    return (
         f'<svg class="trend-chart" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
         f'role="img" aria-labelledby="{ident}-title {ident}-desc" xmlns="http://www.w3.org/2000/svg" '
-        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="14">',
-        f'<title id="{ident}-title">{escape(trend.title)}</title>',
-        f'<desc id="{ident}-desc">{escape(trend.description)}</desc>',
-    ]
+        f'font-family="DejaVu Sans, Arial, sans-serif" font-size="14">'
+        f'<title id="{ident}-title">{escape(trend.title)}</title>'
+        f'<desc id="{ident}-desc">{escape(trend.description)}</desc>{trend.drawing}</svg>'
+    )
+
+
+def chart_drawing(trend: Trend) -> str:
+    parts = []
     geometry = _geometry(trend)
     for y, label in geometry.ticks:
         parts.append(f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="#d0d0d0"/>')
@@ -255,7 +288,6 @@ def chart_svg(trend: Trend) -> str:
         )
         parts.append(_marker_svg(style["marker"], LEFT + 15, y - 4, style["colour"]))
         parts.append(f'<text x="{LEFT + 38}" y="{y}" fill="#222">{escape(series.label)}</text>')
-    parts.append("</svg>")
     return "".join(parts)
 
 

@@ -176,12 +176,13 @@ def reports(request, body):
 def report(request, pk):
     """An approved report is public; a draft is shown only to the body's coordinators and the
     report's editors (to others it does not exist)."""
-    item = get_object_or_404(WelfareReport.objects.select_related("body"), pk=pk)
+    # The county too: a municipality's trends show its county beside it.
+    item = get_object_or_404(WelfareReport.objects.select_related("body__county"), pk=pk)
     if not request.user.has_perm("welfare.view_report", item):
         raise Http404
     can_work = item.status != ReportStatus.APPROVED
     chapters = queries.report_chapters(item)
-    followed = {i.pk: i for chapter in chapters for i in chapter.indicators.all()}
+    followed = {i.pk: i for chapter in chapters for i in chapter.followed}
     trends = indicators.trends(followed.values(), item.body)
     return render(
         request,

@@ -1,9 +1,11 @@
 """`{% load welfare_indicators %}` `{% indicator_trends chapter trends %}`: each indicator the chapter
-follows as a trend beside the county and the whole country, chart and table
+follows (`chapter.followed`, see welfare.queries.report_chapters) as a trend beside the county and
+the whole country, chart and table
 (welfare/_indicator_trends.html). `trends` holds the trends of all the report's chapters, which the
 view reads in one query (welfare.indicators.trends)."""
 
 from django import template
+from django.utils.safestring import mark_safe
 
 from kumppani.welfare import indicators
 
@@ -12,7 +14,14 @@ register = template.Library()
 
 @register.inclusion_tag("welfare/_indicator_trends.html")
 def indicator_trends(chapter, trends: dict):
-    return {"trends": [trends[i.pk] for i in chapter.indicators.all() if i.pk in trends]}
+    """Each trend with the ids of its figure (unique on the page: two chapters may follow the same
+    indicator) and its chart."""
+    shown = []
+    for indicator in chapter.followed:
+        if indicator.pk in trends:
+            trend, ident = trends[indicator.pk], f"trend-{chapter.pk}-{indicator.pk}"
+            shown.append({"trend": trend, "ident": ident, "svg": mark_safe(indicators.chart_svg(trend, ident))})
+    return {"trends": shown}
 
 
 @register.filter
