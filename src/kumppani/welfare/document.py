@@ -96,7 +96,7 @@ def _name(obj, field_name: str = "name") -> str:
 
 def trend_table(trend: indicators.Trend) -> Table:
     return Table(
-        caption=_("%(title)s: the values by year") % {"title": trend.title},
+        caption=trend.caption,
         header=(_("Year"), *(series.label for series in trend.series)),
         rows=tuple((str(year), *values) for year, values in trend.rows),
         trend=trend,

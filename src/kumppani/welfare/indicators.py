@@ -71,6 +71,11 @@ class Trend:
         return [(year, tuple(values[i] for values in formatted)) for i, year in enumerate(self.years)]
 
     @cached_property
+    def caption(self) -> str:
+        """The table's caption."""
+        return _("%(title)s: the values by year") % {"title": self.title}
+
+    @cached_property
     def description(self) -> str:
         """The chart in words for screen readers (the <desc>): each series' first and last value."""
         if self.is_empty:

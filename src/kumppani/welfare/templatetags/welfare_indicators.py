@@ -6,6 +6,7 @@ view reads in one query (welfare.indicators.trends)."""
 
 from django import template
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from kumppani.welfare import indicators
 
@@ -21,7 +22,13 @@ def indicator_trends(chapter, trends: dict):
         if indicator.pk in trends:
             trend, ident = trends[indicator.pk], f"trend-{chapter.pk}-{indicator.pk}"
             shown.append({"trend": trend, "ident": ident, "svg": mark_safe(indicators.chart_svg(trend, ident))})
-    return {"trends": shown}
+    # The words every figure repeats, translated here once for the chapter rather than per figure.
+    return {
+        "trends": shown,
+        "year_label": _("Year"),
+        "no_values": _("No values of this indicator yet."),
+        "source_line": _("Source: THL, Sotkanet.fi; values for the body's own area may be entered by its coordinator."),
+    }
 
 
 @register.filter
