@@ -270,15 +270,15 @@ LOGGING = {
 DIRECTORY_CACHE_SECONDS = env_int("DIRECTORY_CACHE_SECONDS", 600)
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 5000}}}
 
-# Production headers. Scripts and styles only from the site's own files: no template has inline
-# script or style (tests/browser fail on any Content-Security-Policy violation). HSTS and the https
-# redirect are on whenever DEBUG is off; `kumppani check --deploy` is clean with the README's settings.
 # The map on the activity form, where a click gives a place's coordinates. Tiles from MAP_TILES_URL
-# (an XYZ template; its origin is allowed in img-src); the form works without the map.
+# (an XYZ template; its origin is allowed in img-src below); the form works without the map.
 MAP_TILES_URL = env_str("MAP_TILES_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 MAP_TILES_ATTRIBUTION = env_str("MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors")
 _map_tiles_origin = "/".join(MAP_TILES_URL.split("/")[:3]) if "://" in MAP_TILES_URL else None
 
+# Production headers. Scripts and styles only from the site's own files: no template has inline
+# script or style (tests/browser fail on any Content-Security-Policy violation). HSTS and the https
+# redirect are on whenever DEBUG is off; `kumppani check --deploy` is clean with the README's settings.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
