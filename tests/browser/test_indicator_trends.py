@@ -63,6 +63,9 @@ def test_values_entered_and_imported_show_as_a_chart_with_its_table(page, axe_ch
     expect(page.get_by_role("link", name=re.compile("PDF"))).to_have_count(2)
     axe_check(page)
     page.set_viewport_size({"width": 390, "height": 900})
+    # On a phone the table shows all three areas without scrolling sideways: their names wrap.
+    wrap = page.locator("figure.indicator-trend .table-wrap")
+    assert wrap.evaluate("element => element.scrollWidth <= element.clientWidth")
     page.locator("figure.indicator-trend").screenshot(
         path=str(Path(__file__).resolve().parent.parent / "artifacts" / "indicator-trend-390.png")
     )

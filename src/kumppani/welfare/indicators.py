@@ -256,6 +256,8 @@ def chart_svg(trend: Trend, ident: str = "") -> str:
 
 
 def chart_drawing(trend: Trend) -> str:
+    """The chart inside its <svg>: the grid and its labels, the years, each series' line and markers,
+    and the legend."""
     parts = []
     geometry = _geometry(trend)
     for y, label in geometry.ticks:
