@@ -350,6 +350,11 @@ def meeting_detail(request, pk):
     """A meeting's agenda and participants (public), its minutes once approved; the action items for
     the body's officials and the NGOs taking part."""
     meeting = get_object_or_404(Meeting.objects.select_related("body", "network"), pk=pk)
+    return _meeting_page(request, meeting)
+
+
+def _meeting_page(request, meeting, action_form=None):
+    """The meeting's page; an action item sent with a mistake comes back bound, with its errors."""
     can_change = request.user.has_perm("cooperation.change_meeting", meeting)
     sees_internal = request.user.has_perm("cooperation.view_meeting_internal", meeting)
     context = {
@@ -367,7 +372,7 @@ def meeting_detail(request, pk):
             item.can_complete = item.done_at is None and request.user.has_perm("cooperation.complete_action", item)
         context["actions"] = items
     if can_change:
-        context["action_form"] = ActionItemForm(meeting=meeting)
+        context["action_form"] = ActionItemForm(meeting=meeting) if action_form is None else action_form
     return render(request, "cooperation/governance/meeting_detail.html", context)
 
 
@@ -416,14 +421,13 @@ def action_add(request, pk):
     meeting = _object(request, Meeting.objects.select_related("body"), "cooperation.change_meeting", pk=pk)
     form = ActionItemForm(request.POST, meeting=meeting)
     if not form.is_valid():
-        messages.error(request, _("Say what is to be done, by when and who does it."))
-        return redirect(meeting.get_absolute_url())
+        return _meeting_page(request, meeting, form)
     try:
         services.action_item_add(by=request.user, meeting=meeting, **form.cleaned_data)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The action item is added and its owners are told."))
+        add_service_errors(form, error)
+        return _meeting_page(request, meeting, form)
+    messages.success(request, _("The action item is added and its owners are told."))
     return redirect(meeting.get_absolute_url() + "#toimenpiteet")
 
 
@@ -565,9 +569,15 @@ def expert_close(request, pk):
 
 def negotiations(request, body):
     """A body's yearly negotiations: the agreed ones for everyone, those being prepared for its officials."""
-    body = _body(request, body)
+    return _negotiations_page(request, _body(request, body))
+
+
+def _negotiations_page(request, body, open_form=None):
+    """The list with the form to open a year; a year sent with a mistake comes back with its error."""
     officials = request.user.has_perm("cooperation.view_negotiation_agenda", body)
     can_open = request.user.has_perm("cooperation.manage_negotiation", body)
+    if can_open and open_form is None:
+        open_form = NegotiationOpenForm(initial={"year": timezone.localdate().year})
     return render(
         request,
         "cooperation/governance/negotiations.html",
@@ -575,7 +585,7 @@ def negotiations(request, body):
             "body": body,
             "negotiations": queries.body_negotiations(body, include_drafts=officials),
             "can_open": can_open,
-            "open_form": NegotiationOpenForm(initial={"year": timezone.localdate().year}) if can_open else None,
+            "open_form": open_form if can_open else None,
         },
     )
 
@@ -585,17 +595,15 @@ def negotiations(request, body):
 def negotiation_open(request, body):
     body = _body(request, body, "cooperation.manage_negotiation")
     form = NegotiationOpenForm(request.POST)
-    if form.is_valid():
-        try:
-            negotiation = services.negotiation_open(by=request.user, body=body, year=form.cleaned_data["year"])
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(request, _("The negotiation is open, with last year's follow-up."))
-            return redirect(negotiation.get_absolute_url())
-    else:
-        messages.error(request, _("Give a year between 2000 and 2100."))
-    return redirect("cooperation:negotiations", body=body.slug)
+    if not form.is_valid():
+        return _negotiations_page(request, body, form)
+    try:
+        negotiation = services.negotiation_open(by=request.user, body=body, year=form.cleaned_data["year"])
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return _negotiations_page(request, body, form)
+    messages.success(request, _("The negotiation is open, with last year's follow-up."))
+    return redirect(negotiation.get_absolute_url())
 
 
 def _negotiation(request, pk):

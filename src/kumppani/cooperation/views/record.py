@@ -233,6 +233,12 @@ def form_create(request, body):
 def form_detail(request, uuid):
     form = _form(uuid)
     _require(request, "cooperation.view_form", form)
+    return _detail_page(request, form)
+
+
+def _detail_page(request, form, *, decision_form=None, marking=None):
+    """The form's page; a decision or a marking sent with a mistake comes back bound, with its
+    errors in the summary at the top and beside its fields."""
     partners = list(form.partners.select_related("organisation", "confirmed_by").order_by("organisation__name"))
     mine = set(membership_roles(request.user))
     to_confirm = [p for p in partners if p.organisation_id in mine and p.confirmed_at is None]
@@ -240,6 +246,13 @@ def form_detail(request, uuid):
     periods = services.periods(form, today) if form.status in (Status.ACTIVE, Status.ENDED) else []
     can_body = request.user.has_perm("cooperation.mark_body_side", form)
     can_ngo = request.user.has_perm("cooperation.mark_ngo_side", form)
+    if decision_form is None and form.status == Status.PROPOSED:
+        decision_form = DecisionForm()
+    body_form = ngo_form = None
+    if periods:
+        sent = marking.prefix if marking is not None else None
+        body_form = marking if sent == Side.BODY else RealisationForm(periods=periods, prefix=Side.BODY)
+        ngo_form = marking if sent == Side.NGO else RealisationForm(periods=periods, prefix=Side.NGO)
     context = {
         "form": form,
         "partners": partners,
@@ -248,9 +261,9 @@ def form_detail(request, uuid):
         "can_change": request.user.has_perm("cooperation.change_form", form),
         "can_body": can_body and bool(periods),
         "can_ngo": can_ngo and bool(periods),
-        "decision_form": DecisionForm() if form.status == Status.PROPOSED else None,
-        "body_form": RealisationForm(periods=periods, prefix="body") if periods else None,
-        "ngo_form": RealisationForm(periods=periods, prefix="ngo") if periods else None,
+        "decision_form": decision_form,
+        "body_form": body_form,
+        "ngo_form": ngo_form,
     }
     return render(request, "cooperation/record/form_detail.html", context)
 
@@ -276,14 +289,13 @@ def form_decide(request, uuid):
     _require(request, "cooperation.change_form", form)
     decision = DecisionForm(request.POST)
     if not decision.is_valid():
-        messages.error(request, _("Choose whether you accept or decline the proposal."))
-        return redirect("cooperation:form", uuid=form.uuid)
+        return _detail_page(request, form, decision_form=decision)
     try:
         services.form_decide(form=form, by=request.user, **decision.cleaned_data)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The decision was saved and the NGO was told by e-mail."))
+        add_service_errors(decision, error)
+        return _detail_page(request, form, decision_form=decision)
+    messages.success(request, _("The decision was saved and the NGO was told by e-mail."))
     return redirect("cooperation:form", uuid=form.uuid)
 
 
@@ -293,24 +305,7 @@ def form_edit(request, uuid):
     is never overwritten from an older page."""
     cooperation = _form(uuid)
     _require(request, "cooperation.change_form", cooperation)
-    initial = {
-        "organisations": list(cooperation.partners.values_list("organisation_id", flat=True)),
-        "category": cooperation.category,
-        "kind": cooperation.kind,
-        "title": cooperation.title_fi,
-        "title_sv": cooperation.title_sv,
-        "description": cooperation.description_fi,
-        "description_sv": cooperation.description_sv,
-        "responsible": cooperation.responsible_id,
-        "starts_on": cooperation.starts_on,
-        "ends_on": cooperation.ends_on,
-        "frequency": cooperation.frequency,
-        "review_period": cooperation.review_period,
-        "version": cooperation.version,
-    }
-    form = CooperationFormEditForm(
-        request.POST or None, body=cooperation.body, sectors=Sector.objects.none(), initial=initial
-    )
+    form = _edit_form(cooperation, request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         organisations, version = list(data.pop("organisations")), data.pop("version")
@@ -326,10 +321,38 @@ def form_edit(request, uuid):
         else:
             messages.success(request, _("The changes were saved."))
             return redirect("cooperation:form", uuid=cooperation.uuid)
+    return _edit_page(request, cooperation, form=form)
+
+
+def _edit_form(cooperation, data=None) -> CooperationFormEditForm:
+    initial = {
+        "organisations": list(cooperation.partners.values_list("organisation_id", flat=True)),
+        "category": cooperation.category,
+        "kind": cooperation.kind,
+        "title": cooperation.title_fi,
+        "title_sv": cooperation.title_sv,
+        "description": cooperation.description_fi,
+        "description_sv": cooperation.description_sv,
+        "responsible": cooperation.responsible_id,
+        "starts_on": cooperation.starts_on,
+        "ends_on": cooperation.ends_on,
+        "frequency": cooperation.frequency,
+        "review_period": cooperation.review_period,
+        "version": cooperation.version,
+    }
+    return CooperationFormEditForm(data, body=cooperation.body, sectors=Sector.objects.none(), initial=initial)
+
+
+def _edit_page(request, cooperation, *, form=None, end_form=None):
+    """The page for changing or ending a form; the form sent with a mistake comes back bound."""
     return render(
         request,
         "cooperation/record/form_edit.html",
-        {"cooperation": cooperation, "form": form, "end_form": EndForm(initial={"ends_on": timezone.localdate()})},
+        {
+            "cooperation": cooperation,
+            "form": _edit_form(cooperation) if form is None else form,
+            "end_form": EndForm(initial={"ends_on": timezone.localdate()}) if end_form is None else end_form,
+        },
     )
 
 
@@ -340,8 +363,7 @@ def form_end(request, uuid):
     _require(request, "cooperation.change_form", cooperation)
     end = EndForm(request.POST)
     if not end.is_valid():
-        messages.error(request, _("Give the date the cooperation ended."))
-        return redirect("cooperation:form_edit", uuid=cooperation.uuid)
+        return _edit_page(request, cooperation, end_form=end)
     if cooperation.status == Status.ACTIVE and not confirm.confirmed(request):
         # The NGO and the public see it ended at once, so ending asks first.
         return confirm.ask(
@@ -359,8 +381,8 @@ def form_end(request, uuid):
     try:
         services.form_end(form=cooperation, ends_on=end.cleaned_data["ends_on"], by=request.user)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("cooperation:form_edit", uuid=cooperation.uuid)
+        add_service_errors(end, error)
+        return _edit_page(request, cooperation, end_form=end)
     messages.success(request, _("The cooperation was marked as ended; its realisation history stays."))
     return redirect("cooperation:form", uuid=cooperation.uuid)
 
@@ -375,8 +397,7 @@ def form_mark(request, uuid):
     _require(request, "cooperation.mark_body_side" if side == Side.BODY else "cooperation.mark_ngo_side", form)
     marking = RealisationForm(request.POST, periods=services.periods(form, timezone.localdate()), prefix=side)
     if not marking.is_valid():
-        messages.error(request, _("Choose the period and whether the cooperation was realised."))
-        return redirect("cooperation:form", uuid=form.uuid)
+        return _detail_page(request, form, marking=marking)
     start, end = marking.period_dates()
     if marking.cleaned_data["outcome"] == Outcome.NOT_REALISED and not confirm.confirmed(request):
         # "Not realised" goes into the body's figures and the other side sees it, so it asks first.
@@ -400,10 +421,20 @@ def form_mark(request, uuid):
             by=request.user,
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Thank you! The realisation was saved."))
+        add_service_errors(marking, _period_errors(error))
+        return _detail_page(request, form, marking=marking)
+    messages.success(request, _("Thank you! The realisation was saved."))
     return redirect("cooperation:form", uuid=form.uuid)
+
+
+def _period_errors(error: ValidationError) -> ValidationError:
+    """The service names the period's start or end; the form has one field for the period."""
+    if not hasattr(error, "error_dict"):
+        return error
+    fields = {}
+    for field, errors in error.error_dict.items():
+        fields.setdefault("period" if field in ("period_start", "period_end") else field, []).extend(errors)
+    return ValidationError(fields)
 
 
 @login_required
@@ -418,26 +449,31 @@ def from_booking(request, body, kind, pk):
         target = {"series": get_object_or_404(BookingSeries.objects.select_related("space", "organisation"), pk=pk)}
     else:
         target = {"booking": get_object_or_404(Booking.objects.select_related("space", "organisation"), pk=pk)}
+    item = target.get("series") or target["booking"]
+    if item.space.body_id != body.pk:
+        raise Http404
     if request.method != "POST":
-        item = target.get("series") or target["booking"]
-        if item.space.body_id != body.pk:
-            raise Http404
-        return render(
-            request,
-            "cooperation/record/from_booking.html",
-            {"body": body, "item": item, "series": "series" in target, "form": FromBookingForm(sectors=sectors)},
-        )
+        return _from_booking_page(request, body, item, target, FromBookingForm(sectors=sectors))
     chosen = FromBookingForm(request.POST, sectors=sectors)
     if not chosen.is_valid():
-        messages.error(request, _("Choose the sector."))
-        return redirect("cooperation:body", body=body.slug)
+        return _from_booking_page(request, body, item, target, chosen)
     try:
         created = services.form_from_booking(sector=chosen.cleaned_data["sector"], by=request.user, **target)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-        return redirect("cooperation:body", body=body.slug)
+        add_service_errors(chosen, error)
+        return _from_booking_page(request, body, item, target, chosen)
     messages.success(request, _("The booking is now recorded as premises cooperation."))
     return redirect("cooperation:form", uuid=created.uuid)
+
+
+def _from_booking_page(request, body, item, target, form):
+    """The booking's page with its sector choice; a choice sent with a mistake (also from the body's
+    page) comes back here with the error."""
+    return render(
+        request,
+        "cooperation/record/from_booking.html",
+        {"body": body, "item": item, "series": "series" in target, "form": form},
+    )
 
 
 def ngo(request, organisation):
