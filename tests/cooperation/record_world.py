@@ -53,5 +53,20 @@ def make_form(world, *, title="Nuorten kesätapahtuma", organisations=None, star
     )
 
 
+def new_form_data(world, **changes) -> dict:
+    """What the page for recording a form of cooperation sends: the NGO's seat in the youth council."""
+    return {
+        "sector": world["sector"].pk,
+        "organisations": [world["ngo"].pk],
+        "category": "strategic",
+        "kind": "seat",
+        "title": "Nuorisovaltuuston paikka",
+        "responsible": world["official"].pk,
+        "starts_on": "2026-01-01",
+        "review_period": "year",
+        **changes,
+    }
+
+
 def year(y: int = LAST_YEAR) -> tuple[dt.date, dt.date]:
     return dt.date(y, 1, 1), dt.date(y, 12, 31)

@@ -9,7 +9,7 @@ from kumppani.cooperation.governance.models import Meeting, NegotiationMeasure, 
 from kumppani.cooperation.models import CooperationForm
 from kumppani.core.models import AuditEntry
 from tests import factories
-from tests.cooperation.record_world import make_form, world_fixture  # noqa: F401
+from tests.cooperation.record_world import make_form, new_form_data, world_fixture  # noqa: F401
 from tests.cooperation.test_form_edit import _edit_data
 from tests.error_summary import error_summary
 
@@ -19,18 +19,8 @@ pytestmark = pytest.mark.django_db
 def test_recording_a_form_of_cooperation_without_a_title(client, world):
     client.force_login(world["official"])
     url = reverse("cooperation:form_create", args=[world["salo"].slug])
-    data = {
-        "sector": world["sector"].pk,
-        "organisations": [world["ngo"].pk],
-        "category": "strategic",
-        "kind": "seat",
-        "title": "",
-        "responsible": world["official"].pk,
-        "starts_on": "2026-01-01",
-        "review_period": "year",
-    }
     before = AuditEntry.objects.count()
-    error_summary(client.post(url, data), "title")
+    error_summary(client.post(url, new_form_data(world, title="")), "title")
     assert not CooperationForm.objects.exists() and AuditEntry.objects.count() == before
 
 
