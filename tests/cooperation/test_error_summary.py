@@ -9,7 +9,7 @@ from kumppani.cooperation.governance.models import Meeting, NegotiationMeasure, 
 from kumppani.cooperation.models import CooperationForm
 from kumppani.core.models import AuditEntry
 from tests import factories
-from tests.cooperation.record_world import make_form, new_form_data, world_fixture  # noqa: F401
+from tests.cooperation.record_world import make_form, new_form_data
 from tests.cooperation.test_form_edit import _edit_data
 from tests.error_summary import error_summary
 

@@ -12,7 +12,7 @@ from kumppani.cooperation import services
 from kumppani.cooperation.models import CooperationForm, Realisation
 from kumppani.core.models import AuditEntry
 from tests import factories
-from tests.cooperation.record_world import LAST_YEAR, make_form, new_form_data, world_fixture, year  # noqa: F401
+from tests.cooperation.record_world import LAST_YEAR, make_form, new_form_data, year
 
 pytestmark = pytest.mark.django_db
 
