@@ -50,8 +50,119 @@ def _signed_in(client, person):
 # Each case returns the address of a page below the top level, after signing in the person who uses it.
 
 
-def premises_space(client):
-    return reverse("premises:detail", args=[premises.space(factories.salo()).slug])
+def _official(salo):
+    return factories.official(salo, role="official")
+
+
+def _a_survey(salo):
+    """A survey of Salo's with one question, and the official who made it."""
+    official = _official(salo)
+    survey = surveys.survey(salo, official)
+    surveys.choice_question(survey, official)
+    return survey, official
+
+
+def _survey_owner(salo):
+    return _a_survey(salo)[1]
+
+
+def _salo_page(name, person=None):
+    """Salo's page `name`, opened by `person(salo)` or, without one, by anyone."""
+
+    def case(client):
+        salo = factories.salo()
+        if person:
+            _signed_in(client, person(salo))
+        return reverse(name, args=[salo.slug])
+
+    return case
+
+
+def _ngo_page(name):
+    """An NGO's page `name`, opened by its representative."""
+
+    def case(client):
+        ngo = factories.organisation()
+        _signed_in(client, factories.representative(ngo))
+        return reverse(name, args=[ngo.slug])
+
+    return case
+
+
+def _event_page(name):
+    """The page `name` of an NGO's event, opened by the representative who made it."""
+
+    def case(client):
+        ngo = factories.organisation()
+        person = factories.representative(ngo)
+        event = events.event(ngo, by=person)
+        _signed_in(client, person)
+        return reverse(name, args=[ngo.slug, event.slug])
+
+    return case
+
+
+def _consultation_world(client, person_key):
+    world = helpers.world()
+    item = helpers.consultation(world["salo"], world["official"])
+    _signed_in(client, world[person_key])
+    return world, item
+
+
+def _consultation_page(name):
+    """The page `name` of an open consultation, opened by its official."""
+
+    def case(client):
+        _world, item = _consultation_world(client, "official")
+        return reverse(name, args=[item.pk])
+
+    return case
+
+
+def _report():
+    salo = factories.salo()
+    ngo = factories.organisation(areas=[salo])
+    writer = factories.representative(ngo)
+    report = knowledge.report_create(
+        organisation=ngo,
+        body=salo,
+        data={
+            "title": "Yksinäisyys kylillä",
+            "period_start": dt.date(2026, 1, 1),
+            "period_end": dt.date(2026, 6, 30),
+            "observations": "Ikäihmiset jäävät yksin.",
+            "public_summary": "Kylien ikäihmiset kaipaavat kohtaamisia.",
+        },
+        quotes=[],
+        quotes_consent=False,
+        by=writer,
+    )
+    return report, ngo, writer
+
+
+def _report_page(name, *, of):
+    """The page `name` of a knowledge report's NGO (`of="ngo"`) or of the report itself (`of="report"`),
+    opened by its writer."""
+
+    def case(client):
+        report, ngo, writer = _report()
+        _signed_in(client, writer)
+        return reverse(name, args=[ngo.slug if of == "ngo" else report.pk])
+
+    return case
+
+
+def _survey_page(name, *, signed_in=True):
+    """The page `name` of a survey, opened by the official who made it or, signed out, by anyone."""
+
+    def case(client):
+        survey, official = _a_survey(factories.salo())
+        _signed_in(client, official)
+        if not signed_in:
+            client.logout()
+        return reverse(name, args=[survey.slug])
+
+    return case
 
 
 def premises_book(client):
@@ -80,16 +191,6 @@ def premises_ngo_bookings(client):
     return reverse("premises:ngo_bookings", args=[ngo.slug])
 
 
-def premises_manage(client):
-    _signed_in(client, premises.manager(factories.salo()))
-    return reverse("premises:manage", args=[factories.salo().slug])
-
-
-def premises_create(client):
-    _signed_in(client, premises.manager(factories.salo()))
-    return reverse("premises:create", args=[factories.salo().slug])
-
-
 def premises_edit(client):
     boss = premises.manager(factories.salo())
     space = premises.space(factories.salo(), by=boss)
@@ -97,104 +198,11 @@ def premises_edit(client):
     return reverse("premises:edit", args=[space.slug])
 
 
-def premises_usage(client):
-    _signed_in(client, factories.official(factories.salo()))
-    return reverse("premises:usage", args=[factories.salo().slug])
-
-
-def events_detail(client):
-    return reverse("events:detail", args=[events.published(factories.organisation()).slug])
-
-
-def events_manage(client):
-    ngo = factories.organisation()
-    _signed_in(client, factories.representative(ngo))
-    return reverse("events:manage", args=[ngo.slug])
-
-
-def events_create(client):
-    ngo = factories.organisation()
-    _signed_in(client, factories.representative(ngo))
-    return reverse("events:create", args=[ngo.slug])
-
-
-def events_edit(client):
-    ngo = factories.organisation()
-    person = factories.representative(ngo)
-    event = events.event(ngo, by=person)
-    _signed_in(client, person)
-    return reverse("events:edit", args=[ngo.slug, event.slug])
-
-
-def events_submit(client):
-    ngo = factories.organisation()
-    person = factories.representative(ngo)
-    event = events.event(ngo, by=person)
-    _signed_in(client, person)
-    return reverse("events:submit", args=[ngo.slug, event.slug])
-
-
-def events_body_manage(client):
-    _signed_in(client, factories.official(factories.salo(), role="official"))
-    return reverse("events:body_manage", args=[factories.salo().slug])
-
-
-def events_body_create(client):
-    _signed_in(client, factories.official(factories.salo(), role="official"))
-    return reverse("events:body_create", args=[factories.salo().slug])
-
-
-def events_queue(client):
-    _signed_in(client, factories.official(factories.salo(), role="official"))
-    return reverse("events:queue", args=[factories.salo().slug])
-
-
-def events_trusted(client):
-    _signed_in(client, factories.official(factories.salo()))
-    return reverse("events:trusted", args=[factories.salo().slug])
-
-
-def events_bulletin(client):
-    _signed_in(client, factories.official(factories.salo()))
-    return reverse("events:bulletin", args=[factories.salo().slug])
-
-
-def _consultation_world(client, person_key):
-    world = helpers.world()
-    item = helpers.consultation(world["salo"], world["official"])
-    _signed_in(client, world[person_key])
-    return world, item
-
-
-def consultation_list(client):
-    return reverse("participation:consultation_list", args=[factories.salo().slug])
-
-
-def consultation_detail(client):
-    _world, item = _consultation_world(client, "official")
-    return reverse("participation:consultation_detail", args=[item.pk])
-
-
-def consultation_create(client):
-    _signed_in(client, factories.official(factories.salo(), role="official"))
-    return reverse("participation:consultation_create", args=[factories.salo().slug])
-
-
-def consultation_edit(client):
-    _world, item = _consultation_world(client, "official")
-    return reverse("participation:consultation_edit", args=[item.pk])
-
-
 def consultation_section_add(client):
     world = helpers.world()
     item = helpers.consultation(world["salo"], world["official"], open_it=False)
     _signed_in(client, world["official"])
     return reverse("participation:consultation_section_add", args=[item.pk])
-
-
-def consultation_document_add(client):
-    _world, item = _consultation_world(client, "official")
-    return reverse("participation:consultation_document_add", args=[item.pk])
 
 
 def consultation_statement_edit(client):
@@ -213,148 +221,57 @@ def consultation_statement(client):
     return reverse("participation:consultation_statement", args=[statement.pk])
 
 
-def _report():
-    salo = factories.salo()
-    ngo = factories.organisation(areas=[salo])
-    writer = factories.representative(ngo)
-    report = knowledge.report_create(
-        organisation=ngo,
-        body=salo,
-        data={
-            "title": "Yksinäisyys kylillä",
-            "period_start": dt.date(2026, 1, 1),
-            "period_end": dt.date(2026, 6, 30),
-            "observations": "Ikäihmiset jäävät yksin.",
-            "public_summary": "Kylien ikäihmiset kaipaavat kohtaamisia.",
-        },
-        quotes=[],
-        quotes_consent=False,
-        by=writer,
-    )
-    return report, ngo, writer
-
-
-def knowledge_body(client):
-    return reverse("participation:knowledge_body", args=[factories.salo().slug])
-
-
-def knowledge_ngo(client):
-    _, ngo, writer = _report()
-    _signed_in(client, writer)
-    return reverse("participation:knowledge_ngo", args=[ngo.slug])
-
-
-def knowledge_create(client):
-    _, ngo, writer = _report()
-    _signed_in(client, writer)
-    return reverse("participation:knowledge_create", args=[ngo.slug])
-
-
-def knowledge_edit(client):
-    report, _ngo, writer = _report()
-    _signed_in(client, writer)
-    return reverse("participation:knowledge_edit", args=[report.pk])
-
-
-def knowledge_detail_for_its_writer(client):
-    report, _ngo, writer = _report()
-    _signed_in(client, writer)
-    return reverse("participation:knowledge_detail", args=[report.pk])
-
-
 def knowledge_detail_for_the_body(client):
     report, _ngo, writer = _report()
     knowledge.report_send(by=writer, report=report)
-    _signed_in(client, factories.official(factories.salo(), role="official"))
+    _signed_in(client, _official(factories.salo()))
     return reverse("participation:knowledge_detail", args=[report.pk])
 
 
-def _survey(client):
-    official = factories.official(factories.salo(), role="official")
-    survey = surveys.survey(factories.salo(), official)
-    surveys.choice_question(survey, official)
-    _signed_in(client, official)
-    return survey
+PAGES = {
+    "consultation_list": _salo_page("participation:consultation_list"),
+    "consultation_detail": _consultation_page("participation:consultation_detail"),
+    "consultation_create": _salo_page("participation:consultation_create", _official),
+    "consultation_edit": _consultation_page("participation:consultation_edit"),
+    "consultation_section_add": consultation_section_add,
+    "consultation_document_add": _consultation_page("participation:consultation_document_add"),
+    "consultation_statement_edit": consultation_statement_edit,
+    "consultation_statement": consultation_statement,
+    "knowledge_body": _salo_page("participation:knowledge_body"),
+    "knowledge_ngo": _report_page("participation:knowledge_ngo", of="ngo"),
+    "knowledge_create": _report_page("participation:knowledge_create", of="ngo"),
+    "knowledge_edit": _report_page("participation:knowledge_edit", of="report"),
+    "knowledge_detail_for_its_writer": _report_page("participation:knowledge_detail", of="report"),
+    "knowledge_detail_for_the_body": knowledge_detail_for_the_body,
+    "survey_body": _salo_page("participation:survey_body", _survey_owner),
+    "survey_create": _salo_page("participation:survey_create", _survey_owner),
+    "survey_edit": _survey_page("participation:survey_edit"),
+    "survey_manage": _survey_page("participation:survey_manage"),
+    "survey_results_for_its_owner": _survey_page("participation:survey_results"),
+    "survey_answering": _survey_page("participation:survey_detail", signed_in=False),
+    "survey_thanks": _survey_page("participation:survey_thanks", signed_in=False),
+    "events_detail": lambda client: reverse("events:detail", args=[events.published(factories.organisation()).slug]),
+    "events_manage": _ngo_page("events:manage"),
+    "events_create": _ngo_page("events:create"),
+    "events_edit": _event_page("events:edit"),
+    "events_submit": _event_page("events:submit"),
+    "events_body_manage": _salo_page("events:body_manage", _official),
+    "events_body_create": _salo_page("events:body_create", _official),
+    "events_queue": _salo_page("events:queue", _official),
+    "events_trusted": _salo_page("events:trusted", factories.official),
+    "events_bulletin": _salo_page("events:bulletin", factories.official),
+    "premises_space": lambda client: reverse("premises:detail", args=[premises.space(factories.salo()).slug]),
+    "premises_book": premises_book,
+    "premises_booking": premises_booking,
+    "premises_ngo_bookings": premises_ngo_bookings,
+    "premises_manage": _salo_page("premises:manage", premises.manager),
+    "premises_create": _salo_page("premises:create", premises.manager),
+    "premises_edit": premises_edit,
+    "premises_usage": _salo_page("premises:usage", factories.official),
+}
 
 
-def survey_body(client):
-    _survey(client)
-    return reverse("participation:survey_body", args=[factories.salo().slug])
-
-
-def survey_create(client):
-    _survey(client)
-    return reverse("participation:survey_create", args=[factories.salo().slug])
-
-
-def survey_edit(client):
-    return reverse("participation:survey_edit", args=[_survey(client).slug])
-
-
-def survey_manage(client):
-    return reverse("participation:survey_manage", args=[_survey(client).slug])
-
-
-def survey_results_for_its_owner(client):
-    return reverse("participation:survey_results", args=[_survey(client).slug])
-
-
-def survey_answering(client):
-    survey = _survey(client)
-    client.logout()
-    return reverse("participation:survey_detail", args=[survey.slug])
-
-
-def survey_thanks(client):
-    survey = _survey(client)
-    client.logout()
-    return reverse("participation:survey_thanks", args=[survey.slug])
-
-
-PAGES = [
-    consultation_list,
-    consultation_detail,
-    consultation_create,
-    consultation_edit,
-    consultation_section_add,
-    consultation_document_add,
-    consultation_statement_edit,
-    consultation_statement,
-    knowledge_body,
-    knowledge_ngo,
-    knowledge_create,
-    knowledge_edit,
-    knowledge_detail_for_its_writer,
-    knowledge_detail_for_the_body,
-    survey_body,
-    survey_create,
-    survey_edit,
-    survey_manage,
-    survey_results_for_its_owner,
-    survey_answering,
-    survey_thanks,
-    events_detail,
-    events_manage,
-    events_create,
-    events_edit,
-    events_submit,
-    events_body_manage,
-    events_body_create,
-    events_queue,
-    events_trusted,
-    events_bulletin,
-    premises_space,
-    premises_book,
-    premises_booking,
-    premises_ngo_bookings,
-    premises_manage,
-    premises_create,
-    premises_edit,
-    premises_usage,
-]
-
-
-@pytest.mark.parametrize("page", PAGES, ids=[case.__name__ for case in PAGES])
+@pytest.mark.parametrize("page", PAGES.values(), ids=list(PAGES))
 @pytest.mark.parametrize("language", ["fi", "sv"])
 def test_a_page_below_the_top_level_says_where_it_sits(client, page, language):
     url = page(client)

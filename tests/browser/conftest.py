@@ -17,6 +17,9 @@ A journey signs people in and presses buttons with the `sign_in` and `submit` fi
         sign_in(representative)             # signs out whoever was signed in first
         page.goto("/fi/oma/")
         submit(page.get_by_role("button", name="Tallenna"))   # waits for the next page, runs axe on it
+
+A journey by keyboard alone moves with `tab_to` (from tests.browser.conftest import tab_to):
+        tab_to(page, "#id_q")               # presses Tab until there, the focus visible at every stop
 """
 
 import itertools
@@ -46,6 +49,17 @@ AXE_FAILING_IMPACTS = {"serious", "critical"}
 # Playwright's sync API runs an event loop in the main thread, where Django would then refuse
 # database access (SynchronousOnlyOperation). This is the workaround pytest-django documents.
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+
+def tab_to(page, selector: str, *, limit: int = 120) -> None:
+    """Press Tab until the focus is on `selector`; every stop on the way must show where the focus is."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+            assert outline != "none", f"the focus on {selector} is not visible"
+            return
+    raise AssertionError(f"Tab never reached {selector}")
 
 
 @pytest.fixture(scope="session")

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests import factories
+from tests.browser.conftest import tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -76,17 +77,6 @@ def test_a_person_with_a_role_but_no_ngo_gets_an_explanation_and_a_coordinator_g
     expect(card).to_contain_text("Salo")
     expect(card.locator(".task-waiting").first).to_contain_text("1")
     axe_check(page)
-
-
-def tab_to(page, selector: str, *, limit: int = 120) -> None:
-    """Press Tab until the focus is on `selector`; every stop on the way must show where the focus is."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
-            assert outline != "none", f"the focus on {selector} is not visible"
-            return
-    raise AssertionError(f"Tab never reached {selector}")
 
 
 def test_by_keyboard_alone_a_resident_searches_the_directory_and_a_representative_edits_the_ngo(page, axe_check):

@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 
 from tests import factories
 from tests.activities.factories import activity as make_activity
+from tests.browser.conftest import tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -161,14 +162,3 @@ def test_by_keyboard_alone_a_nurse_collects_activities_saves_the_client_list_and
     # Opened again from its address, as the client would.
     page.goto(f"/fi/ohjauslista/{saved.token}/")
     expect(page.locator(".client-item")).to_have_count(2)
-
-
-def tab_to(page, selector: str, *, limit: int = 120) -> None:
-    """Press Tab until the focus is on `selector`; the focus must be visible there."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
-            outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
-            assert outline != "none", f"the focus on {selector} is not visible"
-            return
-    raise AssertionError(f"Tab never reached {selector}")

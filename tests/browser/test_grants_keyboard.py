@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from kumppani.grants.models import Application, ApplicationStatus
 from tests import factories
-from tests.browser.test_everyday import tab_to
+from tests.browser.conftest import tab_to
 from tests.grants import factories as grant_factories
 
 pytestmark = pytest.mark.browser

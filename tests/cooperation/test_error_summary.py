@@ -9,38 +9,18 @@ from kumppani.cooperation.governance.models import Meeting, NegotiationMeasure, 
 from kumppani.cooperation.models import CooperationForm
 from kumppani.core.models import AuditEntry
 from tests import factories
-from tests.cooperation.record_world import make_form, world_fixture  # noqa: F401
+from tests.cooperation.record_world import make_form, new_form_data
 from tests.cooperation.test_form_edit import _edit_data
+from tests.error_summary import error_summary
 
 pytestmark = pytest.mark.django_db
-
-
-def _assert_summary(response, *fields):
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert 'class="error-summary"' in page
-    summary = page.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
-    for field in fields:
-        assert f'href="#id_{field}"' in summary, field
-    # The summary comes before the form's fields.
-    assert page.index('class="error-summary"') < page.index(f'id="id_{fields[0]}"')
 
 
 def test_recording_a_form_of_cooperation_without_a_title(client, world):
     client.force_login(world["official"])
     url = reverse("cooperation:form_create", args=[world["salo"].slug])
-    data = {
-        "sector": world["sector"].pk,
-        "organisations": [world["ngo"].pk],
-        "category": "strategic",
-        "kind": "seat",
-        "title": "",
-        "responsible": world["official"].pk,
-        "starts_on": "2026-01-01",
-        "review_period": "year",
-    }
     before = AuditEntry.objects.count()
-    _assert_summary(client.post(url, data), "title")
+    error_summary(client.post(url, new_form_data(world, title="")), "title")
     assert not CooperationForm.objects.exists() and AuditEntry.objects.count() == before
 
 
@@ -51,7 +31,7 @@ def test_changing_a_form_of_cooperation_with_a_bad_date(client, world):
     response = client.post(
         reverse("cooperation:form_edit", args=[form.uuid]), _edit_data(form, title="", starts_on="31.2.")
     )
-    _assert_summary(response, "title", "starts_on")
+    error_summary(response, "title", "starts_on")
     form.refresh_from_db()
     assert form.title_fi == "Nuorten kesätapahtuma" and AuditEntry.objects.count() == before
 
@@ -69,7 +49,7 @@ def test_a_working_group_with_negative_seats(client, salo):
         reverse("cooperation:group_create", args=[salo["salo"].slug]),
         {"name_fi": "Vanhusneuvosto", "kind": "older_people_council", "ngo_seats": "-1"},
     )
-    _assert_summary(response, "ngo_seats")
+    error_summary(response, "ngo_seats")
     assert not WorkingGroup.objects.exists() and AuditEntry.objects.count() == before
 
 
@@ -80,7 +60,7 @@ def test_a_meeting_without_a_time(client, salo):
         reverse("cooperation:meeting_create", args=[salo["salo"].slug]),
         {"title": "Kumppanuuspöytä", "kind": "partnership_table", "starts_at": "huomenna"},
     )
-    _assert_summary(response, "starts_at")
+    error_summary(response, "starts_at")
     assert not Meeting.objects.exists() and AuditEntry.objects.count() == before
 
 
@@ -92,5 +72,5 @@ def test_a_negotiation_measure_without_a_goal(client, salo):
         reverse("cooperation:measure_create", args=[negotiation.pk]),
         {"goal": "", "measure": "Kävelyryhmät", "monitoring_on": "30.2.2027"},
     )
-    _assert_summary(response, "goal", "monitoring_on")
+    error_summary(response, "goal", "monitoring_on")
     assert not NegotiationMeasure.objects.exists() and AuditEntry.objects.count() == before

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from kumppani.cooperation.models import CooperationForm, Status
 from kumppani.core.models import AuditEntry
-from tests.cooperation.record_world import LAST_YEAR, make_form, world_fixture  # noqa: F401
+from tests.cooperation.record_world import LAST_YEAR, make_form
 
 pytestmark = pytest.mark.django_db
 

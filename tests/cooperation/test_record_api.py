@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 from kumppani.cooperation import services
 from kumppani.cooperation.models import CooperationForm, Realisation
 from tests import factories
-from tests.cooperation.record_world import LAST_YEAR, make_form, world_fixture, year  # noqa: F401
+from tests.cooperation.record_world import LAST_YEAR, make_form, year
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from kumppani.cooperation import queries, services
 from kumppani.cooperation.models import CooperationForm, Outcome, Realisation, Side, Status
 from kumppani.core.models import AuditEntry
-from tests.cooperation.record_world import LAST_YEAR, make_form, world_fixture, year  # noqa: F401
+from tests.cooperation.record_world import LAST_YEAR, make_form, year
 
 pytestmark = pytest.mark.django_db
 

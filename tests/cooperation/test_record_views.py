@@ -12,7 +12,7 @@ from kumppani.cooperation import services
 from kumppani.cooperation.models import CooperationForm, Realisation
 from kumppani.core.models import AuditEntry
 from tests import factories
-from tests.cooperation.record_world import LAST_YEAR, make_form, world_fixture, year  # noqa: F401
+from tests.cooperation.record_world import LAST_YEAR, make_form, new_form_data, year
 
 pytestmark = pytest.mark.django_db
 
@@ -146,17 +146,8 @@ def test_marking_a_form_not_realised_asks_first(client, world):
 def test_an_official_records_a_form_through_the_page(client, world, mailoutbox):
     client.force_login(world["official"])
     url = reverse("cooperation:form_create", args=[world["salo"].slug])
-    data = {
-        "sector": world["sector"].pk,
-        "organisations": [world["ngo"].pk],
-        "category": "strategic",
-        "kind": "seat",
-        "title": "Nuorisovaltuuston paikka",
-        "responsible": world["official"].pk,
-        "starts_on": "2026-01-01",
-        "review_period": "year",
-    }
-    response = client.post(url, {**data, "title": ""})
+    data = new_form_data(world)
+    response = client.post(url, new_form_data(world, title=""))
     assert response.status_code == 200 and CooperationForm.objects.count() == 0
     response = client.post(url, data)
     form = CooperationForm.objects.get()

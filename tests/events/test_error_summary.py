@@ -1,23 +1,15 @@
 """A form sent with mistakes opens again with a summary at the top that links to each field to mend,
 and nothing is saved."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from kumppani.events.models import BulletinIssue, Event, Listing
 from tests import factories
+from tests.error_summary import error_summary
 from tests.events import factories as ef
 
 pytestmark = pytest.mark.django_db
-
-
-def summary_of(response) -> str:
-    assert response.status_code == 200
-    found = re.search(r'<div class="error-summary".*?</div>', response.content.decode(), re.S)
-    assert found, "no error summary"
-    return found.group(0)
 
 
 def test_an_event_without_a_day_lists_the_problem_and_saves_nothing(client):
@@ -27,7 +19,7 @@ def test_an_event_without_a_day_lists_the_problem_and_saves_nothing(client):
         reverse("events:create", args=[ngo.slug]),
         {"start_time": "18:00", "end_time": "20:00", "street_address": "Kauppatori 1", "registration": "not_needed"},
     )
-    summary = summary_of(response)
+    summary = error_summary(response)
     assert 'href="#id_start_date"' in summary
     assert 'href="#id_street_address"' not in summary
     assert not Event.objects.exists()
@@ -40,7 +32,7 @@ def test_sending_an_event_to_no_calendar_lists_the_problem_and_sends_nothing(cli
     client.force_login(person)
     # A browser always sends the form's hidden token, so the form is read even with no calendar chosen.
     response = client.post(reverse("events:submit", args=[ngo.slug, event.slug]), {"csrfmiddlewaretoken": "x"})
-    summary = summary_of(response)
+    summary = error_summary(response)
     assert 'href="#id_bodies_0"' in summary
     assert not Listing.objects.exists()
 
@@ -48,7 +40,7 @@ def test_sending_an_event_to_no_calendar_lists_the_problem_and_sends_nothing(cli
 def test_a_bulletin_issue_without_its_period_lists_the_problems_and_saves_nothing(client):
     salo = factories.salo()
     client.force_login(factories.official(salo))
-    summary = summary_of(client.post(reverse("events:bulletin", args=[salo.slug]), {"title": "Joulukuu"}))
+    summary = error_summary(client.post(reverse("events:bulletin", args=[salo.slug]), {"title": "Joulukuu"}))
     assert 'href="#id_period_start"' in summary
     assert 'href="#id_deadline_date"' in summary
     assert not BulletinIssue.objects.exists()

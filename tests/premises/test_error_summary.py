@@ -1,23 +1,15 @@
 """A form sent with mistakes opens again with a summary at the top that links to each field to mend,
 and nothing is saved."""
 
-import re
-
 import pytest
 from django.urls import reverse
 
 from kumppani.premises.models import Booking, Space
 from tests import factories
+from tests.error_summary import error_summary
 from tests.premises import factories as premises
 
 pytestmark = pytest.mark.django_db
-
-
-def summary_of(response) -> str:
-    assert response.status_code == 200
-    found = re.search(r'<div class="error-summary".*?</div>', response.content.decode(), re.S)
-    assert found, "no error summary"
-    return found.group(0)
 
 
 def test_a_booking_without_its_purpose_lists_the_problem_and_books_nothing(client):
@@ -36,7 +28,7 @@ def test_a_booking_without_its_purpose_lists_the_problem_and_books_nothing(clien
             "book": "1",
         },
     )
-    summary = summary_of(response)
+    summary = error_summary(response)
     assert 'href="#id_purpose"' in summary
     assert 'href="#id_people"' in summary
     assert 'href="#id_date"' not in summary
@@ -47,7 +39,7 @@ def test_a_new_space_without_its_prices_lists_the_problems_and_saves_nothing(cli
     salo = factories.salo()
     client.force_login(premises.manager(salo))
     response = client.post(reverse("premises:create", args=[salo.slug]), {"street_address": "Kirjastonkatu 1"})
-    summary = summary_of(response)
+    summary = error_summary(response)
     assert 'href="#id_price_public"' in summary
     assert 'href="#id_municipality"' in summary
     assert 'href="#id_street_address"' not in summary
