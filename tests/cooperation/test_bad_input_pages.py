@@ -15,7 +15,7 @@ from kumppani.cooperation.governance.models import ActionItem, Negotiation
 from kumppani.cooperation.models import CooperationForm, Realisation, Status
 from kumppani.core.models import AuditEntry
 from tests import factories
-from tests.cooperation.record_world import LAST_YEAR, make_form, world_fixture  # noqa: F401
+from tests.cooperation.record_world import LAST_YEAR, make_form
 
 pytestmark = pytest.mark.django_db
 
