@@ -25,6 +25,19 @@ def make_form(world, *, title="Nuorten kesätapahtuma", organisations=None, star
     )
 
 
+def make_proposal(world, *, title="Nuorisotyön koulutus", starts_on=None):
+    """The NGO's representative proposes a training to the sector."""
+    return services.form_propose(
+        organisation=world["ngo"],
+        sector=world["sector"],
+        category=Category.PRACTICAL,
+        kind=Kind.TRAINING,
+        title=title,
+        starts_on=starts_on or dt.date.today(),
+        by=world["rep"],
+    )
+
+
 def new_form_data(world, **changes) -> dict:
     """What the page for recording a form of cooperation sends: the NGO's seat in the youth council."""
     return {

@@ -15,7 +15,7 @@ from kumppani.cooperation.governance.models import ActionItem, Negotiation
 from kumppani.cooperation.models import CooperationForm, Realisation, Status
 from kumppani.core.models import AuditEntry
 from tests import factories
-from tests.cooperation.record_world import LAST_YEAR, make_form
+from tests.cooperation.record_world import LAST_YEAR, make_form, make_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -45,20 +45,8 @@ def _checked(page: str, name: str, value: str) -> bool:
 # The cooperation record -------------------------------------------------------------------------
 
 
-def _proposal(world) -> CooperationForm:
-    return services.form_propose(
-        organisation=world["ngo"],
-        sector=world["sector"],
-        category="practical",
-        kind="training",
-        title="Nuorisotyön koulutus",
-        starts_on=dt.date.today(),
-        by=world["rep"],
-    )
-
-
 def test_a_decision_without_accept_or_decline_keeps_the_reason_typed(client, world):
-    form = _proposal(world)
+    form = make_proposal(world)
     client.force_login(world["official"])
     before = AuditEntry.objects.count()
     response = client.post(
@@ -71,7 +59,7 @@ def test_a_decision_without_accept_or_decline_keeps_the_reason_typed(client, wor
 
 
 def test_declining_without_a_reason_is_shown_beside_the_reason(client, world, mailoutbox):
-    form = _proposal(world)
+    form = make_proposal(world)
     client.force_login(world["official"])
     before, sent = AuditEntry.objects.count(), len(mailoutbox)
     response = client.post(reverse("cooperation:form_decide", args=[form.uuid]), {"accept": "0", "reason": ""})

@@ -8,7 +8,7 @@ from rest_framework.test import APIClient
 from kumppani.cooperation import services
 from kumppani.cooperation.models import CooperationForm, Realisation
 from tests import factories
-from tests.cooperation.record_world import LAST_YEAR, make_form, year
+from tests.cooperation.record_world import LAST_YEAR, make_form, make_proposal, year
 
 pytestmark = pytest.mark.django_db
 
@@ -118,15 +118,7 @@ def test_outsiders_cannot_record_or_mark(api, world):
 
 
 def test_a_proposal_is_hidden_from_others(api, world):
-    form = services.form_propose(
-        organisation=world["ngo"],
-        sector=world["sector"],
-        category="practical",
-        kind="training",
-        title="Ehdotus",
-        starts_on=world["salo"].sectors.get().created_at.date(),
-        by=world["rep"],
-    )
+    form = make_proposal(world, title="Ehdotus", starts_on=world["salo"].sectors.get().created_at.date())
     assert api.get(f"/api/v1/cooperation/forms/{form.uuid}/").status_code == 404
     api.force_authenticate(world["official"])
     response = api.post(f"/api/v1/cooperation/forms/{form.uuid}/decide/", {"accept": False}, format="json")

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from kumppani.cooperation import queries, services
 from kumppani.cooperation.models import CooperationForm, Outcome, Realisation, Side, Status
 from kumppani.core.models import AuditEntry
-from tests.cooperation.record_world import LAST_YEAR, make_form, year
+from tests.cooperation.record_world import LAST_YEAR, make_form, make_proposal, year
 
 pytestmark = pytest.mark.django_db
 
@@ -74,15 +74,7 @@ def test_outsiders_cannot_record_forms(world):
 
 
 def test_an_ngo_proposes_and_a_declined_proposal_needs_a_reason(world, mailoutbox):
-    form = services.form_propose(
-        organisation=world["ngo"],
-        sector=world["sector"],
-        category="practical",
-        kind="training",
-        title="Nuorisotyön koulutus",
-        starts_on=dt.date.today(),
-        by=world["rep"],
-    )
+    form = make_proposal(world)
     assert form.status == Status.PROPOSED
     assert mailoutbox[-1].to == [world["official"].email]
     with pytest.raises(PermissionDenied):

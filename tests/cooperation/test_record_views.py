@@ -12,7 +12,7 @@ from kumppani.cooperation import services
 from kumppani.cooperation.models import CooperationForm, Realisation
 from kumppani.core.models import AuditEntry
 from tests import factories
-from tests.cooperation.record_world import LAST_YEAR, make_form, new_form_data, year
+from tests.cooperation.record_world import LAST_YEAR, make_form, make_proposal, new_form_data, year
 
 pytestmark = pytest.mark.django_db
 
@@ -66,15 +66,7 @@ def test_the_ngo_and_the_bodys_officials_see_the_whole_form(client, world):
 
 
 def test_a_proposal_is_not_public(client, world):
-    services.form_propose(
-        organisation=world["ngo"],
-        sector=world["sector"],
-        category="practical",
-        kind="training",
-        title="Salainen ehdotus",
-        starts_on=dt.date.today(),
-        by=world["rep"],
-    )
+    make_proposal(world, title="Salainen ehdotus")
     assert "Salainen ehdotus" not in client.get(_record_url(world)).content.decode()
     client.force_login(world["rep"])
     assert "Salainen ehdotus" in client.get(_record_url(world)).content.decode()
