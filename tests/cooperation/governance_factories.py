@@ -48,3 +48,20 @@ def nominee(org, name="Maija Meikäläinen", deputy_org=None, deputy_name="Ville
         "deputy_name": deputy_name,
         "deputy_email": "ville@example.org",
     }
+
+
+def meeting(body, *, by, organisations=(), officials=None, **data):
+    """A partnership table meeting of the body in the Salo town hall, with `data` changing its fields."""
+    return services.meeting_save(
+        by=by,
+        body=body,
+        data={
+            "kind": "partnership_table",
+            "title": "Kumppanuuspöytä",
+            "starts_at": dt.datetime(2027, 9, 14, 11, tzinfo=dt.UTC),
+            "place": "Kaupungintalo",
+            **data,
+        },
+        officials=[by] if officials is None else list(officials),
+        organisations=list(organisations),
+    )

@@ -3,7 +3,6 @@ a yearly negotiation sent with a mistake opens the same page again: the error su
 links to the field, the error stands beside it, what the person typed is still there, and nothing
 is saved or written to the history."""
 
-import datetime as dt
 import re
 
 import pytest
@@ -15,6 +14,7 @@ from kumppani.cooperation.governance.models import ActionItem, Negotiation
 from kumppani.cooperation.models import CooperationForm, Realisation, Status
 from kumppani.core.models import AuditEntry
 from tests import factories
+from tests.cooperation import governance_factories as gf
 from tests.cooperation.record_world import LAST_YEAR, make_form, make_proposal
 
 pytestmark = pytest.mark.django_db
@@ -174,18 +174,7 @@ def salo():
     salo = factories.salo()
     coordinator = factories.official(salo, role="coordinator")
     ngo = factories.organisation("Salon Eläkeläiset ry", areas=[salo])
-    meeting = governance.meeting_save(
-        by=coordinator,
-        body=salo,
-        data={
-            "kind": "partnership_table",
-            "title": "Kumppanuuspöytä",
-            "starts_at": dt.datetime(2027, 9, 14, 11, tzinfo=dt.UTC),
-            "place": "Kaupungintalo",
-        },
-        officials=[coordinator],
-        organisations=[ngo],
-    )
+    meeting = gf.meeting(salo, by=coordinator, organisations=[ngo])
     return {"salo": salo, "coordinator": coordinator, "ngo": ngo, "meeting": meeting}
 
 

@@ -38,20 +38,8 @@ def world():
     chair = factories.user(name="Paula Puheenjohtaja")
     network = gf.network(salo, chair=chair, members=[ngo], by=coordinator)
     group = gf.group(salo, by=coordinator)
-    meeting = services.meeting_save(
-        by=coordinator,
-        body=salo,
-        data={
-            "kind": "partnership_table",
-            "title": "Kumppanuuspöytä",
-            "starts_at": dt.datetime(2027, 9, 14, 11, tzinfo=dt.UTC),
-            "place": "Kaupungintalo",
-            "agenda": "Avustukset",
-            "minutes": "Luonnos",
-            "network": None,
-        },
-        officials=[coordinator],
-        organisations=[ngo],
+    meeting = gf.meeting(
+        salo, by=coordinator, organisations=[ngo], agenda="Avustukset", minutes="Luonnos", network=None
     )
     return {
         "salo": salo,

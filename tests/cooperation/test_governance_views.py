@@ -24,20 +24,13 @@ def world():
     chair = factories.user(name="Paula Puheenjohtaja")
     network = gf.network(salo, chair=chair, members=[ngo], by=coordinator)
     group = gf.group(salo, by=coordinator)
-    meeting = services.meeting_save(
+    meeting = gf.meeting(
+        salo,
         by=coordinator,
-        body=salo,
-        data={
-            "kind": "partnership_table",
-            "title": "Kumppanuuspöytä",
-            "starts_at": dt.datetime(2027, 9, 14, 11, tzinfo=dt.UTC),
-            "place": "Kaupungintalo",
-            "agenda": "Avustukset",
-            "minutes": "Luonnos: sovittiin salaisuuksista.",
-            "network": network,
-        },
-        officials=[coordinator],
         organisations=[ngo],
+        agenda="Avustukset",
+        minutes="Luonnos: sovittiin salaisuuksista.",
+        network=network,
     )
     item = services.action_item_add(
         by=coordinator, meeting=meeting, title="Kootaan kokemustieto", due_on=gf.today(), owner_organisation=ngo
