@@ -1,12 +1,43 @@
-"""Forms of cooperation for the cooperation record's tests, made in the `world` of
-tests/cooperation/conftest.py."""
+"""The world of the cooperation record's tests (`world_fixture`, the fixture `world`) and forms of
+cooperation made in it."""
 
 import datetime as dt
 
+import pytest
+
 from kumppani.cooperation import services
 from kumppani.cooperation.models import Category, Kind
+from tests import factories
 
 LAST_YEAR = dt.date.today().year - 1
+
+
+@pytest.fixture(name="world")
+def world_fixture():
+    """Salo with a coordinator, a youth sector and its official, an NGO with its representative, and
+    outsiders (another NGO, an official of Tampere). The cooperation tests get it through their
+    conftest (modules with a world of their own use theirs); the welfare and breadcrumb tests import it."""
+    salo, tampere = factories.salo(), factories.tampere()
+    coordinator = factories.official(salo, "coordinator", name="Päivi Koordinaattori")
+    official = factories.official(salo, "official", name="Olli Virkailija")
+    sector = services.sector_save(body=salo, name_fi="Nuorisopalvelut", name_sv="Ungdomstjänster", by=coordinator)
+    services.sector_officials_set(sector=sector, officials=[official], by=coordinator)
+    ngo = factories.organisation("Salon Nuoret ry", areas=[salo])
+    rep = factories.representative(ngo, name="Rauni Edustaja")
+    other_ngo = factories.organisation("Toinen ry", areas=[tampere])
+    return {
+        "salo": salo,
+        "tampere": tampere,
+        "coordinator": coordinator,
+        "official": official,
+        "sector": sector,
+        "ngo": ngo,
+        "rep": rep,
+        "other_ngo": other_ngo,
+        "other_rep": factories.representative(other_ngo, name="Muu Edustaja"),
+        "other_official": factories.official(tampere, "official", name="Tampereen Virkailija"),
+        "tampere_coordinator": factories.official(tampere, "coordinator", name="Tampereen Koordinaattori"),
+    }
 
 
 def make_form(world, *, title="Nuorten kesätapahtuma", organisations=None, starts_on=None, **extra):
