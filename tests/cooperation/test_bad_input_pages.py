@@ -16,24 +16,15 @@ from kumppani.core.models import AuditEntry
 from tests import factories
 from tests.cooperation import governance_factories as gf
 from tests.cooperation.record_world import LAST_YEAR, make_form, make_proposal
+from tests.error_summary import error_summary
 
 pytestmark = pytest.mark.django_db
 
 
 def _summary(response, *anchors) -> str:
-    """The page, after checking it came back (200) with an error summary linking to each anchor."""
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert 'class="error-summary"' in page
-    summary = page.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
-    for anchor in anchors:
-        assert f'href="#{anchor}"' in summary, anchor
-        assert f'id="{anchor}"' in page, anchor  # the link leads to the field on this page
-    return page
-
-
-def _summary_text(page: str) -> str:
-    return page.split('class="error-summary"', 1)[1].split("</div>", 1)[0]
+    """The page, after checking that it came back with an error summary linking to each field."""
+    error_summary(response, *(anchor.removeprefix("id_") for anchor in anchors))
+    return response.content.decode()
 
 
 def _checked(page: str, name: str, value: str) -> bool:
@@ -152,9 +143,10 @@ def test_a_booking_recorded_twice_says_so_and_keeps_the_sector_chosen(client, wo
     url = reverse("cooperation:from_booking", args=[world["salo"].slug, "varaus", booking.pk])
     assert client.post(url, {"sector": world["sector"].pk}).status_code == 302
     before = AuditEntry.objects.count()
-    page = _summary(client.post(url, {"sector": world["sector"].pk}))
-    assert "already recorded" in _summary_text(page) or "jo kirjattu" in _summary_text(page)
-    assert f'<option value="{world["sector"].pk}" selected>' in page
+    response = client.post(url, {"sector": world["sector"].pk})
+    box = error_summary(response)
+    assert "already recorded" in box or "jo kirjattu" in box
+    assert f'<option value="{world["sector"].pk}" selected>' in response.content.decode()
     assert CooperationForm.objects.count() == 1 and AuditEntry.objects.count() == before
 
 
