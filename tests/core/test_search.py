@@ -82,3 +82,32 @@ def test_it_ranks_the_better_match_first():
 def test_voikko_is_in_use():
     """CI installs Voikko: without it the compound cases above would pass by luck or not at all."""
     assert search.voikko_available()
+
+
+def _matching_ids(kind: str, query: str) -> set[int]:
+    return set(search.relevance(kind, query))
+
+
+def test_each_kind_has_its_own_index_that_follows_every_change():
+    """An edit replaces a document's words, a removal takes them away, and a document is found
+    only by a search of its own kind, even when another kind's object has the same id."""
+    org = factories.organisation("Salon Mielenterveysseura ry")
+    search.update_entry("activity", org.pk, ["Shakkikerho"])
+    assert _matching_ids("organisation", "mielenterveys") == {org.pk}
+    assert _matching_ids("activity", "mielenterveys") == set()
+    assert _matching_ids("activity", "shakki") == {org.pk}
+    assert _matching_ids("organisation", "shakki") == set()
+
+    search.update_entry("organisation", org.pk, ["Salon Omaishoitajat ry"])
+    assert _matching_ids("organisation", "mielenterveys") == set()
+    assert _matching_ids("organisation", "omaishoitajat") == {org.pk}
+    assert set(search.filter_matching(Organisation.objects.all(), "organisation", "omaishoitaja")) == {org}
+
+    search.delete_entry("organisation", org.pk)
+    assert _matching_ids("organisation", "omaishoitajat") == set()
+    assert _matching_ids("activity", "shakki") == {org.pk}
+
+
+def test_a_kind_that_is_not_a_plain_word_is_refused():
+    with pytest.raises(ValueError):
+        search.relevance("organisation; DROP TABLE core_searchentry", "mielenterveys")

@@ -263,8 +263,8 @@ class ScheduledRun(models.Model):
 class SearchEntry(models.Model):
     """The search document of one object: its words as base forms and compound parts.
 
-    SQLite keeps a full-text (FTS5) table over `tokens` in step by triggers; PostgreSQL has a
-    GIN index on the tsvector of `tokens` (see migration 0002).
+    Each kind has its own full-text index (core.search.index_migration): on SQLite an FTS5 table
+    kept in step by triggers, on PostgreSQL a GIN index on the tsvector of the kind's `tokens`.
     """
 
     kind = models.CharField(max_length=40)

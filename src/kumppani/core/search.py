@@ -275,44 +275,104 @@ def rebuild() -> dict[str, int]:
     return counts
 
 
+# The full-text indexes: one per kind of document ---------------------------------------------------
+#
+# A search of the 10,000 NGOs must not wade through the 500,000 events' words. With one index over
+# every kind, a common word's matches of all kinds were read and each joined to its entry to check
+# the kind: most of a search's time at national scale. So each kind has its own index, on SQLite a
+# contentless FTS5 table whose rowid is the object's id (kept in step with core.SearchEntry by
+# triggers), on PostgreSQL a GIN index on the kind's rows. Each app that indexes adds its kind's
+# index in a migration of its own (`index_migration`).
+
+
+def _kind(kind: str) -> str:
+    """`kind`, checked to be a plain word: it is part of a table's name and of SQL text."""
+    if not re.fullmatch(r"[a-z]+", kind):
+        raise ValueError(f"Not a search kind: {kind!r}")
+    return kind
+
+
+def fts_table(kind: str) -> str:
+    """The SQLite full-text table of one kind's documents."""
+    return f"core_searchentry_fts_{_kind(kind)}"
+
+
+def _index_statements(kind: str, vendor: str) -> tuple[list[str], list[str]]:
+    """(statements that create the index of `kind` from the documents already stored, statements
+    that drop it) for a database vendor."""
+    if vendor == "postgresql":
+        name = f"core_searchentry_tsv_{_kind(kind)}"
+        create = (
+            f"CREATE INDEX {name} ON core_searchentry USING gin (to_tsvector('simple', tokens)) WHERE kind = '{kind}'"
+        )
+        return [create], [f"DROP INDEX {name}"]
+    if vendor != "sqlite":
+        return [], []
+    table = fts_table(kind)
+    # A contentless table deletes a row by being told the words it was given.
+    delete = f"INSERT INTO {table}({table}, rowid, tokens) SELECT 'delete', old.object_id, old.tokens WHERE old.kind = '{kind}'"
+    insert = f"INSERT INTO {table}(rowid, tokens) SELECT new.object_id, new.tokens WHERE new.kind = '{kind}'"
+    create = [
+        f"CREATE VIRTUAL TABLE {table} USING fts5(tokens, content='', tokenize='unicode61 remove_diacritics 0')",
+        f"CREATE TRIGGER {table}_ai AFTER INSERT ON core_searchentry WHEN new.kind = '{kind}' BEGIN {insert}; END",
+        f"CREATE TRIGGER {table}_ad AFTER DELETE ON core_searchentry WHEN old.kind = '{kind}' BEGIN {delete}; END",
+        f"CREATE TRIGGER {table}_au AFTER UPDATE ON core_searchentry WHEN old.kind = '{kind}' OR new.kind = '{kind}' "
+        f"BEGIN {delete}; {insert}; END",
+        f"INSERT INTO {table}(rowid, tokens) SELECT object_id, tokens FROM core_searchentry WHERE kind = '{kind}'",
+    ]
+    drop = [f"DROP TRIGGER {table}_{suffix}" for suffix in ("au", "ad", "ai")] + [f"DROP TABLE {table}"]
+    return create, drop
+
+
+def index_migration(kind: str):
+    """The migration operation that gives `kind` its full-text index (and takes it away)."""
+    from django.db import migrations
+
+    def run(apps, schema_editor, *, forward: bool):
+        create, drop = _index_statements(kind, schema_editor.connection.vendor)
+        for statement in create if forward else drop:
+            schema_editor.execute(statement)
+
+    return migrations.RunPython(functools.partial(run, forward=True), functools.partial(run, forward=False))
+
+
 def _match_sql(groups: list[Group], kind: str, prefix_last: bool) -> tuple[str, list[str]]:
-    """(SQL that selects `object_id, score, own_words` of the matching entries of `kind`, its parameters).
+    """(SQL that selects `object_id, score, own_words` of the matching documents of `kind`, its parameters).
 
     The score is higher for a better match. A text with the query's own words (own_words 1) is
-    scored by them alone; the others were found only through a concept's other words. On SQLite the
-    CROSS JOIN makes the full-text table the outer loop, so the match runs once, not once per row.
+    scored by them alone; the others were found only through a concept's other words.
     """
     expanded = any(group.synonyms for group in groups)
     if connection.vendor == "postgresql":
         vector = "to_tsvector('simple', tokens)"
+        # The kind is written into the SQL so that the planner picks the kind's own index.
+        where = f"kind = '{_kind(kind)}' AND {vector} @@ to_tsquery('simple', %s)"
         query, own = _tsquery(groups, prefix_last), _tsquery(groups, prefix_last, with_synonyms=False)
         if not expanded:
             return (
-                f"SELECT object_id, ts_rank({vector}, to_tsquery('simple', %s)), 1 FROM core_searchentry "
-                f"WHERE kind = %s AND {vector} @@ to_tsquery('simple', %s)",
-                [query, kind, query],
+                f"SELECT object_id, ts_rank({vector}, to_tsquery('simple', %s)), 1 FROM core_searchentry WHERE {where}",
+                [
+                    query,
+                    query,
+                ],
             )
         return (
             f"SELECT object_id, CASE WHEN {vector} @@ to_tsquery('simple', %s) "
             f"THEN ts_rank({vector}, to_tsquery('simple', %s)) ELSE ts_rank({vector}, to_tsquery('simple', %s)) END, "
-            f"CASE WHEN {vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END FROM core_searchentry "
-            f"WHERE kind = %s AND {vector} @@ to_tsquery('simple', %s)",
-            [own, own, query, own, kind, query],
+            f"CASE WHEN {vector} @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END FROM core_searchentry WHERE {where}",
+            [own, own, query, own, query],
         )
     # FTS5's bm25() is lower for better matches; negated so that higher is better everywhere.
-    select = (
-        "SELECT e.object_id, -bm25(core_searchentry_fts), {own} FROM core_searchentry_fts "
-        "CROSS JOIN core_searchentry e ON e.id = core_searchentry_fts.rowid "
-        "WHERE core_searchentry_fts MATCH %s AND e.kind = %s"
-    )
+    table = fts_table(kind)
+    select = f"SELECT rowid, -bm25({table}), {{own}} FROM {table} WHERE {table} MATCH %s"
     query, own = _fts5_query(groups, prefix_last), _fts5_query(groups, prefix_last, with_synonyms=False)
     if not expanded:
-        return select.format(own=1), [query, kind]
+        return select.format(own=1), [query]
     # bm25() scores by the MATCH of its own SELECT, so the own words' scores come from a query of their own.
     return (
-        f"{select.format(own=1)} UNION ALL {select.format(own=0)} AND core_searchentry_fts.rowid NOT IN "
-        "(SELECT rowid FROM core_searchentry_fts WHERE core_searchentry_fts MATCH %s)",
-        [own, kind, query, kind, own],
+        f"{select.format(own=1)} UNION ALL {select.format(own=0)} AND rowid NOT IN "
+        f"(SELECT rowid FROM {table} WHERE {table} MATCH %s)",
+        [own, query, own],
     )
 
 
@@ -326,17 +386,15 @@ def filter_matching(queryset: QuerySet, kind: str, query: str, *, prefix_last: b
         return queryset
     if connection.vendor == "postgresql":
         sql = (
-            "SELECT object_id FROM core_searchentry "
-            "WHERE kind = %s AND to_tsvector('simple', tokens) @@ to_tsquery('simple', %s)"
+            f"SELECT object_id FROM core_searchentry "
+            f"WHERE kind = '{_kind(kind)}' AND to_tsvector('simple', tokens) @@ to_tsquery('simple', %s)"
         )
-        params = [kind, _tsquery(groups, prefix_last)]
+        params = [_tsquery(groups, prefix_last)]
     else:
-        sql = (
-            "SELECT e.object_id FROM core_searchentry_fts CROSS JOIN core_searchentry e "
-            "ON e.id = core_searchentry_fts.rowid WHERE core_searchentry_fts MATCH %s AND e.kind = %s"
-        )
-        params = [_fts5_query(groups, prefix_last), kind]
-    # A constant SQL text; the words are parameters.
+        table = fts_table(kind)
+        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"
+        params = [_fts5_query(groups, prefix_last)]
+    # The words are parameters.
     return queryset.filter(pk__in=RawSQL(sql, params))
 
 

@@ -1,0 +1,11 @@
+"""The events' own full-text index (core.search.index_migration)."""
+
+from django.db import migrations
+
+from kumppani.core.search import index_migration
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0004_search_index_per_kind"), ("events", "0004_calendar_days")]
+
+    operations = [index_migration("event")]

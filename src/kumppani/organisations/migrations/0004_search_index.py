@@ -1,0 +1,11 @@
+"""The organisations' own full-text index (core.search.index_migration)."""
+
+from django.db import migrations
+
+from kumppani.core.search import index_migration
+
+
+class Migration(migrations.Migration):
+    dependencies = [("core", "0004_search_index_per_kind"), ("organisations", "0003_versions_and_checked_contacts")]
+
+    operations = [index_migration("organisation")]
