@@ -376,26 +376,29 @@ def _match_sql(groups: list[Group], kind: str, prefix_last: bool) -> tuple[str, 
     )
 
 
-def filter_matching(queryset: QuerySet, kind: str, query: str, *, prefix_last: bool = True) -> QuerySet:
-    """Narrow `queryset` to objects whose document matches every word of `query`. A filter needs no
-    score: ranking every match (bm25, ts_rank) was most of a common word's time over large tables."""
+def matching_ids(kind: str, query: str, *, prefix_last: bool = True):
+    """SQL (a RawSQL) that selects the ids of the objects of `kind` whose document matches every
+    word of `query`, for `id__in=`; None when the query has no words. No score: ranking every
+    match (bm25, ts_rank) was most of a common word's time over large tables."""
     from django.db.models.expressions import RawSQL
 
     groups = query_groups(query)
     if not groups:
-        return queryset
+        return None
     if connection.vendor == "postgresql":
         sql = (
             f"SELECT object_id FROM core_searchentry "
             f"WHERE kind = '{_kind(kind)}' AND to_tsvector('simple', tokens) @@ to_tsquery('simple', %s)"
         )
-        params = [_tsquery(groups, prefix_last)]
-    else:
-        table = fts_table(kind)
-        sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"
-        params = [_fts5_query(groups, prefix_last)]
-    # The words are parameters.
-    return queryset.filter(pk__in=RawSQL(sql, params))
+        return RawSQL(sql, [_tsquery(groups, prefix_last)])
+    table = fts_table(kind)
+    return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [_fts5_query(groups, prefix_last)])
+
+
+def filter_matching(queryset: QuerySet, kind: str, query: str, *, prefix_last: bool = True) -> QuerySet:
+    """Narrow `queryset` to objects whose document matches every word of `query`."""
+    ids = matching_ids(kind, query, prefix_last=prefix_last)
+    return queryset if ids is None else queryset.filter(pk__in=ids)
 
 
 class Rank(NamedTuple):
