@@ -515,7 +515,10 @@ def search_found(
     if not search.query_groups(query):
         return 0, []
     now = now or timezone.now()
-    criteria = look_up_words(Criteria(query=query))
+    criteria = Criteria(query=query)
+    if not limit:  # only the count: the matches unranked
+        criteria.text_ranks = dict.fromkeys(search.matching_pks(SEARCH_KIND, query), search.Rank(True, 0.0))
+    criteria = look_up_words(criteria)
     found = matching_bits(catalogue_index(), criteria, now=now)
     total = found.bit_count()
     if not limit or not total:

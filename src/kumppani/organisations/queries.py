@@ -263,7 +263,10 @@ def search_found(query: str, limit: int, *, language: str | None) -> tuple[int, 
 
     if not search.query_groups(query):
         return 0, []
-    ranks = search.relevance(SEARCH_KIND, query)
+    if limit:
+        ranks = search.relevance(SEARCH_KIND, query)
+    else:  # only the count: the matches unranked
+        ranks = dict.fromkeys(search.matching_pks(SEARCH_KIND, query), search.Rank(True, 0.0))
     index = register_index()
     matches = directory_matches(index, ranks=ranks)
     total = matches.bit_count()
