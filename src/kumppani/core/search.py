@@ -349,13 +349,8 @@ def _match_sql(groups: list[Group], kind: str, prefix_last: bool) -> tuple[str, 
         where = f"kind = '{_kind(kind)}' AND {vector} @@ to_tsquery('simple', %s)"
         query, own = _tsquery(groups, prefix_last), _tsquery(groups, prefix_last, with_synonyms=False)
         if not expanded:
-            return (
-                f"SELECT object_id, ts_rank({vector}, to_tsquery('simple', %s)), 1 FROM core_searchentry WHERE {where}",
-                [
-                    query,
-                    query,
-                ],
-            )
+            select = f"SELECT object_id, ts_rank({vector}, to_tsquery('simple', %s)), 1 FROM core_searchentry"
+            return f"{select} WHERE {where}", [query, query]
         return (
             f"SELECT object_id, CASE WHEN {vector} @@ to_tsquery('simple', %s) "
             f"THEN ts_rank({vector}, to_tsquery('simple', %s)) ELSE ts_rank({vector}, to_tsquery('simple', %s)) END, "

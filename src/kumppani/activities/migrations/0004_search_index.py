@@ -1,4 +1,4 @@
-"""The activitys' own full-text index (core.search.index_migration)."""
+"""The activities' own full-text index (core.search.index_migration)."""
 
 from django.db import migrations
 

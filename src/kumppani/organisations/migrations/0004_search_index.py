@@ -1,4 +1,4 @@
-"""The organisations' own full-text index (core.search.index_migration)."""
+"""The NGOs' own full-text index (core.search.index_migration)."""
 
 from django.db import migrations
 
