@@ -517,7 +517,7 @@ def search_found(
     now = now or timezone.now()
     criteria = Criteria(query=query)
     if not limit:  # only the count: the matches unranked
-        criteria.text_ranks = dict.fromkeys(search.matching_pks(SEARCH_KIND, query), search.Rank(True, 0.0))
+        criteria.text_ranks = search.unranked(SEARCH_KIND, query)
     criteria = look_up_words(criteria)
     found = matching_bits(catalogue_index(), criteria, now=now)
     total = found.bit_count()

@@ -390,15 +390,15 @@ def matching_ids(kind: str, query: str, *, prefix_last: bool = True):
     return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [_fts5_query(groups, prefix_last)])
 
 
-def matching_pks(kind: str, query: str) -> list[int]:
-    """The ids of the objects of `kind` that match `query`, unranked: for a count, which needs no
-    score (bm25 over every match costs three times the match itself)."""
+def unranked(kind: str, query: str) -> dict[int, "Rank"]:
+    """The objects of `kind` that match `query`, each with the same rank: for a count, which needs
+    no order (bm25 over every match costs three times the match itself)."""
     ids = matching_ids(kind, query)
     if ids is None:
-        return []
+        return {}
     with connection.cursor() as cursor:
         cursor.execute(ids.sql, ids.params)
-        return [row[0] for row in cursor.fetchall()]
+        return dict.fromkeys((row[0] for row in cursor.fetchall()), Rank(True, 0.0))
 
 
 def filter_matching(queryset: QuerySet, kind: str, query: str, *, prefix_last: bool = True) -> QuerySet:

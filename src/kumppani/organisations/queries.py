@@ -263,10 +263,8 @@ def search_found(query: str, limit: int, *, language: str | None) -> tuple[int, 
 
     if not search.query_groups(query):
         return 0, []
-    if limit:
-        ranks = search.relevance(SEARCH_KIND, query)
-    else:  # only the count: the matches unranked
-        ranks = dict.fromkeys(search.matching_pks(SEARCH_KIND, query), search.Rank(True, 0.0))
+    # Only the count needs no order: then the matches unranked.
+    ranks = search.relevance(SEARCH_KIND, query) if limit else search.unranked(SEARCH_KIND, query)
     index = register_index()
     matches = directory_matches(index, ranks=ranks)
     total = matches.bit_count()
