@@ -294,6 +294,7 @@ def populate(total: int) -> dict:
 
     from kumppani.core import search
     from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+    from kumppani.events import indexing
     from kumppani.events.indexing import SEARCH_KIND
     from kumppani.events.models import HELSINKI, Event, Occurrence, local_days
     from kumppani.organisations.models import Organisation, OrganisationStatus
@@ -522,6 +523,8 @@ def populate(total: int) -> dict:
             no_style(), [Event, Occurrence]
         ):  # PostgreSQL: ids go on from here
             cursor.execute(statement)
+    # The coming events' copy of their documents, as the services and the nightly job keep it.
+    print(f"  … coming events' index: {indexing.refresh_coming()[1]} added", flush=True)
 
     ranked = sorted(by_body, key=lambda pk: -by_body[pk])
     municipal = [pk for pk in ranked if bodies[pk].kind in ("municipality", "city_county")]

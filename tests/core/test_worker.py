@@ -44,6 +44,7 @@ def test_a_scheduled_job_starts_once_a_day_however_many_workers_check(database_q
     second = schedule.run_due(morning + dt.timedelta(minutes=1))
     assert set(first) == {
         "database-statistics",
+        "coming-events-index",
         "expire-invitations",
         "coordinator-digest",
         "consultation-response-reminders",
@@ -51,7 +52,7 @@ def test_a_scheduled_job_starts_once_a_day_however_many_workers_check(database_q
         "welfare-sotkanet",
     }
     assert second == []
-    assert ScheduledRun.objects.count() == 6
+    assert ScheduledRun.objects.count() == 7
     assert schedule.run_due(morning + dt.timedelta(days=1)) != []
 
 

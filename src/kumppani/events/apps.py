@@ -1,4 +1,7 @@
-"""The events app registers its history labels, its search documents and its parts of core's pages."""
+"""The events app registers its history labels, its search documents, its daily job and its parts
+of core's pages."""
+
+import datetime as dt
 
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
@@ -10,7 +13,7 @@ class EventsConfig(AppConfig):
     verbose_name = _("Events and the bulletin")
 
     def ready(self) -> None:
-        from kumppani.core import audit, search
+        from kumppani.core import audit, schedule, search
         from kumppani.events import indexing, pages
 
         audit.register_action_labels(
@@ -30,6 +33,8 @@ class EventsConfig(AppConfig):
 
         bookings_cancelled.connect(tell_organiser_space_lost, dispatch_uid="events_space_lost")
         search.register_documents(indexing.SEARCH_KIND, indexing.search_documents)
+        search.register_documents(indexing.COMING_KIND, indexing.coming_documents)
+        schedule.register(schedule.Job("coming-events-index", dt.time(3, 15), "kumppani.events.tasks.refresh_coming"))
         # The coming public events held in a space, on the space's page.
         from kumppani.core.pages import Section
         from kumppani.events.queries import coming_at_space

@@ -1,9 +1,23 @@
-"""What the event search looks at, kept in core.SearchEntry like the activities' search."""
+"""What the event search looks at, kept in core.SearchEntry like the activities' search.
+
+Every event has a document of kind "event". The events that are still to come have a second copy
+of it, of kind "comingevent", in an index of their own: a calendar shows today and later, and
+after a few years most events are past, so a search of the coming ones reads a fraction of the
+words. An event is added there when its calendar days are written (or its texts change) and it has
+a day today or later; the daily job takes away those whose last day has gone.
+"""
+
+import datetime as dt
+
+from django.db import transaction
+from django.utils import timezone
 
 from kumppani.core import search
-from kumppani.events.models import Event
+from kumppani.core.models import SearchEntry
+from kumppani.events.models import CalendarDay, Event
 
 SEARCH_KIND = "event"
+COMING_KIND = "comingevent"
 
 
 def search_texts(event: Event) -> list[str]:
@@ -30,4 +44,44 @@ def search_documents():
 
 
 def reindex(event: Event) -> None:
-    search.update_entry(SEARCH_KIND, event.pk, search_texts(event))
+    texts = search_texts(event)
+    search.update_entry(SEARCH_KIND, event.pk, texts)
+    index_coming(event, texts)
+
+
+def index_coming(event: Event, texts: list[str] | None = None) -> None:
+    """Keep the event among the coming ones while the calendar shows it today or later."""
+    if CalendarDay.objects.filter(event_id=event.pk, day__gte=timezone.localdate()).exists():
+        search.update_entry(COMING_KIND, event.pk, search_texts(event) if texts is None else texts)
+    else:
+        search.delete_entry(COMING_KIND, event.pk)
+
+
+def coming_kind(first: dt.date) -> str:
+    """The index that holds every event with a calendar day on or after `first`: the coming
+    events' when `first` is not in the past, since an event stays there until its last day."""
+    return COMING_KIND if first >= timezone.localdate() else SEARCH_KIND
+
+
+def coming_documents():
+    """The coming events' documents, for rebuilding the index (core.search.rebuild)."""
+    coming = CalendarDay.objects.filter(body__isnull=True, day__gte=timezone.localdate()).values("event_id")
+    events = Event.objects.filter(pk__in=coming).select_related("organisation", "organiser_body")
+    for event in events.prefetch_related("themes", "target_groups").iterator(chunk_size=500):
+        yield event.pk, search_texts(event)
+
+
+def refresh_coming() -> tuple[int, int]:
+    """Take away the events whose last calendar day has gone and add any coming one that is
+    missing (copied from its document): (taken away, added)."""
+    coming = CalendarDay.objects.filter(body__isnull=True, day__gte=timezone.localdate()).values("event_id")
+    with transaction.atomic():
+        gone, _ = SearchEntry.objects.filter(kind=COMING_KIND).exclude(object_id__in=coming).delete()
+        present = SearchEntry.objects.filter(kind=COMING_KIND).values("object_id")
+        missing = SearchEntry.objects.filter(kind=SEARCH_KIND, object_id__in=coming).exclude(object_id__in=present)
+        added = [
+            SearchEntry(kind=COMING_KIND, object_id=object_id, tokens=tokens)
+            for object_id, tokens in missing.values_list("object_id", "tokens").iterator(chunk_size=2000)
+        ]
+        SearchEntry.objects.bulk_create(added, batch_size=500)
+    return gone, len(added)

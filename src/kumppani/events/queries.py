@@ -10,7 +10,7 @@ from django.db.models.functions import RowNumber
 from django.utils import timezone
 
 from kumppani.core import search
-from kumppani.events.indexing import SEARCH_KIND
+from kumppani.events.indexing import SEARCH_KIND, coming_kind
 from kumppani.events.models import (
     HELSINKI,
     PUBLIC_STATUSES,
@@ -111,7 +111,7 @@ def calendar_days(criteria: Criteria, first: dt.date, last: dt.date) -> QuerySet
         # The range is read and each row's event looked up among the matches (`+ 0` keeps the
         # planner from the event index): a common word matches a hundred thousand events
         # nationally, and looking up the days of each was ten times slower.
-        matches = search.matching_ids(SEARCH_KIND, criteria.q)
+        matches = search.matching_ids(coming_kind(first), criteria.q)
         if matches is not None:
             rows = rows.alias(matched_event=F("event_id") + 0).filter(matched_event__in=matches)
     return rows

@@ -324,19 +324,20 @@ def _refresh_calendar(event: Event) -> None:
     """Rewrite the event's CalendarDay rows: one for each day of each date, in the calendar of all
     bodies and in each body's that approved it, while the event is public; none otherwise."""
     CalendarDay.objects.filter(event_id=event.pk).delete()
-    if event.status not in PUBLIC_STATUSES:
-        return
-    bodies = list(event.listings.filter(status=ListingStatus.APPROVED).values_list("body_id", flat=True))
-    if not bodies:
-        return
-    CalendarDay.objects.bulk_create(
-        [
-            CalendarDay(body_id=body_id, day=day, start=occurrence.start, occurrence=occurrence, event_id=event.pk)
-            for occurrence in event.occurrences.all()
-            for day in local_days(occurrence.start, occurrence.end)
-            for body_id in [None, *bodies]
-        ]
+    public = event.status in PUBLIC_STATUSES
+    bodies = (
+        list(event.listings.filter(status=ListingStatus.APPROVED).values_list("body_id", flat=True)) if public else []
     )
+    if bodies:
+        CalendarDay.objects.bulk_create(
+            [
+                CalendarDay(body_id=body_id, day=day, start=occurrence.start, occurrence=occurrence, event_id=event.pk)
+                for occurrence in event.occurrences.all()
+                for day in local_days(occurrence.start, occurrence.end)
+                for body_id in [None, *bodies]
+            ]
+        )
+    indexing.index_coming(event)
 
 
 def _set_cancelled_dates(event: Event, dates: list[dt.date]) -> None:
