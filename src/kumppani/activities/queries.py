@@ -443,14 +443,12 @@ def ranked_pks(
     ranks = look_up_words(criteria).text_ranks or {}
     rows = queryset.order_by().values_list("pk", name_order(language), "organisation__verified_at", "confirmed_at")
 
-    no_match = search.Rank(False, 0.0)
-
     def order(row):
         pk, name, verified_at, confirmed_at = row
         freshness = max(0.0, 1 - (now - confirmed_at) / STALE_AFTER)
         boost = 1 + (VERIFIED_BOOST if verified_at else 0) + FRESH_BOOST * freshness
-        rank = ranks.get(pk, no_match)
-        return (not rank.own_words, -rank.score * boost, name or "", pk)
+        own_words, score = ranks.get(pk, search.NO_MATCH)
+        return (not own_words, -score * boost, name or "", pk)
 
     return [row[0] for row in sorted(rows, key=order)]
 

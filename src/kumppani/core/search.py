@@ -390,7 +390,20 @@ def matching_ids(kind: str, query: str, *, prefix_last: bool = True):
     return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [_fts5_query(groups, prefix_last)])
 
 
-def unranked(kind: str, query: str) -> dict[int, "Rank"]:
+# How well an object matches, (own words, score): texts with the query's own words come before
+# those found only through a concept's other words, and within each, a higher score first. A plain
+# tuple, since a common word ranks tens of thousands of matches (a NamedTuple each cost 3× as much).
+Rank = tuple[bool, float]
+NO_MATCH: Rank = (False, 0.0)
+
+
+def sort_key(rank: Rank) -> tuple[bool, float]:
+    """The part of a sort key that puts better matches first."""
+    own_words, score = rank
+    return (not own_words, -score)
+
+
+def unranked(kind: str, query: str) -> dict[int, Rank]:
     """The objects of `kind` that match `query`, each with the same rank: for a count, which needs
     no order (bm25 over every match costs three times the match itself)."""
     ids = matching_ids(kind, query)
@@ -398,21 +411,13 @@ def unranked(kind: str, query: str) -> dict[int, "Rank"]:
         return {}
     with connection.cursor() as cursor:
         cursor.execute(ids.sql, ids.params)
-        return dict.fromkeys((row[0] for row in cursor.fetchall()), Rank(True, 0.0))
+        return dict.fromkeys((row[0] for row in cursor.fetchall()), (True, 0.0))
 
 
 def filter_matching(queryset: QuerySet, kind: str, query: str, *, prefix_last: bool = True) -> QuerySet:
     """Narrow `queryset` to objects whose document matches every word of `query`."""
     ids = matching_ids(kind, query, prefix_last=prefix_last)
     return queryset if ids is None else queryset.filter(pk__in=ids)
-
-
-class Rank(NamedTuple):
-    """How well an object matches: texts with the query's own words come before those found only
-    through a concept's other words, and within each, a higher score first."""
-
-    own_words: bool
-    score: float
 
 
 def relevance(kind: str, query: str, *, prefix_last: bool = True) -> dict[int, Rank]:
@@ -423,7 +428,7 @@ def relevance(kind: str, query: str, *, prefix_last: bool = True) -> dict[int, R
     sql, params = _match_sql(groups, kind, prefix_last)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return {object_id: Rank(bool(own), score) for object_id, score, own in cursor.fetchall()}
+        return {object_id: (own == 1, score) for object_id, score, own in cursor.fetchall()}
 
 
 def ranked_pks(queryset: QuerySet, kind: str, query: str, *, tiebreak: str) -> list[int]:
@@ -432,11 +437,9 @@ def ranked_pks(queryset: QuerySet, kind: str, query: str, *, tiebreak: str) -> l
     full-text search slow on large registers."""
     ranks = relevance(kind, query)
     rows = queryset.order_by().values_list("pk", tiebreak)
-    no_match = Rank(False, 0.0)
 
     def order(row):
-        rank = ranks.get(row[0], no_match)
-        return (not rank.own_words, -rank.score, row[1] or "", row[0])
+        return (*sort_key(ranks.get(row[0], NO_MATCH)), row[1] or "", row[0])
 
     return [pk for pk, _key in sorted(rows, key=order)]
 

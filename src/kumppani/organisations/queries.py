@@ -201,11 +201,9 @@ def ranked(index: RegisterIndex, matches: int, ranks: dict, *, tiebreak: str) ->
     """The NGOs of `matches` best match first, then by `tiebreak` (a sort key field): the order of
     core.search.ranked_pks, without a query."""
     keys = index.sort_keys[tiebreak]
-    no_match = search.Rank(False, 0.0)
 
     def order(pk):
-        rank = ranks.get(pk, no_match)
-        return (not rank.own_words, -rank.score, keys.get(pk) or "", pk)
+        return (*search.sort_key(ranks.get(pk, search.NO_MATCH)), keys.get(pk) or "", pk)
 
     return sorted(search.members(matches), key=order)
 
