@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kumppani.core import versioning
 from kumppani.core.collation import set_name_sort_keys
-from kumppani.core.models import Language, PublicBody, Term
+from kumppani.core.models import Language, PublicBody, Term, choice_label
 from kumppani.core.validators import CleanTextMixin, validate_phone, validate_postal_code
 from kumppani.organisations.models import Organisation
 
@@ -142,6 +142,15 @@ class Activity(CleanTextMixin, models.Model):
     def get_absolute_url(self) -> str:
         return reverse("activities:detail", kwargs={"slug": self.slug})
 
+    def get_kind_display(self) -> str:
+        return choice_label(ActivityType, self.kind)
+
+    def get_status_display(self) -> str:
+        return choice_label(ActivityStatus, self.status)
+
+    def get_join_method_display(self) -> str:
+        return choice_label(JoinMethod, self.join_method)
+
     def set_sort_keys(self) -> None:
         """Derive the sort keys from the names (bulk_create callers call this themselves)."""
         set_name_sort_keys(self)
@@ -246,6 +255,12 @@ class ScheduleRule(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.start_time:%H.%M}–{self.end_time:%H.%M}"
+
+    def get_weekday_display(self) -> str:
+        return choice_label(Weekday, self.weekday)
+
+    def get_frequency_display(self) -> str:
+        return choice_label(Frequency, self.frequency)
 
 
 class ScheduleException(models.Model):

@@ -23,6 +23,16 @@ class LanguageStatus(models.TextChoices):
     BILINGUAL_SV = "sv_fi", _("Bilingual, Swedish majority")
 
 
+def choice_label(choices: type[models.Choices], value) -> str:
+    """`value`'s label in `choices`, as a model's get_FOO_display() gives it. Django's own method
+    rebuilds the field's whole choice list on every call (20–50 µs), and a page of results or an
+    export calls it hundreds of times; the models whose lists are long define theirs with this."""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return value
+
+
 class PublicBody(models.Model):
     """A municipality, a wellbeing services county or the City of Helsinki.
 
@@ -61,6 +71,9 @@ class PublicBody(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("core:body", kwargs={"slug": self.slug})
+
+    def get_kind_display(self) -> str:
+        return choice_label(BodyKind, self.kind)
 
     @property
     def is_bilingual(self) -> bool:

@@ -19,6 +19,7 @@ of open data, which anyone may copy and keep.
 """
 
 import contextlib
+import functools
 import json
 import uuid
 from collections.abc import Iterable, Iterator
@@ -81,10 +82,13 @@ def stable_id(*parts) -> str:
     return str(uuid.uuid5(NAMESPACE, ":".join(str(part) for part in parts)))
 
 
+# The vocabularies are small and every record names their terms: each term's id is worked out once.
+@functools.cache
 def term_id(vocabulary: str, code: str) -> str:
     return stable_id("taxonomy_term", vocabulary, code)
 
 
+@functools.cache
 def taxonomy_id(key: str) -> str:
     return stable_id("taxonomy", key)
 
