@@ -19,13 +19,14 @@ def test_every_app_registers_its_daily_jobs():
         "welfare-index",
         "welfare-sotkanet",  # welfare: indicator values from Sotkanet
         "consultation-response-reminders",  # participation: consultations
+        "coming-events-index",  # events: the coming events' search index
     }
 
 
 def test_every_app_that_searches_can_rebuild_its_index():
     from kumppani.core import search
 
-    assert set(search._DOCUMENTS) == {"activity", "event", "organisation"}
+    assert set(search._DOCUMENTS) == {"activity", "comingevent", "event", "organisation"}
 
 
 def test_the_history_names_each_apps_actions_in_plain_words():
