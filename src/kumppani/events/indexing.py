@@ -44,15 +44,17 @@ def search_documents():
 
 
 def reindex(event: Event) -> None:
-    texts = search_texts(event)
-    search.update_entry(SEARCH_KIND, event.pk, texts)
-    index_coming(event, texts)
+    search.update_entry(SEARCH_KIND, event.pk, search_texts(event))
+    index_coming(event)
 
 
-def index_coming(event: Event, texts: list[str] | None = None) -> None:
-    """Keep the event among the coming ones while the calendar shows it today or later."""
+def index_coming(event: Event) -> None:
+    """Keep the event among the coming ones, a copy of its document, while the calendar shows it
+    today or later (a new event has its document once `reindex` has written it)."""
     if CalendarDay.objects.filter(event_id=event.pk, day__gte=timezone.localdate()).exists():
-        search.update_entry(COMING_KIND, event.pk, search_texts(event) if texts is None else texts)
+        document = SearchEntry.objects.filter(kind=SEARCH_KIND, object_id=event.pk).values_list("tokens", flat=True)
+        if tokens := document.first():
+            SearchEntry.objects.update_or_create(kind=COMING_KIND, object_id=event.pk, defaults={"tokens": tokens})
     else:
         search.delete_entry(COMING_KIND, event.pk)
 
