@@ -366,6 +366,13 @@ def test_anyone_reads_decided_grants_without_personal_data(api_client, salo_roun
     assert api_client.get("/api/v1/grant-decisions/", {"body": "tampere"}).json()["results"] == []
 
 
+@pytest.mark.parametrize("params", [{"year": ""}, {"year": "x"}, {"year": "1800"}, {"programme": ""}])
+def test_a_number_filter_without_a_whole_number_is_refused_by_name(api_client, params):
+    response = api_client.get("/api/v1/grant-decisions/", params)
+    assert response.status_code == 400
+    assert list(response.json()) == list(params)
+
+
 def test_decision_list_queries_do_not_grow(api_client):
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:

@@ -64,11 +64,22 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = _StrictBooleanField
 
 
+class _WholeNumberField(forms.IntegerField):
+    default_error_messages = {"invalid": _("Give a whole number.")}
+
+    def to_python(self, value):
+        # "?year=" names the filter without a number: refused like "?year=x" (as the document's
+        # integer type says), not read as "no filter".
+        if value == "":
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().to_python(value)
+
+
 @extend_schema_field({"type": "integer", "minimum": 1, "maximum": MAX_ID})
 class IdFilter(django_filters.NumberFilter):
     """An object's numeric id."""
 
-    field_class = forms.IntegerField
+    field_class = _WholeNumberField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1)
@@ -80,7 +91,7 @@ class IdFilter(django_filters.NumberFilter):
 class YearFilter(django_filters.NumberFilter):
     """A year, e.g. 2026."""
 
-    field_class = forms.IntegerField
+    field_class = _WholeNumberField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 1900)
