@@ -55,6 +55,16 @@ def test_filters_narrow_the_calendar(client, ngo):
     assert "Etäluento" not in page
 
 
+def test_the_filter_boxes_keep_the_choice_in_the_visitors_language(client):
+    page = client.get("/sv/tapahtumat/", {"body": "porvoo"}).content.decode()
+    body_select = re.search(r'<select[^>]*name="body"[^>]*>(.*?)</select>', page, re.S)
+    options = re.findall(r'<option value="([^"]*)"( selected)?>([^<]*)</option>', body_select.group(1))
+    assert options[0] == ("", "", "Alla")  # "All" first, so the box is never `required`
+    assert ("porvoo", " selected", "Borgå") in options
+    assert [value for value, selected, _label in options if selected] == ["porvoo"]
+    assert "required" not in body_select.group(0)
+
+
 def test_finnish_search_finds_a_word_form(client, ngo):
     ef.published(ngo, name_fi="Joulukonsertti kirkossa")
     ef.published(ngo, name_fi="Lukupiiri")

@@ -3,6 +3,7 @@ link copied from the calendar page means exactly what the page showed. A value t
 understood is an error that names the filter (a feed answers 400 with it)."""
 
 import datetime as dt
+import html
 
 from django import forms
 from django.forms.utils import flatatt
@@ -33,17 +34,25 @@ def _choices(queryset, key: str, language: str, empty_label):
 
 class QuickSelect(forms.Select):
     """A <select> written in one string join: the calendar's filters list every public body (over
-    300) on every page, and the template per option of Django's Select took most of the page's time."""
+    300) on every page, and the template per option of Django's Select took most of the page's time
+    (format_html per option still took a fifth of it, so the options are escaped as plain strings)."""
+
+    options = None  # a callable of the (value, label) pairs, set by the form (see _choices)
+
+    def use_required_attribute(self, initial):
+        # Never required: the first option is always "All". (Django's Select finds that out by reading
+        # the choices, which is a query and a pass over every body.)
+        return False
 
     def render(self, name, value, attrs=None, renderer=None):
         final = self.build_attrs(self.attrs, attrs)
         final["name"] = name
         chosen = "" if value is None else str(value)
-        options = [
-            format_html('<option value="{}"{}>{}</option>', key, mark_safe(" selected") if key == chosen else "", label)
-            for key, label in ((str(v), str(label)) for v, label in self.choices)
-        ]
-        return format_html("<select{}>{}</select>", flatatt(final), mark_safe("".join(options)))
+        options = "".join(
+            f'<option value="{html.escape(key)}"{" selected" if key == chosen else ""}>{html.escape(label)}</option>'
+            for key, label in ((str(v), str(label)) for v, label in self.options())
+        )
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))
 
 
 VIEWS = [("list", _("List")), ("day", _("Day")), ("week", _("Week")), ("month", _("Month"))]
@@ -91,7 +100,7 @@ class CalendarFilterForm(forms.Form):
             field = self.fields[name]
             field.empty_label = _("All")
             # The choices as plain values (one query each, as before, but no model objects).
-            field.widget.choices = _choices(field.queryset, field.to_field_name, language, field.empty_label)
+            field.widget.options = _choices(field.queryset, field.to_field_name, language, field.empty_label)
         # Filters are read from links: a boolean is "1"/"on"/"true", anything else is refused below.
         self.unknown = []
         if self.is_bound:
