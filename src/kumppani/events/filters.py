@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.organisations.forms import body_choices
 
 
 def _choices(queryset, key: str, language: str, empty_label):
@@ -96,11 +97,12 @@ class CalendarFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         language = get_language() if get_language() in ("fi", "sv", "en") else "fi"
-        for name in ("body", "theme", "target", "language"):
+        # The bodies as in the directories' boxes (counties first, each place once; built once per
+        # language, as bodies change once a year); the others as plain values, one query each.
+        self.fields["body"].widget.options = lambda: [("", _("All")), *body_choices()]
+        for name in ("theme", "target", "language"):
             field = self.fields[name]
-            field.empty_label = _("All")
-            # The choices as plain values (one query each, as before, but no model objects).
-            field.widget.options = _choices(field.queryset, field.to_field_name, language, field.empty_label)
+            field.widget.options = _choices(field.queryset, field.to_field_name, language, _("All"))
         # Filters are read from links: a boolean is "1"/"on"/"true", anything else is refused below.
         self.unknown = []
         if self.is_bound:
