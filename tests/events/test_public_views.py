@@ -204,11 +204,24 @@ def test_a_busy_day_of_the_month_shows_four_events_and_links_to_the_rest(client,
 @pytest.mark.parametrize("n", [1, 6])
 def test_the_feeds_read_a_fixed_number_of_queries(client, ngo, django_assert_num_queries, n):
     _published_many(ngo, n)
-    # The body, the calendar's days (which events), the events, their cancelled dates.
+    week = dt.timedelta(days=7)
+    ef.published(
+        ngo,
+        name_fi="Kuoroharjoitus",
+        day=DAY,
+        recurrence="weekly",
+        recurrence_until=DAY + 4 * week,
+        cancelled_dates=[DAY + week],
+    )
+    # The body, the calendar's days (which events), the events, the series' cancelled dates.
     with django_assert_num_queries(4):
         response = client.get(reverse("events:feed_ics"), {"body": "salo", "start": DAY.isoformat()})
-    assert len(Calendar.from_ical(response.content).walk("VEVENT")) == n
-    with django_assert_num_queries(4):
+    vevents = Calendar.from_ical(response.content).walk("VEVENT")
+    assert len(vevents) == n + 1
+    [series] = [vevent for vevent in vevents if "RRULE" in vevent]
+    assert [d.dt.date() for d in series["EXDATE"].dts] == [DAY + week]
+    # The RSS names no cancelled dates: the body, the days, the events.
+    with django_assert_num_queries(3):
         client.get(reverse("events:feed_rss"), {"body": "salo", "start": DAY.isoformat()})
 
 

@@ -14,7 +14,7 @@ import datetime as dt
 from django.conf import settings
 from django.utils import timezone
 
-from kumppani.events.models import HELSINKI, Event, EventStatus, Recurrence
+from kumppani.events.models import HELSINKI, CancelledDate, Event, EventStatus, Recurrence
 
 _STATUS = {
     EventStatus.PUBLISHED: "CONFIRMED",
@@ -82,7 +82,7 @@ def _text(event: Event, field: str, language: str) -> str:
     return getattr(event, f"{field}_{language}", None) or getattr(event, f"{field}_fi", None) or ""
 
 
-def _vevent(event: Event, language: str, stamp: str) -> list[str]:
+def _vevent(event: Event, language: str, stamp: str, cancelled: list[dt.date]) -> list[str]:
     lines = ["BEGIN:VEVENT", f"UID:{event.uuid}@kumppani", f"DTSTAMP:{stamp}"]
     lines.append(f"LAST-MODIFIED:{_utc(event.updated_at)}")
     lines.append(f"SUMMARY:{_escape(_text(event, 'name', language))}")
@@ -105,7 +105,6 @@ def _vevent(event: Event, language: str, stamp: str) -> list[str]:
             until = _utc(dt.datetime.combine(event.recurrence_until, dt.time(23, 59, 59), HELSINKI))
         interval = ";INTERVAL=2" if event.recurrence == Recurrence.BIWEEKLY else ""
         lines.append(f"RRULE:FREQ=WEEKLY;UNTIL={until}{interval}")
-        cancelled = [c.date for c in event.cancelled_dates.all()]
         if cancelled and event.all_day:
             lines.append("EXDATE;VALUE=DATE:" + ",".join(f"{d:%Y%m%d}" for d in cancelled))
         elif cancelled:
@@ -133,7 +132,14 @@ def calendar(events: list[Event], *, name: str, language: str) -> bytes:
     ]
     if any(not event.all_day for event in events):
         lines += VTIMEZONE
+    # The cancelled dates of the series among them, in one query (only series have them).
+    cancelled: dict[int, list[dt.date]] = {}
+    series = [event.pk for event in events if event.recurrence]
+    for event_id, date in (
+        CancelledDate.objects.filter(event_id__in=series).order_by("date").values_list("event_id", "date")
+    ):
+        cancelled.setdefault(event_id, []).append(date)
     for event in events:
-        lines += _vevent(event, language, stamp)
+        lines += _vevent(event, language, stamp, cancelled.get(event.pk, []))
     lines.append("END:VCALENDAR")
     return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode()

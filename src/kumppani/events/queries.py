@@ -179,8 +179,9 @@ FEED_LIMIT = 200  # events in a feed at most, as other calendar feeds bound thei
 
 def feed_events(criteria: Criteria, first: dt.date, last: dt.date, limit: int | None = None) -> list[Event]:
     """The first `limit` events with a date in [first, last), each once, in the order of their
-    first date there, for the iCalendar and RSS feeds. Three queries: the calendar's days from its
-    index (a few per event are enough to find `limit` events), the events, their cancelled dates."""
+    first date there, for the iCalendar and RSS feeds. Two queries: the calendar's days from its
+    index (a few per event are enough to find `limit` events) and the events (the iCalendar reads the
+    cancelled dates of the series among them, see ics.calendar)."""
     limit = limit or FEED_LIMIT
     rows = calendar_days(criteria, first, last).order_by("day", "start", "event_id")
     ids = list(dict.fromkeys(rows.values_list("event_id", flat=True)[: limit * 8]))[:limit]
@@ -188,7 +189,6 @@ def feed_events(criteria: Criteria, first: dt.date, last: dt.date, limit: int | 
         event.pk: event
         for event in Event.objects.filter(pk__in=ids)
         .select_related("municipality")  # for the place; the feeds name no organiser
-        .prefetch_related("cancelled_dates")
     }
     return [events[pk] for pk in ids if pk in events]
 
