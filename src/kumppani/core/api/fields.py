@@ -93,3 +93,23 @@ class OptionalURLField(serializers.URLField):
 
     def to_internal_value(self, data):
         return super().to_internal_value(data) if data else ""
+
+
+class PrefetchedManyField(serializers.ManyRelatedField):
+    """A many-to-many field written through its relation (`source`) and read from the list that a
+    `Prefetch(..., to_attr=prefetched)` left on the object: a prefetch into the related manager
+    builds a query set per object, which in a list of 50 took a third of the answer's time.
+
+        in_language = PrefetchedManyField(
+            child_relation=serializers.SlugRelatedField(slug_field="code", queryset=Language.objects.all()),
+            source="languages",
+            prefetched="language_list",
+        )
+    """
+
+    def __init__(self, *, prefetched: str, **kwargs):
+        self.prefetched = prefetched
+        super().__init__(**kwargs)
+
+    def get_attribute(self, instance):
+        return getattr(instance, self.prefetched)
