@@ -18,7 +18,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.reverse import reverse
 
 from kumppani.core import search
-from kumppani.core.api.fields import TranslatedField
+from kumppani.core.api.fields import PrefetchedManyField, TranslatedField
 from kumppani.core.api.filters import StrictBooleanFilter, TermsFilter, documented, term_filter
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
@@ -72,32 +72,32 @@ class OrganisationSerializer(serializers.ModelSerializer):
     org_identifier = serializers.CharField(
         read_only=True, help_text="The org-id.guide identifier FI-PRO-<business ID>; empty without a business ID."
     )
-    themes = serializers.SlugRelatedField(
-        slug_field="slug",
-        many=True,
+    themes = PrefetchedManyField(
+        child_relation=serializers.SlugRelatedField(
+            slug_field="slug", queryset=Term.objects.filter(vocabulary=Vocabulary.THEME)
+        ),
+        prefetched="theme_list",
         required=False,
-        queryset=Term.objects.filter(vocabulary=Vocabulary.THEME),
         help_text="Slugs of /api/v1/themes/.",
     )
-    target_groups = serializers.SlugRelatedField(
-        slug_field="slug",
-        many=True,
+    target_groups = PrefetchedManyField(
+        child_relation=serializers.SlugRelatedField(
+            slug_field="slug", queryset=Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP)
+        ),
+        prefetched="target_group_list",
         required=False,
-        queryset=Term.objects.filter(vocabulary=Vocabulary.TARGET_GROUP),
         help_text="Slugs of /api/v1/target-groups/.",
     )
-    languages = serializers.SlugRelatedField(
-        slug_field="code",
-        many=True,
+    languages = PrefetchedManyField(
+        child_relation=serializers.SlugRelatedField(slug_field="code", queryset=Language.objects.all()),
+        prefetched="language_list",
         required=False,
-        queryset=Language.objects.all(),
         help_text="Codes of /api/v1/languages/.",
     )
-    areas = serializers.SlugRelatedField(
-        slug_field="slug",
-        many=True,
+    areas = PrefetchedManyField(
+        child_relation=serializers.SlugRelatedField(slug_field="slug", queryset=PublicBody.objects.all()),
+        prefetched="area_list",
         allow_empty=False,
-        queryset=PublicBody.objects.all(),
         help_text="The municipalities or counties whose residents the NGO serves: slugs of /api/v1/bodies/.",
     )
     logo = serializers.ImageField(read_only=True)
@@ -375,7 +375,7 @@ class OrganisationViewSet(
     def get_queryset(self):
         # An NGO's own address keeps working after it is dissolved (its status tells).
         organisations = queries.public_organisations() if self.action == "list" else queries.unmerged_organisations()
-        return queries.with_listing_relations(organisations).order_by(queries.name_order(get_language()), "pk")
+        return queries.with_listing_lists(organisations).order_by(queries.name_order(get_language()), "pk")
 
     def list(self, request, *args, **kwargs):
         """The filters and the number of matches from the register's bit sets (queries.register_index),
@@ -430,4 +430,4 @@ class OrganisationViewSet(
         serializer.instance = self._reloaded(serializer.instance)
 
     def _reloaded(self, organisation: Organisation) -> Organisation:
-        return queries.with_listing_relations(Organisation.objects.filter(pk=organisation.pk)).get()
+        return queries.with_listing_lists(Organisation.objects.filter(pk=organisation.pk)).get()

@@ -78,6 +78,24 @@ def with_listing_relations(queryset: QuerySet[Organisation]) -> QuerySet[Organis
     )
 
 
+def with_listing_lists(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
+    """As with_listing_relations, but each relation as a plain list (theme_list, target_group_list,
+    area_list, language_list): a prefetch into the related managers builds a query set per NGO and
+    relation, a large part of a list's time."""
+    return queryset.prefetch_related(
+        Prefetch("themes", queryset=Term.objects.order_by("position"), to_attr="theme_list"),
+        Prefetch("target_groups", queryset=Term.objects.order_by("position"), to_attr="target_group_list"),
+        Prefetch(
+            "areas",
+            queryset=PublicBody.objects.only(
+                "id", "slug", "name", "name_fi", "name_sv", "name_en", "kind", "county_id"
+            ),
+            to_attr="area_list",
+        ),
+        Prefetch("languages", queryset=Language.objects.order_by("position"), to_attr="language_list"),
+    )
+
+
 def facet_counts(queryset: QuerySet[Organisation]) -> dict[str, dict[int, int]]:
     """How many of the matching NGOs have each theme, target group and language (three queries)."""
     ids = queryset.values("pk")
