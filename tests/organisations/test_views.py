@@ -44,6 +44,21 @@ def test_directory_shows_facet_counts_and_filters(client):
     assert 'value="nuoret"' in page and "(1)" in page
 
 
+@pytest.mark.parametrize("params", [{}, {"q": "omaishoitajat"}])  # in name order, and best match first
+def test_a_directory_row_names_the_ngos_areas_themes_and_target_groups(client, params):
+    factories.organisation(
+        "Omaishoitajat ry",
+        areas=[factories.salo(), factories.tampere()],
+        themes=[factories.term("omaishoito")],
+        target_groups=[factories.term("ikaantyneet")],
+    )
+    page = client.get(reverse("organisations:directory"), params).content.decode()
+    row = page[page.index("Omaishoitajat ry") : page.index("</ul>", page.index('class="tag target"'))]
+    assert "Salo, Tampere" in row
+    assert '<li class="tag">Omaishoito</li>' in row
+    assert '<li class="tag target">Ikääntyneet</li>' in row
+
+
 def test_directory_filter_by_municipality_includes_county_wide_ngos(client):
     salo = factories.salo()
     factories.organisation("Salolainen ry", areas=[salo])

@@ -185,11 +185,8 @@ def feed_events(criteria: Criteria, first: dt.date, last: dt.date, limit: int | 
     limit = limit or FEED_LIMIT
     rows = calendar_days(criteria, first, last).order_by("day", "start", "event_id")
     ids = list(dict.fromkeys(rows.values_list("event_id", flat=True)[: limit * 8]))[:limit]
-    events = {
-        event.pk: event
-        for event in Event.objects.filter(pk__in=ids)
-        .select_related("municipality")  # for the place; the feeds name no organiser
-    }
+    # The municipality for the place; the feeds name no organiser.
+    events = {event.pk: event for event in Event.objects.filter(pk__in=ids).select_related("municipality")}
     return [events[pk] for pk in ids if pk in events]
 
 

@@ -78,11 +78,11 @@ def with_listing_relations(queryset: QuerySet[Organisation]) -> QuerySet[Organis
     )
 
 
-def with_listing_lists(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
+def with_listing_lists(queryset: QuerySet[Organisation], *, languages: bool = True) -> QuerySet[Organisation]:
     """As with_listing_relations, but each relation as a plain list (theme_list, target_group_list,
-    area_list, language_list): a prefetch into the related managers builds a query set per NGO and
-    relation, a large part of a list's time."""
-    return queryset.prefetch_related(
+    area_list and, unless left out, language_list): a prefetch into the related managers builds a
+    query set per NGO and relation, a large part of a list's time."""
+    lists = [
         Prefetch("themes", queryset=Term.objects.order_by("position"), to_attr="theme_list"),
         Prefetch("target_groups", queryset=Term.objects.order_by("position"), to_attr="target_group_list"),
         Prefetch(
@@ -92,8 +92,10 @@ def with_listing_lists(queryset: QuerySet[Organisation]) -> QuerySet[Organisatio
             ),
             to_attr="area_list",
         ),
-        Prefetch("languages", queryset=Language.objects.order_by("position"), to_attr="language_list"),
-    )
+    ]
+    if languages:
+        lists.append(Prefetch("languages", queryset=Language.objects.order_by("position"), to_attr="language_list"))
+    return queryset.prefetch_related(*lists)
 
 
 def facet_counts(queryset: QuerySet[Organisation]) -> dict[str, dict[int, int]]:

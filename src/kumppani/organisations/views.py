@@ -78,14 +78,16 @@ def _directory(request, csrf_token=None):
     if sort == "relevance" and query:
         page = Paginator(queries.ranked(index, matches, ranks or {}, tiebreak=name_field), PAGE_SIZE)
         page = page.get_page(request.GET.get("page"))
-        page.object_list = search.in_order(queries.with_listing_relations(Organisation.objects.all()), page.object_list)
+        page.object_list = search.in_order(
+            queries.with_listing_lists(Organisation.objects.all(), languages=False), page.object_list
+        )
     else:
         order = ("-updated_at", "pk") if sort == "-updated" else (name_field, "pk")
         if ranks is not None and total <= search.MATCHES_AS_IDS:
             organisations = Organisation.objects.filter(pk__in=search.members(matches))
         else:
             organisations = _filtered(data, body, query)
-        organisations = queries.with_listing_relations(organisations.order_by(*order))
+        organisations = queries.with_listing_lists(organisations.order_by(*order), languages=False)
         page = _CountedPaginator(organisations, PAGE_SIZE, count=total).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
