@@ -102,14 +102,24 @@ LIST_ORDER = "pk"
 
 
 def with_service_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
-    """Everything a full service record shows, in seven queries whatever the number of activities."""
+    """Everything a full service record shows, in seven queries whatever the number of activities.
+    All but the places (which the summaries read too) as plain lists (theme_list, …): a prefetch
+    into the related managers builds a query set per activity and relation."""
     return activities.select_related("organisation").prefetch_related(
-        Prefetch("themes", queryset=Term.objects.order_by("position")),
-        Prefetch("target_groups", queryset=Term.objects.order_by("position")),
-        Prefetch("languages", queryset=Language.objects.order_by("position")),
-        Prefetch("areas", queryset=PublicBody.objects.defer("introduction", "introduction_sv", "introduction_en")),
+        Prefetch("themes", queryset=Term.objects.order_by("position"), to_attr="theme_list"),
+        Prefetch("target_groups", queryset=Term.objects.order_by("position"), to_attr="target_group_list"),
+        Prefetch("languages", queryset=Language.objects.order_by("position"), to_attr="language_list"),
+        Prefetch(
+            "areas",
+            queryset=PublicBody.objects.defer("introduction", "introduction_sv", "introduction_en"),
+            to_attr="area_list",
+        ),
         Prefetch("places", queryset=Place.objects.select_related("municipality")),
-        Prefetch("schedule_rules", queryset=ScheduleRule.objects.order_by("weekday", "start_time", "pk")),
+        Prefetch(
+            "schedule_rules",
+            queryset=ScheduleRule.objects.order_by("weekday", "start_time", "pk"),
+            to_attr="rule_list",
+        ),
     )
 
 
@@ -466,12 +476,12 @@ def schedules(activity: Activity) -> list[dict]:
             )
         ]
     places = {place.pk: place for place in activity.places.all()}
-    return [_schedule(activity, rule, places) for rule in activity.schedule_rules.all()]
+    return [_schedule(activity, rule, places) for rule in activity.rule_list]
 
 
 def _terms(activity: Activity) -> list[tuple[str, dict]]:
-    found = [(Vocabulary.THEME.value, term_record(term)) for term in activity.themes.all()]
-    found += [(Vocabulary.TARGET_GROUP.value, term_record(term)) for term in activity.target_groups.all()]
+    found = [(Vocabulary.THEME.value, term_record(term)) for term in activity.theme_list]
+    found += [(Vocabulary.TARGET_GROUP.value, term_record(term)) for term in activity.target_group_list]
     found.append((ACTIVITY_TYPE, activity_type_record(activity.kind)))
     return found
 
@@ -495,7 +505,7 @@ def service_record(activity: Activity, *, with_organization: bool = True, with_l
             "description": str(area.get_kind_display()),
             "uri": _site(area.get_absolute_url()),
         }
-        for area in activity.areas.all()
+        for area in activity.area_list
     ]
     record["languages"] = [
         {
@@ -504,7 +514,7 @@ def service_record(activity: Activity, *, with_organization: bool = True, with_l
             "name": language.name,
             "code": language.code,
         }
-        for language in activity.languages.all()
+        for language in activity.language_list
     ]
     record["cost_options"] = [_cost_option(activity)]
     record["attributes"] = [_attribute(service_id, link_type, term) for link_type, term in _terms(activity)]
