@@ -63,39 +63,34 @@ def serving_body(queryset: QuerySet[Organisation], body: PublicBody) -> QuerySet
     )
 
 
+def _listing_prefetches(*, as_lists: bool, languages: bool = True) -> list[Prefetch]:
+    """What a list row shows: into the related managers, or (as_lists) as plain lists theme_list,
+    target_group_list, area_list and language_list."""
+
+    def prefetch(relation: str, queryset, attr: str) -> Prefetch:
+        return Prefetch(relation, queryset=queryset, to_attr=attr if as_lists else None)
+
+    areas = PublicBody.objects.only("id", "slug", "name", "name_fi", "name_sv", "name_en", "kind", "county_id")
+    found = [
+        prefetch("themes", Term.objects.order_by("position"), "theme_list"),
+        prefetch("target_groups", Term.objects.order_by("position"), "target_group_list"),
+        prefetch("areas", areas, "area_list"),
+    ]
+    if languages:
+        found.append(prefetch("languages", Language.objects.order_by("position"), "language_list"))
+    return found
+
+
 def with_listing_relations(queryset: QuerySet[Organisation]) -> QuerySet[Organisation]:
     """Everything a list row shows, fetched in a fixed number of queries."""
-    return queryset.prefetch_related(
-        Prefetch("themes", queryset=Term.objects.order_by("position")),
-        Prefetch("target_groups", queryset=Term.objects.order_by("position")),
-        Prefetch(
-            "areas",
-            queryset=PublicBody.objects.only(
-                "id", "slug", "name", "name_fi", "name_sv", "name_en", "kind", "county_id"
-            ),
-        ),
-        Prefetch("languages", queryset=Language.objects.order_by("position")),
-    )
+    return queryset.prefetch_related(*_listing_prefetches(as_lists=False))
 
 
 def with_listing_lists(queryset: QuerySet[Organisation], *, languages: bool = True) -> QuerySet[Organisation]:
     """As with_listing_relations, but each relation as a plain list (theme_list, target_group_list,
     area_list and, unless left out, language_list): a prefetch into the related managers builds a
     query set per NGO and relation, a large part of a list's time."""
-    lists = [
-        Prefetch("themes", queryset=Term.objects.order_by("position"), to_attr="theme_list"),
-        Prefetch("target_groups", queryset=Term.objects.order_by("position"), to_attr="target_group_list"),
-        Prefetch(
-            "areas",
-            queryset=PublicBody.objects.only(
-                "id", "slug", "name", "name_fi", "name_sv", "name_en", "kind", "county_id"
-            ),
-            to_attr="area_list",
-        ),
-    ]
-    if languages:
-        lists.append(Prefetch("languages", queryset=Language.objects.order_by("position"), to_attr="language_list"))
-    return queryset.prefetch_related(*lists)
+    return queryset.prefetch_related(*_listing_prefetches(as_lists=True, languages=languages))
 
 
 def facet_counts(queryset: QuerySet[Organisation]) -> dict[str, dict[int, int]]:
