@@ -195,6 +195,58 @@ def test_the_summary_counts_per_sector_ngo_and_category(world):
     assert b"Nuorisopalvelut" in queries.summary_csv(summary)
 
 
+def test_the_summary_counts_each_period_of_the_year_once_per_form_and_per_ngo(world):
+    from tests import factories
+
+    second_ngo = factories.organisation("Salon Seniorit ry", areas=[world["salo"]])
+    h1, h2 = (
+        (dt.date(LAST_YEAR, 1, 1), dt.date(LAST_YEAR, 6, 30)),
+        (dt.date(LAST_YEAR, 7, 1), dt.date(LAST_YEAR, 12, 31)),
+    )
+
+    def mark(form, period, outcome):
+        services.realisation_mark(
+            form=form, period_start=period[0], period_end=period[1], outcome=outcome, side="body", by=world["official"]
+        )
+
+    yearly = make_form(world, title="Vuosittain")
+    mark(yearly, year(), "realised")
+    from_march = make_form(world, title="Maaliskuusta", starts_on=dt.date(LAST_YEAR, 3, 1), review_period="half_year")
+    mark(from_march, h1, "partly")  # its second half is not marked
+    from_august = make_form(world, title="Elokuusta", starts_on=dt.date(LAST_YEAR, 8, 1), review_period="half_year")
+    mark(from_august, h2, "not_realised")  # it has no first half
+    make_form(  # ended in May: its first half only, not marked
+        world,
+        title="Toukokuuhun",
+        starts_on=dt.date(LAST_YEAR - 1, 1, 1),
+        ends_on=dt.date(LAST_YEAR, 5, 31),
+        review_period="half_year",
+    )
+    two_ngos = make_form(world, title="Kahden kanssa", organisations=[world["ngo"], second_ngo])
+    mark(two_ngos, year(), "realised")
+    make_form(world, title="Ensi vuonna", starts_on=dt.date(LAST_YEAR + 1, 1, 1))  # not in the year
+
+    summary = queries.realisation_summary(world["salo"], LAST_YEAR)
+    counts = lambda row: (row.realised, row.partly, row.not_realised, row.unmarked)  # noqa: E731
+    assert counts(summary.total) == (2, 1, 1, 2)
+    assert [(row.label, counts(row)) for row in summary.by_sector] == [("Nuorisopalvelut", (2, 1, 1, 2))]
+    assert [(row.label, counts(row)) for row in summary.by_ngo] == [
+        ("Salon Nuoret ry", (2, 1, 1, 2)),
+        ("Salon Seniorit ry", (1, 0, 0, 0)),
+    ]
+    assert [(row.label, counts(row)) for row in summary.by_category] == [("Käytännön", (2, 1, 1, 2))]
+    totals = queries.realisation_summary(world["salo"], LAST_YEAR, totals_only=True)
+    assert (counts(totals.total), totals.by_ngo) == ((2, 1, 1, 2), [])
+    # The same periods as the marking page offers (services.periods), counted by hand.
+    in_year = [
+        period
+        for form in CooperationForm.objects.filter(body=world["salo"], status=Status.ACTIVE)
+        for period in services.periods(form, dt.date(LAST_YEAR, 12, 31))
+        if period[0].year == LAST_YEAR
+    ]
+    assert len(in_year) == summary.total.total == 6
+
+
 def test_the_board_list_line_shows_the_latest_realisation(world):
     form = make_form(world)
     start, end = year()

@@ -486,7 +486,7 @@ def test_the_figures_take_a_fixed_number_of_queries(chapter_world, django_assert
         ngo_chapter.figures(chapter)
 
 
-QUERIES = 34
+QUERIES = 32
 
 
 def test_an_approved_report_with_nothing_stored_shows_no_live_figures():

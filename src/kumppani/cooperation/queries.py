@@ -7,7 +7,8 @@ import datetime as dt
 import io
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Case, Count, FilteredRelation, Prefetch, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -18,6 +19,7 @@ from kumppani.cooperation.models import (
     Outcome,
     Partner,
     Realisation,
+    ReviewPeriod,
     Sector,
     Status,
 )
@@ -127,15 +129,21 @@ class OutcomeRow:
     def unmarked_pct(self) -> int:
         return self.percent(self.unmarked)
 
-    def add(self, outcome: str) -> None:
-        if outcome == Outcome.REALISED:
-            self.realised += 1
-        elif outcome == Outcome.PARTLY:
-            self.partly += 1
-        elif outcome == Outcome.NOT_REALISED:
-            self.not_realised += 1
-        else:
-            self.unmarked += 1
+    def add_counts(self, numbers) -> None:
+        """Add the numbers of periods (realised, partly, not realised, not marked)."""
+        self.realised += numbers[0]
+        self.partly += numbers[1]
+        self.not_realised += numbers[2]
+        self.unmarked += numbers[3]
+
+
+# OutcomeRow's counts, in the order add_counts takes them, and the outcome each counts.
+_OUTCOME_FIELDS = (
+    ("realised", Outcome.REALISED),
+    ("partly", Outcome.PARTLY),
+    ("not_realised", Outcome.NOT_REALISED),
+    ("unmarked", ""),
+)
 
 
 @dataclass
@@ -154,91 +162,79 @@ def _translated(values: tuple, language: str) -> str:
     return by_language.get(language) or by_language["fi"] or ""
 
 
-@dataclass(frozen=True)
-class _FormDates:
-    starts_on: dt.date
-    ends_on: dt.date | None
-    review_period: str
+def _period_outcomes(forms: QuerySet, year: int) -> QuerySet:
+    """The forms in force in `year` with the body's outcome of their first and second period of
+    the year: '' where the period is not marked, NULL where the form has no such period. A yearly
+    form has one period; a half-yearly one the halves it was in force in (as `services.periods`
+    lists them for marking)."""
+    half = Q(review_period=ReviewPeriod.HALF_YEAR)
+    forms = forms.annotate(
+        first_mark=FilteredRelation("realisations", condition=Q(realisations__period_start=dt.date(year, 1, 1))),
+        second_mark=FilteredRelation("realisations", condition=Q(realisations__period_start=dt.date(year, 7, 1))),
+    )
+    return forms.annotate(
+        first=Case(
+            When(half & Q(starts_on__gt=dt.date(year, 6, 30)), then=Value(None)),
+            default=Coalesce("first_mark__outcome", Value("")),
+        ),
+        second=Case(
+            When(
+                half & (Q(ends_on__isnull=True) | Q(ends_on__gte=dt.date(year, 7, 1))),
+                then=Coalesce("second_mark__outcome", Value("")),
+            ),
+            default=Value(None),
+        ),
+    )
 
 
-def realisation_summary(body: PublicBody, year: int) -> Summary:
+def realisation_summary(body: PublicBody, year: int, *, totals_only: bool = False) -> Summary:
     """How the body's agreed forms of cooperation were realised in `year`, per sector, per NGO and
     per category. A form counts once per period of the year (a half-yearly form twice); a period
-    without the body's marking counts as not marked. Three queries of plain values (a large city
-    has thousands of forms: no model objects are made for them), each joined to the forms by the
-    body rather than naming every form's id."""
-    from kumppani.cooperation.services import periods
-
+    without the body's marking counts as not marked. The database counts in two grouped queries,
+    whose rows grow with the sectors and NGOs, not with the forms (a large city has thousands);
+    two more read the names. `totals_only`: the total and the categories, in one query."""
     start, end = dt.date(year, 1, 1), dt.date(year, 12, 31)
     in_year = Q(status__in=PUBLIC_STATUSES, starts_on__lte=end) & (Q(ends_on__isnull=True) | Q(ends_on__gte=start))
-    # No order (the models' default ones would sort, and join the forms to order their periods).
-    forms = (
-        CooperationForm.objects.filter(in_year, body=body)
-        .order_by()
-        .values_list(
-            "pk",
-            "sector_id",
-            "sector__name_fi",
-            "sector__name_sv",
-            "sector__name_en",
-            "category",
-            "starts_on",
-            "ends_on",
-            "review_period",
-        )
-    )
-    in_summary = CooperationForm.objects.filter(in_year, body=body).order_by().values("pk")
-    marked: dict[tuple[int, dt.date], str] = {}
-    for form_id, period_start, outcome in (
-        Realisation.objects.filter(
-            form__in=in_summary,
-            period_start__gte=start,
-            period_start__lte=end,
-        )
-        .order_by()
-        .values_list("form_id", "period_start", "outcome")
-    ):
-        marked[(form_id, period_start)] = outcome
-    partners: dict[int, list[int]] = {}
-    names: dict[int, str] = {}
+    # No order: the model's default one would sort and join for nothing.
+    forms = _period_outcomes(CooperationForm.objects.filter(in_year, body=body).order_by(), year)
     language = (get_language() or "fi")[:2]
-    for form_id, organisation_id, *name in (
-        Partner.objects.filter(form__in=in_summary)
-        .order_by()
-        .values_list(
-            "form_id", "organisation_id", "organisation__name_fi", "organisation__name_sv", "organisation__name_en"
-        )
-    ):
-        partners.setdefault(form_id, []).append(organisation_id)
-        names[organisation_id] = _translated(tuple(name), language)
 
+    counts = {
+        field: Count("pk", filter=Q(first=outcome)) + Count("pk", filter=Q(second=outcome))
+        for field, outcome in _OUTCOME_FIELDS
+    }
     total = OutcomeRow(_("All"))
     sectors: dict[int, OutcomeRow] = {}
-    ngos: dict[int, OutcomeRow] = {}
     categories = {value: OutcomeRow(str(label)) for value, label in Category.choices}
-    for pk, sector_id, *rest in forms:
-        sector_names, (category, starts_on, ends_on, review_period) = tuple(rest[:3]), rest[3:]
-        for period_start, _period_end in periods(_FormDates(starts_on, ends_on, review_period), end):
-            if period_start.year != year:
-                continue
-            outcome = marked.get((pk, period_start), "")
-            total.add(outcome)
-            if sector_id not in sectors:
-                sectors[sector_id] = OutcomeRow(_translated(sector_names, language))
-            sectors[sector_id].add(outcome)
-            categories[category].add(outcome)
-            for organisation_id in partners.get(pk, ()):
-                if organisation_id not in ngos:
-                    ngos[organisation_id] = OutcomeRow(names[organisation_id])
-                ngos[organisation_id].add(outcome)
+    for sector_id, category, *numbers in forms.values_list("sector_id", "category").annotate(**counts):
+        for row in (total, sectors.setdefault(sector_id, OutcomeRow("")), categories[category]):
+            row.add_counts(numbers)
+    ngos: dict[int, OutcomeRow] = {}
+    if totals_only:
+        return Summary(body, year, total, [], [], [row for row in categories.values() if row.total])
+    by_ngo = forms.filter(partners__isnull=False).values_list("partners__organisation_id").annotate(**counts)
+    for organisation_id, *numbers in by_ngo:
+        ngos[organisation_id] = OutcomeRow("")
+        ngos[organisation_id].add_counts(numbers)
+    # The names after the counting: grouping by the ids alone is the cheaper sort.
+    for model, rows in ((Sector, sectors), (Organisation, ngos)):
+        for pk, *names in (
+            model.objects.filter(pk__in=list(rows)).order_by().values_list("pk", "name_fi", "name_sv", "name_en")
+        ):
+            rows[pk].label = _translated(tuple(names), language)
     return Summary(
         body,
         year,
         total,
-        sorted(sectors.values(), key=lambda row: row.label),
-        sorted(ngos.values(), key=lambda row: row.label),
+        _by_label(sectors),
+        _by_label(ngos),
         [row for row in categories.values() if row.total],
     )
+
+
+def _by_label(rows: dict[int, OutcomeRow]) -> list[OutcomeRow]:
+    """The rows in the order of their names; two NGOs of the same name in the order of their ids."""
+    return [row for _pk, row in sorted(rows.items(), key=lambda item: (item[1].label, item[0]))]
 
 
 def _record_rows(body: PublicBody):

@@ -178,7 +178,7 @@ def cooperation_monitored(body: PublicBody, year: int) -> Result:
     """Whether the body followed up its agreed forms of cooperation: met when at least 75 % of the
     year's realisation periods have been marked, partly when some have, not met when none (or no
     forms)."""
-    total = realisation_summary(body, year).total
+    total = realisation_summary(body, year, totals_only=True).total
     marked = total.total - total.unmarked
     return Result(
         _ratio(marked, total.total),
@@ -242,7 +242,7 @@ def cooperation_realised(body: PublicBody, year: int) -> Result:
     """The Salo model: forms of cooperation recorded and realised. Met when at least 75 % of the
     year's periods were realised (a partly realised one counts half); partly when some were; not met
     when none was or nothing is recorded."""
-    total = realisation_summary(body, year).total
+    total = realisation_summary(body, year, totals_only=True).total
     realised_halves = 2 * total.realised + total.partly
     return Result(
         _ratio(realised_halves, 2 * total.total),

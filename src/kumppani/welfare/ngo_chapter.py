@@ -228,7 +228,7 @@ def _cooperation(out: Computed, report: WelfareReport, now: Period) -> None:
     by_label = {str(label): value for value, label in Category.choices}
     for year in now.years:
         # The summary lists only the categories that had periods in the year, by their label.
-        for row in realisation_summary(body, year).by_category:
+        for row in realisation_summary(body, year, totals_only=True).by_category:
             value = by_label[row.label]
             categories[value][0] += row.realised
             categories[value][1] += row.partly
