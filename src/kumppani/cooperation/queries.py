@@ -36,7 +36,7 @@ PUBLIC_STATUSES = (Status.ACTIVE, Status.ENDED)
 
 
 def _with_parts(forms: QuerySet) -> QuerySet:
-    return forms.select_related("sector", "body", "responsible", "ngo_contact").prefetch_related(
+    return forms.select_related("sector", "body").prefetch_related(
         Prefetch("partners", queryset=Partner.objects.select_related("organisation").order_by("organisation__name")),
         Prefetch("realisations", queryset=Realisation.objects.order_by("-period_start")),
     )
@@ -92,11 +92,12 @@ def ngo_record(organisation: Organisation, body: PublicBody, viewer) -> Record:
     from kumppani.cooperation.governance.queries import ngo_parts
 
     full = sees_full_record(viewer, organisation, body)
-    forms = CooperationForm.objects.filter(body=body, partners__organisation=organisation)
+    partnered = Partner.objects.filter(organisation=organisation).values("form_id")
+    forms = CooperationForm.objects.filter(body=body, pk__in=partnered)
     if not full:
         forms = forms.filter(status__in=PUBLIC_STATUSES)
-    forms = list(_with_parts(forms).order_by("-status", "sector__name", "title", "pk").distinct())
-    return Record(organisation, body, full, forms, ngo_parts(organisation, body, viewer))
+    forms = list(_with_parts(forms).order_by("-status", "sector__name", "title", "pk"))
+    return Record(organisation, body, full, forms, ngo_parts(organisation, body, full=full))
 
 
 @dataclass

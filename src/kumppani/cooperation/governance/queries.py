@@ -20,7 +20,7 @@ from kumppani.cooperation.governance.models import (
 )
 from kumppani.cooperation.governance.rules import run_network_ids
 from kumppani.core.models import PublicBody
-from kumppani.core.rules import body_roles, coordinated_body_ids, is_platform_admin
+from kumppani.core.rules import coordinated_body_ids
 from kumppani.organisations.models import Organisation, OrganisationStatus
 from kumppani.organisations.rules import membership_roles
 
@@ -99,16 +99,11 @@ def body_meetings(body):
     )
 
 
-def _sees_internal(viewer, organisation, body) -> bool:
-    if is_platform_admin(viewer):
-        return True
-    return organisation.pk in membership_roles(viewer) or body.pk in body_roles(viewer)
-
-
-def ngo_parts(organisation, body, viewer) -> dict:
+def ngo_parts(organisation, body, *, full: bool) -> dict:
     """The NGO's governance parts on its cooperation record with `body`: its current seats in the
-    body's groups and its meetings (public), and its action items (for the NGO and the body's
-    officials only), and its expert answers (the same). Five queries at most, whatever the number of rows."""
+    body's groups and its meetings (public), and, for those who see the `full` record (the NGO and
+    the body's officials), its action items and expert answers. Four queries at most, whatever the
+    number of rows."""
     seats = list(
         current_seats()
         .filter(group__body=body)
@@ -118,13 +113,13 @@ def ngo_parts(organisation, body, viewer) -> dict:
     )
     meetings = list(Meeting.objects.filter(body=body, organisations=organisation).order_by("-starts_at", "-pk")[:50])
     action_items = []
-    if _sees_internal(viewer, organisation, body):
+    if full:
         action_items = list(
             ActionItem.objects.filter(meeting__body=body, owner_organisation=organisation)
             .select_related("meeting")
             .order_by("done_at", "due_on", "pk")[:100]
         )
-    expert_answers = expert_answers_of(organisation, body) if _sees_internal(viewer, organisation, body) else []
+    expert_answers = expert_answers_of(organisation, body) if full else []
     return {"seats": seats, "expert_answers": expert_answers, "meetings": meetings, "action_items": action_items}
 
 
