@@ -215,13 +215,14 @@ def realisation_summary(body: PublicBody, year: int, *, totals_only: bool = Fals
         counted.append(
             f"""SELECT 'n', g.*, t.name_fi, t.name_sv, t.name_en
             FROM (
-                SELECT p.organisation_id, '', {counts} FROM f JOIN {table[Partner]} p ON p.form_id = f.id
+                SELECT p.organisation_id, '', {counts} FROM f CROSS JOIN {table[Partner]} p WHERE p.form_id = f.id
                 GROUP BY p.organisation_id
             ) g
             JOIN {table[Organisation]} t ON t.id = g.organisation_id"""
         )
         params += count_params
-    # f is read twice: PostgreSQL (12+) and SQLite (3.35+) work it out once.
+    # f is read twice: PostgreSQL (12+) and SQLite (3.35+) work it out once. The CROSS JOIN tells
+    # SQLite to go from the body's forms to their partners, not through every partner of the country.
     sql = f"WITH f AS ({forms_sql}) {' UNION ALL '.join(counted)}"
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
