@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kumppani.grants.models import ApplicationStatus, ReviewAssignment, UsageReport
 from kumppani.organisations import services as register_services
@@ -130,3 +130,17 @@ def test_the_own_page_of_a_person_with_many_roles_asks_no_more_queries_as_tasks_
     with CaptureQueriesContext(connection) as many:
         client.get("/en/oma/")
     assert len(few) == len(many)
+
+
+def test_only_a_platform_admin_finds_the_sent_emails_in_the_menu_and_no_page_asks_for_model_permissions(client):
+    with translation.override("en"):
+        outbox = reverse("core:outbox")
+    admin = factories.user(email="yllapito@example.org", is_staff=True)
+    assert outbox in own_page(client, admin)
+    coordinator = factories.official(factories.salo())
+    client.force_login(coordinator)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/en/oma/").content.decode()
+    assert outbox not in page
+    # The menu asks the project's rules, not Django's model permissions (two queries on every page).
+    assert not [q["sql"] for q in queries.captured_queries if "auth_permission" in q["sql"]]

@@ -68,6 +68,6 @@ def test_the_queue_reads_a_fixed_number_of_queries(client, django_assert_num_que
         services.event_submit(by=by, event=event, bodies=[factories.salo()])
     client.force_login(factories.official(factories.salo(), role="official"))
     client.get(reverse("events:queue", args=["salo"]))
-    with django_assert_num_queries(7):  # session, user, body, roles, queue, memberships, messages
+    with django_assert_num_queries(5):  # session, user, body, roles, queue
         response = client.get(reverse("events:queue", args=["salo"]))
     assert response.content.decode().count('<section class="card">') == n

@@ -81,7 +81,7 @@ def test_the_calendar_costs_the_same_queries_however_many_bookings(
     client.force_login(world["boss"])
     url = reverse("premises:detail", args=[world["space"].slug])
     client.get(url)  # warms the session
-    with django_assert_num_queries(11):  # … the space's photos and the coming events held there
+    with django_assert_num_queries(9):  # … the space's photos and the coming events held there
         response = client.get(url, {"paiva": first.isoformat(), "nakyma": "kuukausi"})
     assert response.status_code == 200
 
@@ -270,11 +270,11 @@ def test_the_managers_and_the_ngos_lists_cost_the_same_queries_however_many_book
     services.booking_decide(by=world["boss"], booking=booking, approve=True)
     client.force_login(world["boss"])
     client.get(reverse("core:dashboard"))
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(7):
         client.get(reverse("premises:manage", args=[world["salo"].slug]))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         client.get(reverse("premises:usage", args=[world["salo"].slug]), {"vuosi": first.year})
     client.force_login(world["rep"])
     client.get(reverse("core:dashboard"))
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(6):
         client.get(reverse("premises:ngo_bookings", args=[world["ngo"].slug]))

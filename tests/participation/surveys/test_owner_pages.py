@@ -112,7 +112,7 @@ def test_the_results_page_query_count_does_not_grow_with_answers(client, django_
     client.force_login(owner)
     url = reverse("participation:survey_results", args=[survey.slug])
     client.get(url)
-    with django_assert_num_queries(14):
+    with django_assert_num_queries(12):
         page = client.get(url)
     assert page.context["results"].total == answers
 
