@@ -1,10 +1,9 @@
 """`{% load kumppani %}`: the page in another language, a content field in the active language,
-query strings for pagination and sorting links, breadcrumbs, a form's problems for the error summary,
-money as Finns write it, and whether the person may do something."""
+query strings for pagination and sorting links, breadcrumbs, a form's problems for the error summary
+and money as Finns write it."""
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-import rules
 from django import template
 from django.template.defaultfilters import linebreaksbr
 from django.urls import NoReverseMatch, reverse, translate_url
@@ -14,14 +13,6 @@ from django.utils.translation import get_language, override
 from django.utils.translation import gettext as _
 
 register = template.Library()
-
-
-@register.filter
-def may(user, permission: str) -> bool:
-    """`{% if user|may:"core.view_outbox" %}`: one of the project's rules (`rules.add_perm`). Unlike
-    `perms` it does not ask Django's model permissions, which the project does not use and which
-    cost a signed-in person two queries on every page."""
-    return rules.has_perm(permission, user)
 
 
 @register.simple_tag(takes_context=True)
