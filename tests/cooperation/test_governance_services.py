@@ -5,10 +5,12 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.urls import reverse
 
 from kumppani.cooperation import queries as record_queries
 from kumppani.cooperation.governance import queries, services
-from kumppani.cooperation.governance.models import NominationStatus, Seat
+from kumppani.cooperation.governance.models import ExpertAnswer, ExpertRequest, NominationStatus, Seat
+from kumppani.cooperation.models import Sector
 from kumppani.core.models import AuditEntry
 from tests import factories
 from tests.cooperation import governance_factories as gf
@@ -260,7 +262,8 @@ def test_the_ngo_record_shows_seats_and_meetings_publicly_and_action_items_to_it
 
 
 @pytest.mark.parametrize("n", [1, 4])
-def test_the_ngo_records_governance_parts_read_a_fixed_number_of_queries(world, django_assert_num_queries, n):
+def test_the_ngo_records_governance_parts_read_a_fixed_number_of_queries(world, client, django_assert_num_queries, n):
+    sector = Sector.objects.create(body=world["salo"], name_fi="Ikäihmiset", slug="ikaihmiset")
     for i in range(n):
         group = gf.group(world["salo"], by=world["coordinator"], name=f"Ryhmä {i}")
         request = gf.nomination_request(group, world["network"], by=world["coordinator"])
@@ -280,6 +283,33 @@ def test_the_ngo_records_governance_parts_read_a_fixed_number_of_queries(world, 
             due_on=gf.today(),
             owner_organisation=world["ngo"],
         )
+        request = ExpertRequest.objects.create(
+            body=world["salo"],
+            sector=sector,
+            topic=f"Pyyntö {i}",
+            needed="x",
+            deadline=gf.today(),
+            created_by=world["coordinator"],
+        )
+        ExpertAnswer.objects.create(
+            request=request, organisation=world["ngo"], text="x", answered_by=world["coordinator"]
+        )
     with django_assert_num_queries(4):  # seats, meetings, action items, expert answers
         parts = queries.ngo_parts(world["ngo"], world["salo"], full=True)
     assert len(parts["seats"]) == len(parts["meetings"]) == len(parts["action_items"]) == n
+    assert len(parts["expert_answers"]) == n
+
+    # The record page shows them all without a query per row (nor for a field left unloaded).
+    client.force_login(factories.representative(world["ngo"]))
+    url = reverse("cooperation:record", args=[world["salo"].slug, world["ngo"].slug])
+    with django_assert_num_queries(10):  # no forms here, so none of their parts
+        page = client.get(url).content.decode()
+    for i in range(n):
+        for text in (
+            f"Ryhmä {i}",
+            "Maija Meikäläinen (Salon Eläkeläiset ry)",
+            f"Kokous {i}",
+            f"Tehtävä {i}",
+            f"Pyyntö {i}",
+        ):
+            assert text in page

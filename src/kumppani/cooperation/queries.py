@@ -28,16 +28,29 @@ from kumppani.cooperation.rules import sector_ids, sees_full_record
 from kumppani.core.models import BodyKind, BodyRole, BodyRoleKind, PublicBody
 from kumppani.core.opendata import safe_row
 from kumppani.core.rules import body_roles, is_platform_admin
-from kumppani.organisations.models import Organisation
+from kumppani.organisations.models import Organisation, link_fields
 from kumppani.organisations.rules import membership_roles
 
 # Forms whose title, category, kind, sector and outcomes everyone may see.
 PUBLIC_STATUSES = (Status.ACTIVE, Status.ENDED)
 
 
+# A form's NGOs as its card shows them: a link by name, so not the rest of the NGO's many columns.
+_PARTNERS = (
+    Partner.objects.select_related("organisation")
+    .only(
+        "form_id",
+        "organisation_id",
+        "confirmed_at",
+        *link_fields("organisation"),
+    )
+    .order_by("organisation__name")
+)
+
+
 def _with_parts(forms: QuerySet) -> QuerySet:
     return forms.select_related("sector", "body").prefetch_related(
-        Prefetch("partners", queryset=Partner.objects.select_related("organisation").order_by("organisation__name")),
+        Prefetch("partners", queryset=_PARTNERS),
         Prefetch("realisations", queryset=Realisation.objects.order_by("-period_start")),
     )
 

@@ -22,6 +22,12 @@ class OrganisationStatus(models.TextChoices):
     DISSOLVED = "dissolved", _("Dissolved")
 
 
+def link_fields(path: str) -> tuple[str, ...]:
+    """The NGO's fields that a link to it needs (slug, and name in every language), for `.only()`
+    through the relation `path`: a list of NGOs need not load the rest of each register row."""
+    return tuple(f"{path}__{name}" for name in ("slug", "name", "name_fi", "name_sv", "name_en"))
+
+
 class Organisation(CleanTextMixin, models.Model):
     """An NGO (association, foundation or other non-profit) in the register."""
 

@@ -21,7 +21,7 @@ from kumppani.cooperation.governance.models import (
 from kumppani.cooperation.governance.rules import run_network_ids
 from kumppani.core.models import PublicBody
 from kumppani.core.rules import coordinated_body_ids
-from kumppani.organisations.models import Organisation, OrganisationStatus
+from kumppani.organisations.models import Organisation, OrganisationStatus, link_fields
 from kumppani.organisations.rules import membership_roles
 
 
@@ -103,20 +103,33 @@ def ngo_parts(organisation, body, *, full: bool) -> dict:
     """The NGO's governance parts on its cooperation record with `body`: its current seats in the
     body's groups and its meetings (public), and, for those who see the `full` record (the NGO and
     the body's officials), its action items and expert answers. Four queries at most, whatever the
-    number of rows."""
+    number of rows, each loading only what the record shows."""
     seats = list(
         current_seats()
         .filter(group__body=body)
         .filter(Q(organisation=organisation) | Q(deputy_organisation=organisation))
         .select_related("group")
+        .only(
+            "name",
+            "deputy_name",
+            "term_start",
+            "term_end",
+            *(f"group__{name}" for name in ("name", "name_fi", "name_sv", "name_en")),
+            *link_fields("organisation"),
+            *link_fields("deputy_organisation"),
+        )
         .order_by("group__name", "pk")
     )
-    meetings = list(Meeting.objects.filter(body=body, organisations=organisation).order_by("-starts_at", "-pk")[:50])
+    meetings = list(
+        Meeting.objects.filter(body=body, organisations=organisation)
+        .only("title", "starts_at")
+        .order_by("-starts_at", "-pk")[:50]
+    )
     action_items = []
     if full:
         action_items = list(
             ActionItem.objects.filter(meeting__body=body, owner_organisation=organisation)
-            .select_related("meeting")
+            .only("title", "due_on", "done_at")
             .order_by("done_at", "due_on", "pk")[:100]
         )
     expert_answers = expert_answers_of(organisation, body) if full else []
@@ -169,6 +182,7 @@ def expert_answers_of(organisation, body):
     return list(
         ExpertAnswer.objects.filter(organisation=organisation, request__body=body)
         .select_related("request")
+        .only("created_at", "request__topic")
         .order_by("-created_at", "-pk")[:50]
     )
 
