@@ -14,6 +14,7 @@ from kumppani.activities.models import (
     ScheduleRule,
     Weekday,
 )
+from kumppani.cooperation.models import Category, CooperationForm, Kind, Outcome, Realisation, Status
 from kumppani.core.models import BodyKind, PublicBody, choice_label
 
 
@@ -27,6 +28,14 @@ def test_every_label_is_django_s_own_in_every_language():
         *[(Activity(status=value), "status") for value in ActivityStatus.values],
         *[(Activity(join_method=value), "join_method") for value in JoinMethod.values],
         *[(PublicBody(kind=value), "kind") for value in BodyKind.values],
+        *[(CooperationForm(category=value), "category") for value in Category.values],
+        *[(CooperationForm(kind=value), "kind") for value in Kind.values],
+        *[(CooperationForm(status=value), "status") for value in Status.values],
+        *[
+            (Realisation(outcome=value, ngo_outcome=value), field)
+            for value in Outcome.values
+            for field in ("outcome", "ngo_outcome")
+        ],
         *[
             (ScheduleRule(weekday=day, frequency=freq, start_time=dt.time(17), end_time=dt.time(19)), field)
             for day in Weekday.values

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core import versioning
-from kumppani.core.models import PublicBody
+from kumppani.core.models import PublicBody, choice_label
 from kumppani.organisations.models import Organisation
 from kumppani.premises.models import Booking, BookingSeries
 
@@ -155,6 +155,17 @@ class CooperationForm(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    # The labels from the enums: Django's get_FOO_display() rebuilds the choice list on every call,
+    # and each card of a record or body page shows three of them.
+    def get_category_display(self) -> str:
+        return choice_label(Category, self.category)
+
+    def get_kind_display(self) -> str:
+        return choice_label(Kind, self.kind)
+
+    def get_status_display(self) -> str:
+        return choice_label(Status, self.status)
+
 
 class Partner(models.Model):
     """An NGO in a form of cooperation, and whether its representative has confirmed the form."""
@@ -222,6 +233,12 @@ class Realisation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.form_id} {self.period_start}–{self.period_end} {self.outcome}"
+
+    def get_outcome_display(self) -> str:
+        return choice_label(Outcome, self.outcome)
+
+    def get_ngo_outcome_display(self) -> str:
+        return choice_label(Outcome, self.ngo_outcome)
 
 
 from kumppani.cooperation.governance.models import *  # noqa: E402,F403

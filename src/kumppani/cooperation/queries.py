@@ -49,7 +49,8 @@ _PARTNERS = (
 
 
 def _with_parts(forms: QuerySet) -> QuerySet:
-    return forms.select_related("sector", "body").prefetch_related(
+    """One body's forms with what their cards show (the page has the body, so it is not joined)."""
+    return forms.select_related("sector").prefetch_related(
         Prefetch("partners", queryset=_PARTNERS),
         Prefetch("realisations", queryset=Realisation.objects.order_by("-period_start")),
     )
