@@ -129,6 +129,12 @@ class OutcomeRow:
     def percent(self, part: int) -> int:
         return round(100 * part / self.total) if self.total else 0
 
+    def shares(self) -> tuple[int, ...]:
+        """The percentages realised, partly, not realised and not marked (for a bar of thousands)."""
+        total = self.total
+        parts = (self.realised, self.partly, self.not_realised, self.unmarked)
+        return tuple(round(100 * part / total) for part in parts) if total else (0, 0, 0, 0)
+
     @property
     def realised_pct(self) -> int:
         return self.percent(self.realised)
@@ -167,10 +173,12 @@ class Summary:
     by_category: list[OutcomeRow]
 
 
+_NAME_COLUMN = {"fi": 0, "sv": 1, "en": 2}
+
+
 def _translated(values: tuple, language: str) -> str:
     """The (fi, sv, en) value in `language`, else in Finnish (the fallback of the site's content)."""
-    by_language = dict(zip(("fi", "sv", "en"), values, strict=True))
-    return by_language.get(language) or by_language["fi"] or ""
+    return values[_NAME_COLUMN.get(language, 0)] or values[0] or ""
 
 
 def _period_outcomes(forms: QuerySet, year: int) -> QuerySet:
@@ -250,9 +258,9 @@ def realisation_summary(body: PublicBody, year: int, *, totals_only: bool = Fals
     for group, pk, category, realised, partly, not_realised, unmarked, *names in rows:
         numbers = (realised, partly, not_realised, unmarked)
         if group == "n":
-            ngos[pk] = OutcomeRow(_translated(tuple(names), language), *numbers)
+            ngos[pk] = OutcomeRow(_translated(names, language), *numbers)
             continue
-        sector = sectors.setdefault(pk, OutcomeRow(_translated(tuple(names), language)))
+        sector = sectors.setdefault(pk, OutcomeRow(_translated(names, language)))
         for row in (total, sector, categories[category]):
             row.add_counts(numbers)
     return Summary(

@@ -2,8 +2,9 @@
 city has thousands of NGO rows, each shown as a bar and as a table row; building them here rather
 than in a template loop keeps the page fast."""
 
+from html import escape  # Django's escape() is this one behind a check for lazy strings
+
 from django import template
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 register = template.Library()
@@ -26,7 +27,7 @@ def summary_bars(rows) -> SafeString:
     """Each row's realisation as a bar of four parts (realised, partly, not realised, not marked)."""
     parts = []
     for row in rows:
-        realised, partly, not_realised = row.realised_pct, row.partly_pct, row.not_realised_pct
+        realised, partly, not_realised, unmarked = row.shares()
         parts.append(
             _BAR.format(
                 label=escape(row.label),
@@ -35,7 +36,7 @@ def summary_bars(rows) -> SafeString:
                 partly_x=realised + partly,
                 not_realised=not_realised,
                 unmarked_x=realised + partly + not_realised,
-                unmarked=row.unmarked_pct,
+                unmarked=unmarked,
             )
         )
     return mark_safe("".join(parts))  # the labels are escaped, the rest are numbers
