@@ -49,10 +49,11 @@ _PARTNERS = (
 
 
 def _with_parts(forms: QuerySet) -> QuerySet:
-    """One body's forms with what their cards show (the page has the body, so it is not joined)."""
+    """One body's forms with what their cards show (the page has the body, so it is not joined):
+    the NGOs in `partner_list`, the periods newest first in `realisation_list`."""
     return forms.select_related("sector").prefetch_related(
-        Prefetch("partners", queryset=_PARTNERS),
-        Prefetch("realisations", queryset=Realisation.objects.order_by("-period_start")),
+        Prefetch("partners", queryset=_PARTNERS, to_attr="partner_list"),
+        Prefetch("realisations", queryset=Realisation.objects.order_by("-period_start"), to_attr="realisation_list"),
     )
 
 
