@@ -224,6 +224,9 @@ class Realisation(models.Model):
         verbose_name = _("realisation")
         verbose_name_plural = _("realisations")
         ordering = ["form", "-period_start"]
+        # The realisation summary looks up each form's outcome for a period: with the outcome in the
+        # index, a large city's thousands of lookups need not read the rows.
+        indexes = [models.Index(fields=["form", "period_start", "outcome"], name="coop_realisation_outcome")]
         constraints = [
             models.UniqueConstraint(fields=["form", "period_start"], name="unique_realisation_period"),
             models.CheckConstraint(
