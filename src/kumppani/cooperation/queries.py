@@ -177,7 +177,7 @@ class Summary:
 _NAME_COLUMN = {"fi": 0, "sv": 1, "en": 2}
 
 
-def _translated(values: tuple, language: str) -> str:
+def _translated(values: list, language: str) -> str:
     """The (fi, sv, en) value in `language`, else in Finnish (the fallback of the site's content)."""
     return values[_NAME_COLUMN.get(language, 0)] or values[0] or ""
 
