@@ -29,6 +29,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect, sync_playwright
 
 from tests import factories
@@ -209,6 +210,17 @@ def watch_csp(page) -> list[str]:
     return refused
 
 
+def screenshot(page, path) -> None:
+    """A full-page screenshot. Now and then Chromium refuses the capture while the page it has just
+    navigated to is still settling ("Unable to capture screenshot"); a second try after the load event
+    succeeds. The screenshot is for people to look at, the assertions come after it."""
+    try:
+        page.screenshot(path=path, full_page=True)
+    except PlaywrightError:
+        page.wait_for_load_state("load")
+        page.screenshot(path=path, full_page=True)
+
+
 @pytest.fixture
 def axe_check(request):
     """axe_check(page): screenshot the page to tests/artifacts/<test>-<n>.png, then run axe-core on it
@@ -219,7 +231,7 @@ def axe_check(request):
 
     def check(page):
         ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=ARTIFACTS / f"{name}-{next(counter)}.png", full_page=True)
+        screenshot(page, ARTIFACTS / f"{name}-{next(counter)}.png")
         violations = axe.run(page).response["violations"]
         failing = [v for v in violations if v["impact"] in AXE_FAILING_IMPACTS]
         if failing:

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from kumppani.activities.models import ClientList
 from tests import factories
 from tests.activities.factories import activity
-from tests.browser.conftest import ARTIFACTS
+from tests.browser.conftest import ARTIFACTS, screenshot
 
 pytestmark = pytest.mark.browser
 
@@ -120,7 +120,7 @@ def test_a_nurse_finds_three_activities_for_a_swedish_speaking_older_client_and_
     expect(print_button).to_be_hidden()
     expect(page.locator(".print-footer")).to_be_visible()
     expect(page.locator(".print-footer")).to_contain_text(saved.token)
-    page.screenshot(path=ARTIFACTS / "activities_journey_print.png", full_page=True)
+    screenshot(page, ARTIFACTS / "activities_journey_print.png")
     page.emulate_media(media="screen")
 
     # The same list in the nurse's Finnish address is still in Swedish: it is the client's.
