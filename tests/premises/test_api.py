@@ -3,9 +3,12 @@
 import datetime as dt
 
 import pytest
+from rest_framework import serializers
 from rest_framework.test import APIClient
 
-from kumppani.premises.models import Booking, BookingStatus
+from kumppani.premises import queries
+from kumppani.premises.api import DaySerializer
+from kumppani.premises.models import Booking, BookingStatus, ClosedDay
 from tests import factories
 from tests.premises import factories as premises
 
@@ -62,6 +65,22 @@ def test_availability_shows_busy_times_without_names_in_fixed_queries(api, world
     assert len(busy) == weeks + 1
     assert "Omaishoitajat" not in response.content.decode()
     assert api.get(url, {"from": "x", "to": "y"}).status_code == 400
+
+
+def test_the_days_answer_what_their_declared_fields_would(world):
+    """The availability's days are built directly for speed; the declared fields are its schema, so
+    both must give the same: opening hours, a holiday, a closed day, busy times in local time."""
+    first = dt.date(2027, 3, 22)  # a week that crosses summer time (28.3.2027) and holds Easter
+    space = world["space"]
+    premises.book(space, world["ngo"], world["rep"], premises.future_weekday(1))
+    Booking.objects.update(start=premises.at(first, 17), end=premises.at(first + dt.timedelta(days=7), 9))
+    ClosedDay.objects.create(space=space, date=first + dt.timedelta(days=2))
+    days = queries.days(space, first, first + dt.timedelta(days=13))
+    assert [day.holiday is not None for day in days].count(True) == 3  # Good Friday, Easter Sunday and Monday
+    assert any(day.opening for day in days) and any(day.closed for day in days)
+    declared = [serializers.Serializer.to_representation(DaySerializer(), day) for day in days]
+    assert DaySerializer(days, many=True).data == declared
+    assert sum(len(day["busy"]) for day in declared) == 8  # the booking shows on each of its days
 
 
 def test_a_representative_books_a_series_and_the_manager_approves_it(api, world):
