@@ -220,13 +220,8 @@ class SpaceViewSet(ApiViewMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        if self.action == "availability":  # the days need the opening hours and the longest booking
-            return (
-                queryset.select_related(None)
-                .prefetch_related(None)
-                .prefetch_related("opening_hours")
-                .only("pk", "slug", "longest_minutes")
-            )
+        if self.action == "availability":  # the days read the opening hours, and need the longest booking
+            return queryset.select_related(None).prefetch_related(None).only("pk", "slug", "longest_minutes")
         return queryset
 
     @extend_schema(

@@ -1,10 +1,11 @@
 """Forms of spaces, bookings and decisions. They only collect input: the rules are in services.py."""
 
 import datetime as dt
+from html import escape
 
 from django import forms
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -197,17 +198,20 @@ class ClosedDayForm(forms.Form):
 
 class LongSelect(forms.Select):
     """A select of a few hundred options (the municipalities) written out directly: the same HTML as
-    Django's Select, without rendering a template for each option on every search."""
+    Django's Select, without rendering a template for each option on every search (and escaped as
+    plain strings: format_html for each option still took a tenth of the search's time)."""
+
+    def use_required_attribute(self, initial):
+        return False  # the first option is always "All municipalities"; Django would read the list
 
     def render(self, name, value, attrs=None, renderer=None):
         final = {**self.build_attrs(self.attrs, attrs), "name": name}
         chosen = set(self.format_value(value))
-        options = format_html_join(
-            "",
-            '<option value="{}"{}>{}</option>',
-            ((str(v), mark_safe(" selected") if str(v) in chosen else "", label) for v, label in self.choices),
+        options = "".join(
+            f'<option value="{escape(key)}"{" selected" if key in chosen else ""}>{escape(label)}</option>'
+            for key, label in ((str(v), str(label)) for v, label in self.choices)
         )
-        return format_html("<select{}>{}</select>", flatatt(final), options)
+        return format_html("<select{}>{}</select>", flatatt(final), mark_safe(options))
 
 
 class SlugNames(forms.models.ModelChoiceIterator):
