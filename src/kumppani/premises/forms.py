@@ -221,7 +221,8 @@ class SlugNames(forms.models.ModelChoiceIterator):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         language = (get_language() or "fi")[:2]
-        for slug, *names in self.queryset.values_list("slug", "name_fi", "name_sv", "name_en"):
+        rows = self.queryset.rewrite(False).values_list("slug", "name_fi", "name_sv", "name_en")  # plain tuples
+        for slug, *names in rows:
             by_language = dict(zip(("fi", "sv", "en"), names, strict=True))
             yield (slug, by_language.get(language) or by_language["fi"])
 
