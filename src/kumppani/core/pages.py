@@ -157,13 +157,15 @@ class Hit:
 class Finding:
     total: int
     hits: list[Hit]
+    more: bool = False  # the count stopped at `total`: there are more
 
 
 @dataclass(frozen=True)
 class SearchArea:
     """A directory that takes search words as ?q=: `find(query, limit)` gives the number of its
-    results and the best `limit` of them (none, and no query for them, when `limit` is 0), each in a
-    fixed number of queries; `counted(n)` names n results ("3 activities")."""
+    results and the best `limit` of them (none, and no query for them, when `limit` is 0; then the
+    number may be where the count stopped, with `more`), each in a fixed number of queries;
+    `counted(n)` names n results ("3 activities")."""
 
     name: str
     title: str
@@ -207,8 +209,12 @@ def found_elsewhere(query: str, *, exclude: str) -> list[tuple[str, str]]:
     for area in search_areas():
         if area.name == exclude:
             continue
-        total = area.find(query, 0).total
-        if total:
-            label = _("%(found)s for “%(query)s”") % {"found": area.counted(total), "query": query}
-            found.append((label, directory_url(area, query)))
+        finding = area.find(query, 0)
+        if finding.more:
+            label = _("over %(found)s for “%(query)s”") % {"found": area.counted(finding.total), "query": query}
+        elif finding.total:
+            label = _("%(found)s for “%(query)s”") % {"found": area.counted(finding.total), "query": query}
+        else:
+            continue
+        found.append((label, directory_url(area, query)))
     return found

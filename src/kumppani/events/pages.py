@@ -53,11 +53,18 @@ def announce_booking(request, booking) -> dict | None:
 
 # The front page's search looks as far ahead as the calendar's list shows at once.
 SEARCH_DAYS = 31
+# The "found elsewhere" box of a search that finds nothing counts the coming events up to this
+# many ("over 100 coming events"): the exact count of a common word read the days of thousands.
+ELSEWHERE_CAP = 100
 
 
 def find_events(query: str, limit: int) -> Finding:
-    """The coming events part of the front page's search."""
+    """The coming events part of the front page's search, and (with no `limit`) of the "found
+    elsewhere" box."""
     today = timezone.localtime(timezone.now(), HELSINKI).date()
+    if not limit:
+        total = queries.count_found(query, first=today, days=SEARCH_DAYS, cap=ELSEWHERE_CAP + 1)
+        return Finding(min(total, ELSEWHERE_CAP), [], more=total > ELSEWHERE_CAP)
     total, found = queries.search_found(query, limit, first=today, days=SEARCH_DAYS)
     hits = [
         Hit(

@@ -266,6 +266,18 @@ def latest_bulletin(body) -> BulletinIssue | None:
     return BulletinIssue.objects.filter(body=body, is_published=True).order_by("-period_start").first()
 
 
+def count_found(query: str, *, first: dt.date, days: int, cap: int) -> int:
+    """How many events of the calendar of all bodies match `query` with a date in the `days` from
+    `first` (search_found's total), counted up to `cap`. One query, which goes through the matches
+    and looks up each one's days until it has `cap`."""
+    matches = search.matching_ids(coming_kind(first), query)
+    if matches is None:
+        return 0
+    last = first + dt.timedelta(days=days)
+    in_range = CalendarDay.objects.filter(event_id=OuterRef("pk"), day__gte=first, day__lt=last, body__isnull=True)
+    return Event.objects.filter(pk__in=matches).filter(Exists(in_range)).order_by().values("pk")[:cap].count()
+
+
 def search_found(query: str, limit: int, *, first: dt.date, days: int) -> tuple[int, list[Occurrence]]:
     """The events of the calendar of all bodies whose texts match `query` with a date in the
     `days` from `first`, as the calendar's list shows them: how many events, and the first date of
