@@ -61,14 +61,14 @@ def spaces_matching(criteria: Criteria) -> QuerySet[Space]:
                 )
             )
         ).exclude(Exists(ClosedDay.objects.filter(space=OuterRef("pk"), date=criteria.date)))
-        # Taken then: a bounded range of each space's (space, start) index, from a day before the
-        # time (no booking of most spaces is held longer); spaces that have held a longer booking
-        # or blocked time also look further back.
-        held = Booking.objects.filter(
-            space=OuterRef("pk"), status__in=ACTIVE_STATUSES, start__lt=end, held_until__gt=start
-        )
-        spaces = spaces.exclude(Exists(held.filter(start__gte=start - SHORT_SPAN)))
-        spaces = spaces.exclude(Q(longest_minutes__gt=SHORT_SPAN.total_seconds() // 60) & Exists(held))
+        # Taken then: the bookings of every space that start from a day before the time (no booking
+        # of most spaces is held longer), read once from their own index (looking up each space's
+        # own took twice as long); spaces that have held a longer booking or blocked time also look
+        # further back in their (space, start) index.
+        held = Booking.objects.filter(status__in=ACTIVE_STATUSES, start__lt=end, held_until__gt=start)
+        spaces = spaces.exclude(pk__in=held.filter(start__gte=start - SHORT_SPAN).values("space_id"))
+        longer = Q(longest_minutes__gt=SHORT_SPAN.total_seconds() // 60)
+        spaces = spaces.exclude(longer & Exists(held.filter(space=OuterRef("pk"))))
     return spaces.select_related("municipality", "body").order_by("name", "pk")
 
 
