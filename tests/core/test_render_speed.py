@@ -1,5 +1,6 @@
 """The shortcuts that make every page cheaper render exactly what Django's templates would: a select
-written in Python, the header's menus rendered once per page and the realisation summary's rows."""
+and an input written in Python, the header's menus rendered once per page and the realisation
+summary's rows."""
 
 import pytest
 from django import forms
@@ -19,7 +20,7 @@ from kumppani.welfare.queries import score_html
 
 
 class TemplateRenderer(Renderer):
-    """The project's renderer without the Python select: Django's templates only."""
+    """The project's renderer without the Python select and input: Django's templates only."""
 
     def render(self, template_name, context, request=None):
         return DjangoTemplates.render(self, template_name, context, request)
@@ -43,6 +44,36 @@ def test_a_select_is_the_same_html_as_djangos_template():
         fast, slow = Everything(data, renderer=Renderer()), Everything(data, renderer=TemplateRenderer())
         for name in fast.fields:
             assert str(fast[name]) == str(slow[name]), name
+        assert str(fast) == str(slow)
+
+
+class Inputs(forms.Form):
+    text = forms.CharField(max_length=20, widget=forms.TextInput(attrs={"placeholder": 'a "b" & c', "autofocus": True}))
+    number = forms.IntegerField(min_value=1, required=False)
+    day = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), required=False)
+    time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}), required=False)
+    email = forms.EmailField(required=False)
+    url = forms.URLField(required=False, assume_scheme="https")
+    secret = forms.CharField(widget=forms.PasswordInput, required=False)
+    hidden = forms.CharField(widget=forms.HiddenInput, required=False)
+    agreed = forms.BooleanField(required=False)
+    upload = forms.FileField(required=False)
+    boxes = forms.MultipleChoiceField(
+        choices=[("a", "A & <b>"), ("b", mark_safe("<i>B</i>"))], widget=forms.CheckboxSelectMultiple, required=False
+    )
+    radios = forms.ChoiceField(choices=[("1", "yksi"), ("2", "kaksi")], widget=forms.RadioSelect)
+
+
+def test_an_input_is_the_same_html_as_djangos_template():
+    data = {"text": '<x> "y"', "number": "3", "day": "2026-12-05", "time": "17:00", "secret": "s", "hidden": "h"}
+    data |= {"agreed": "on", "boxes": ["b"], "radios": "2", "email": "a@b.fi"}
+    for values in (None, data, {"number": "x"}):
+        fast, slow = Inputs(values, renderer=Renderer()), Inputs(values, renderer=TemplateRenderer())
+        for name in fast.fields:
+            assert str(fast[name]) == str(slow[name]), name
+            # A group's boxes one by one, as a template lays them out with their own labels.
+            assert [w.tag() for w in fast[name]] == [w.tag() for w in slow[name]], name
+            assert [w.tag(wrap_label=True) for w in fast[name]] == [w.tag(wrap_label=True) for w in slow[name]], name
         assert str(fast) == str(slow)
 
 
