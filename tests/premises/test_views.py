@@ -2,11 +2,14 @@
 calendar file, the manager's pages and the usage report. Every list pins its number of queries."""
 
 import datetime as dt
+import re
 from decimal import Decimal
+from html import unescape
 
 import pytest
 from django.urls import reverse
 
+from kumppani.core.collation import sort_key
 from kumppani.premises import services
 from kumppani.premises.models import Booking, BookingStatus, Space
 from tests import factories
@@ -56,6 +59,19 @@ def test_the_list_on_a_holiday_shows_nothing_free(client, world):
     year = premises.future_weekday(0).year + 1
     response = client.get(reverse("premises:list"), {"date": f"{year}-12-06"})
     assert list(response.context["page"]) == []
+
+
+def test_the_municipality_box_is_in_the_readers_alphabetical_order(client, world):
+    """In Swedish the municipalities are named and sorted in Swedish (Borgå before Esbo), å, ä and ö
+    last, the city county of Helsinki once; the search still finds by the chosen one."""
+    for language in ("fi", "sv"):
+        html = client.get(f"/{language}/tilat/").content.decode()
+        box = html.split('<select id="id_municipality"', 1)[1].split("</select>", 1)[0]
+        names = [unescape(name) for name in re.findall(r'<option value="[^"]+">([^<]+)</option>', box)]
+        assert len(names) > 300 and names == sorted(names, key=sort_key), language
+    assert names.index("Borgå") < names.index("Esbo") and names.count("Helsingfors") == 1
+    found = client.get("/sv/tilat/", {"municipality": world["salo"].slug}).context["page"]
+    assert [space.pk for space in found] == [world["space"].pk]
 
 
 @pytest.mark.parametrize("extra", [0, 15])

@@ -25,14 +25,15 @@ def municipalities():
     return PublicBody.objects.filter(municipality_filter()).distinct().order_by("name")
 
 
-def municipality_choices() -> list[tuple[int, str]]:
-    """(id, name) of every municipality in the active language and alphabetical order, built once per
-    language and cached: a page with several places would otherwise render the list several times."""
-    key = f"kumppani:municipality-choices:{get_language()}"
+def municipality_choices(by: str = "pk") -> list[tuple[int | str, str]]:
+    """(id, or slug when `by` is "slug", and name) of every municipality in the active language and
+    alphabetical order, built once per language and cached: a page with several places would
+    otherwise render the list several times, and a search form reads it on every search."""
+    key = f"kumppani:municipality-choices:{by}:{get_language()}"
     choices = cache.get(key)
     if choices is None:
-        bodies = municipalities().only("id", "name", "name_fi", "name_sv", "name_en")
-        choices = [(body.pk, body.name) for body in sorted(bodies, key=lambda b: sort_key(b.name))]
+        bodies = municipalities().only("id", "slug", "name", "name_fi", "name_sv", "name_en")
+        choices = [(getattr(body, by), body.name) for body in sorted(bodies, key=lambda b: sort_key(b.name))]
         cache.set(key, choices, 60 * 60)
     return choices
 

@@ -7,11 +7,10 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import PublicBody, User
-from kumppani.organisations.places import as_listed, municipalities
+from kumppani.organisations.places import as_listed, municipalities, municipality_choices
 from kumppani.premises import services
 from kumppani.premises.models import Equipment, Space
 
@@ -215,16 +214,12 @@ class LongSelect(forms.Select):
 
 
 class SlugNames(forms.models.ModelChoiceIterator):
-    """(slug, name in the active language, else Finnish) of each body, read as plain values."""
+    """(slug, name in the active language) of each municipality, from the list every place select uses."""
 
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        language = (get_language() or "fi")[:2]
-        rows = self.queryset.rewrite(False).values_list("slug", "name_fi", "name_sv", "name_en")  # plain tuples
-        for slug, *names in rows:
-            by_language = dict(zip(("fi", "sv", "en"), names, strict=True))
-            yield (slug, by_language.get(language) or by_language["fi"])
+        yield from municipality_choices(by="slug")
 
 
 class SlugChoiceField(forms.ModelChoiceField):
