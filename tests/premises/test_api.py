@@ -6,7 +6,7 @@ import pytest
 from rest_framework import serializers
 from rest_framework.test import APIClient
 
-from kumppani.premises import queries
+from kumppani.premises import queries, services
 from kumppani.premises.api import DaySerializer
 from kumppani.premises.models import Booking, BookingStatus, ClosedDay
 from tests import factories
@@ -72,8 +72,8 @@ def test_the_days_answer_what_their_declared_fields_would(world):
     both must give the same: opening hours, a holiday, a closed day, busy times in local time."""
     first = dt.date(2027, 3, 22)  # a week that crosses summer time (28.3.2027) and holds Easter
     space = world["space"]
-    premises.book(space, world["ngo"], world["rep"], premises.future_weekday(1))
-    Booking.objects.update(start=premises.at(first, 17), end=premises.at(first + dt.timedelta(days=7), 9))
+    end = premises.at(first + dt.timedelta(days=7), 9)
+    services.time_block(by=world["boss"], space=space, start=premises.at(first, 17), end=end, reason="Remontti")
     ClosedDay.objects.create(space=space, date=first + dt.timedelta(days=2))
     days = queries.days(space, first, first + dt.timedelta(days=13))
     assert [day.holiday is not None for day in days].count(True) == 3  # Good Friday, Easter Sunday and Monday
