@@ -1,5 +1,5 @@
-"""Search quality and filters of the activity directory, through queries.matching and ranked_pks
-as the directory uses them."""
+"""Search quality and filters of the activity directory, through queries.matching, the bit sets
+and the in-memory orders as the directory uses them."""
 
 import datetime as dt
 
@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from kumppani.activities import queries
-from kumppani.activities.models import ActivityStatus, Frequency, ScheduleRule
+from kumppani.activities.models import Activity, ActivityStatus, Frequency, ScheduleRule
 from kumppani.core import search
 from kumppani.core.models import Language
 from kumppani.organisations.models import Organisation, OrganisationStatus
@@ -166,10 +166,18 @@ def test_facets_count_within_the_results_and_alternatives_as_if_not_chosen(ngo):
 
 def _ranked(query: str) -> list[str]:
     criteria = queries.look_up_words(queries.Criteria(query=query))
-    activities = queries.matching(criteria)
-    pks = queries.ranked_pks(activities, criteria, language="fi")
-    by_pk = dict(activities.values_list("pk", "name_sv"))
+    index = queries.catalogue_index()
+    _facets, results = queries.counted_facets(criteria, index=index)
+    pks = queries.ranked_pks(index, results, criteria, language="fi")
+    by_pk = dict(queries.matching(criteria).values_list("pk", "name_sv"))
     return [by_pk[pk] for pk in pks]
+
+
+def _set_verified(organisation, verified: bool) -> None:
+    """As organisation_verify does (and a coordinator's undoing would): the change moves the NGO's
+    updated_at, which is how the search's in-memory index learns of it."""
+    now = timezone.now()
+    Organisation.objects.filter(pk=organisation.pk).update(verified_at=now if verified else None, updated_at=now)
 
 
 def test_a_verified_ngo_and_a_fresh_confirmation_lift_an_equal_match():
@@ -177,22 +185,45 @@ def test_a_verified_ngo_and_a_fresh_confirmation_lift_an_equal_match():
     second = factories.organisation("Toinen ry")
     activity(first, "Vertaistukiryhmä", name_sv="A", confirmed_days_ago=300)
     activity(second, "Vertaistukiryhmä", name_sv="B", confirmed_days_ago=300)
-    Organisation.objects.filter(pk=second.pk).update(verified_at=timezone.now())
+    _set_verified(second, True)
     assert _ranked("vertaistuki") == ["B", "A"]
     # The other way round: now the first NGO is verified and its activity fresh.
-    Organisation.objects.filter(pk=second.pk).update(verified_at=None)
-    Organisation.objects.filter(pk=first.pk).update(verified_at=timezone.now())
+    _set_verified(second, False)
+    _set_verified(first, True)
     assert _ranked("vertaistuki") == ["A", "B"]
     first.activities.update(confirmed_at=timezone.now() - dt.timedelta(days=330))
     second.activities.update(confirmed_at=timezone.now())
-    Organisation.objects.filter(pk=first.pk).update(verified_at=None)
+    _set_verified(first, False)
     assert _ranked("vertaistuki") == ["B", "A"]
+
+
+def test_the_orders_kept_in_memory_are_those_of_the_database(ngo):
+    """The directory pages its results in orders kept with the catalogue's bit sets; they must be
+    the database's ORDER BY: by name in the reader's language, or the freshest first, then by name."""
+    now = timezone.now()
+    moments = [now - dt.timedelta(days=10), now - dt.timedelta(days=10), now - dt.timedelta(days=3)]
+    names = ["Öinen ryhmä", "Aamuryhmä", "Ämmien kerho", "aamuryhmä", "Zumba", "Åbo-kerho", "Wilma", "Vanha"]
+    for n, name in enumerate(names * 3):
+        item = activity(ngo, name, name_sv=f"{names[-n % len(names)]} {n % 4}" if n % 5 else "")
+        Activity.objects.filter(pk=item.pk).update(confirmed_at=moments[n % 3])
+    criteria = queries.Criteria()
+    index = queries.catalogue_index()
+    _facets, results = queries.counted_facets(criteria, index=index)
+    for language in ("fi", "sv", "en"):
+        by_name = queries.matching(criteria).order_by(queries.name_order(language), "pk")
+        freshest = queries.matching(criteria).order_by("-confirmed_at", queries.name_order(language), "pk")
+        assert queries.ordered(index, results, "name", language=language)[:] == list(
+            by_name.values_list("pk", flat=True)
+        )
+        assert queries.ordered(index, results, "fresh", language=language)[:] == list(
+            freshest.values_list("pk", flat=True)
+        )
 
 
 def test_a_better_text_match_still_wins_over_a_boost():
     plain = factories.organisation("Yhdistys ry")
     boosted = factories.organisation("Varmistettu ry")
-    Organisation.objects.filter(pk=boosted.pk).update(verified_at=timezone.now())
+    _set_verified(boosted, True)
     activity(plain, "Omaishoitajien vertaistuki", name_sv="exact", confirmed_days_ago=200)
     activity(
         boosted,

@@ -1,5 +1,7 @@
 """Search quality: Finnish inflected forms, compound parts and derived words, and Swedish."""
 
+import random
+
 import pytest
 
 from kumppani.core import search
@@ -111,3 +113,23 @@ def test_each_kind_has_its_own_index_that_follows_every_change():
 def test_a_kind_that_is_not_a_plain_word_is_refused():
     with pytest.raises(ValueError):
         search.relevance("organisation; DROP TABLE core_searchentry", "mielenterveys")
+
+
+@pytest.mark.parametrize("density", [1.0, 0.5, 0.05, 0.0])
+def test_an_order_gives_any_subset_in_its_order_however_sparse(density):
+    rng = random.Random(7)
+    pks = rng.sample(range(1, 3000), 2000)
+    order = search.Order(pks)
+    chosen = [pk for pk in pks if rng.random() < density]
+    bits, chosen_set = search.to_bits(chosen), set(chosen)
+    expected = [pk for pk in pks if pk in chosen_set]
+    for end in (0, 1, 20, 400, 5000):
+        # Both ways of finding them, walking the order and sorting the members, give the same.
+        assert order.first(bits, len(chosen), end) == expected[:end]
+    ordered = search.Ordered(order, bits, len(chosen))
+    assert len(ordered) == len(chosen)
+    assert list(ordered[20:40]) == expected[20:40]
+    if chosen:
+        assert (ordered[0], ordered[-1]) == (expected[0], expected[-1])
+    with pytest.raises(IndexError):
+        ordered[len(chosen)]

@@ -1,6 +1,7 @@
 """Reading the activities for residents and professionals: the public set, the filters, facet counts
 and ranking. Each function issues a fixed number of queries, whatever the number of activities."""
 
+import array
 import bisect
 import datetime as dt
 from collections.abc import Collection
@@ -273,6 +274,12 @@ class CatalogueIndex:
     times: dict[str, int]  # a regular time in the time of day
     day_times: dict[tuple[int, str], int]  # both in the same regular time
     confirmed: list[tuple[dt.datetime, int]]  # (confirmed_at, id), oldest first
+    # For ordering in memory (core.search.Order): each activity's confirmation in microseconds and
+    # whether its NGO is verified, by id; and the orders of the pages in each language.
+    confirmed_us: array.array
+    verified: bytearray
+    by_name: dict[str, search.Order]  # by name in the language, then id
+    by_freshness: dict[str, search.Order]  # the most recently confirmed first, then by name
     _stale: dict[int, int] = field(default_factory=dict)
 
     def stale(self, cutoff: dt.datetime) -> int:
@@ -290,9 +297,29 @@ def _grouped(rows) -> dict:
     return {value: search.to_bits(pks) for value, pks in groups.items()}
 
 
+def _microseconds(moment: dt.datetime) -> int:
+    return (moment - _EPOCH) // dt.timedelta(microseconds=1)
+
+
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+_LANGUAGES = ("fi", "sv", "en")
+
+
 def _build_catalogue_index() -> CatalogueIndex:
-    rows = list(listed_activities().values_list("pk", "kind", "is_free", "is_online", "is_accessible", "confirmed_at"))
+    fields = ("pk", "kind", "is_free", "is_online", "is_accessible", "confirmed_at", "organisation__verified_at")
+    rows = list(listed_activities().values_list(*fields, *(f"sort_key_{language}" for language in _LANGUAGES)))
     rules = list(ScheduleRule.objects.values_list("activity_id", "weekday", "start_time", "end_time"))
+    size = max((row[0] for row in rows), default=0) + 1
+    confirmed_us, verified = array.array("q", [0]) * size, bytearray(size)
+    for row in rows:
+        confirmed_us[row[0]] = _microseconds(row[5])
+        verified[row[0]] = row[6] is not None
+    by_name, by_freshness = {}, {}
+    for n, language in enumerate(_LANGUAGES):
+        named = sorted(rows, key=lambda row: (row[7 + n], row[0]))
+        by_name[language] = search.Order([row[0] for row in named])
+        # A stable sort keeps the name order among activities confirmed at the same moment.
+        by_freshness[language] = search.Order([row[0] for row in sorted(named, key=lambda row: row[5], reverse=True)])
     return CatalogueIndex(
         listed=search.to_bits(row[0] for row in rows),
         areas=_grouped(Activity.areas.through.objects.values_list("activity_id", "publicbody_id")),
@@ -311,6 +338,10 @@ def _build_catalogue_index() -> CatalogueIndex:
             (pk, (day, name)) for pk, day, start, end in rules for name, test in _TIME_TESTS.items() if test(start, end)
         ),
         confirmed=sorted((row[5], row[0]) for row in rows),
+        confirmed_us=confirmed_us,
+        verified=verified,
+        by_name=by_name,
+        by_freshness=by_freshness,
     )
 
 
@@ -372,10 +403,12 @@ def matching_bits(
     return found
 
 
-def counted_facets(criteria: Criteria, *, now: dt.datetime | None = None) -> tuple[dict, int]:
+def counted_facets(
+    criteria: Criteria, *, now: dt.datetime | None = None, index: CatalogueIndex | None = None
+) -> tuple[dict, int]:
     """(facet_counts(), the bit set of the results), counted from the catalogue's bit sets."""
     now = now or timezone.now()
-    index = catalogue_index()
+    index = index or catalogue_index()
     area = _area_bits(index, criteria.body) if criteria.body is not None else None
 
     def count(bits: int) -> int:
@@ -434,29 +467,34 @@ def name_order(language: str | None) -> str:
 
 
 def ranked_pks(
-    queryset: QuerySet[Activity], criteria: Criteria, *, language: str, now: dt.datetime | None = None
+    index: CatalogueIndex, results: int, criteria: Criteria, *, language: str, now: dt.datetime | None = None
 ) -> list[int]:
-    """The activities of `queryset` best first: the text match, lifted for an NGO the coordinator has
-    verified and for an activity confirmed recently (fully at once, nothing after a year). One
-    query after look_up_words(), whatever the number of matches."""
-    now = now or timezone.now()
+    """The activities of the bit set `results` best first: the text match, lifted for an NGO the
+    coordinator has verified and for an activity confirmed recently (fully at once, nothing after a
+    year), then by name. In memory, after look_up_words()."""
+    now_us = _microseconds(now or timezone.now())
+    year_us = STALE_AFTER // dt.timedelta(microseconds=1)
     ranks = look_up_words(criteria).text_ranks or {}
-    rows = queryset.order_by().values_list("pk", name_order(language), "organisation__verified_at", "confirmed_at")
+    places, confirmed, verified = index.by_name[_language(language)].places, index.confirmed_us, index.verified
 
-    def order(row):
-        pk, name, verified_at, confirmed_at = row
-        freshness = max(0.0, 1 - (now - confirmed_at) / STALE_AFTER)
-        boost = 1 + (VERIFIED_BOOST if verified_at else 0) + FRESH_BOOST * freshness
+    def order(pk):
+        freshness = max(0.0, 1 - (now_us - confirmed[pk]) / year_us)
+        boost = 1 + (VERIFIED_BOOST if verified[pk] else 0) + FRESH_BOOST * freshness
         own_words, score = ranks.get(pk, search.NO_MATCH)
-        return (not own_words, -score * boost, name or "", pk)
+        return (not own_words, -score * boost, places[pk])
 
-    return [row[0] for row in sorted(rows, key=order)]
+    return sorted(search.members(results), key=order)
 
 
-def default_order(queryset: QuerySet[Activity], language: str) -> QuerySet[Activity]:
-    """Without search words: the most recently confirmed first (an NGO that confirms all its
-    activities at once confirms them at the same moment), then by name."""
-    return queryset.order_by("-confirmed_at", name_order(language), "pk")
+def ordered(index: CatalogueIndex, results: int, sort: str, *, language: str) -> search.Ordered:
+    """The activities of the bit set `results` by name ("name") or the most recently confirmed
+    first ("fresh"), then by name, for a paginator."""
+    orders = index.by_name if sort == "name" else index.by_freshness
+    return search.Ordered(orders[_language(language)], results, results.bit_count())
+
+
+def _language(language: str | None) -> str:
+    return language if language in _LANGUAGES else "fi"
 
 
 def with_listing_relations(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
@@ -517,13 +555,10 @@ def search_found(
     if not limit:  # only the count: the matches unranked
         criteria.text_ranks = search.unranked(SEARCH_KIND, query)
     criteria = look_up_words(criteria)
-    found = matching_bits(catalogue_index(), criteria, now=now)
+    index = catalogue_index()
+    found = matching_bits(index, criteria, now=now)
     total = found.bit_count()
     if not limit or not total:
         return total, []
-    if total <= search.MATCHES_AS_IDS:
-        activities = Activity.objects.filter(pk__in=search.members(found))
-    else:
-        activities = matching(criteria, now=now)
-    pks = ranked_pks(activities, criteria, language=language, now=now)[:limit]
+    pks = ranked_pks(index, found, criteria, language=language, now=now)[:limit]
     return total, search.in_order(Activity.objects.select_related("organisation"), pks)

@@ -24,14 +24,6 @@ from kumppani.organisations.forms import body_options_html
 PAGE_SIZE = 20
 
 
-class _CountedPaginator(Paginator):
-    """A paginator told the number of results, which the facet query has already counted."""
-
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self.count = count
-
-
 def directory(request):
     """The activity directory. Identical searches by visitors without a session come from the cache,
     keyed by the activities' and the NGOs' version, so a change shows at once."""
@@ -49,26 +41,18 @@ def _directory(request, csrf_token=None):
     criteria = queries.look_up_words(form.criteria() if form.is_bound else queries.Criteria())
     language = get_language()
     now = timezone.now()
-    # The counts and the results' set from the catalogue's bit sets; the page from the database.
-    facets, results = queries.counted_facets(criteria, now=now)
+    # The counts, the results' set and their order from the catalogue's bit sets; the page from the database.
+    index = queries.catalogue_index()
+    facets, results = queries.counted_facets(criteria, now=now, index=index)
     sort = data.get("sort") or ("relevance" if criteria.query else "fresh")
     if sort == "relevance" and not criteria.query:
         sort = "fresh"
-    if facets["total"] <= search.MATCHES_AS_IDS:
-        activities = Activity.objects.filter(pk__in=search.members(results))
-    else:
-        activities = queries.matching(criteria, now=now)
     if sort == "relevance":
-        ranked = queries.ranked_pks(activities, criteria, language=language, now=now)
-        page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("page"))
-        page.object_list = search.in_order(queries.with_listing_relations(Activity.objects.all()), page.object_list)
+        found = queries.ranked_pks(index, results, criteria, language=language, now=now)
     else:
-        if sort == "name":
-            activities = activities.order_by(queries.name_order(language), "pk")
-        else:
-            activities = queries.default_order(activities, language)
-        paginator = _CountedPaginator(queries.with_listing_relations(activities), PAGE_SIZE, count=facets["total"])
-        page = paginator.get_page(request.GET.get("page"))
+        found = queries.ordered(index, results, sort, language=language)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = search.in_order(queries.with_listing_relations(Activity.objects.all()), page.object_list)
     collected = client_lists.collected_ids(request.session) if request.session.session_key else []
     context = {
         "form": form,
