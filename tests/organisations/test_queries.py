@@ -55,3 +55,27 @@ def test_the_directory_counts_from_the_bit_sets_equal_those_of_the_aggregate_que
             assert queries.ranked(index, matches, ranks, tiebreak="sort_key_fi") == search.ranked_pks(
                 organisations, services.SEARCH_KIND, words, tiebreak="sort_key_fi"
             )
+
+
+def test_the_orders_kept_in_memory_are_those_of_the_database():
+    """The directory and the API list page their matches in orders kept with the register's bit
+    sets; each must be the database's ORDER BY that field (or its reverse), then by id."""
+    from django.utils import timezone
+
+    from kumppani.core import search
+    from kumppani.organisations.models import Organisation
+
+    names = ["Öljymäen seura ry", "Aamukahvi ry", "Ämmänsaaren kyläyhdistys", "aamukahvi ry", "Zonta", "Åbo-seura"]
+    moment = timezone.now()
+    for n, name in enumerate(names * 2):
+        organisation = factories.organisation(name, name_sv=f"{names[-n % len(names)]} sv" if n % 3 else "")
+        # Some share the moment of their last change, as an import's rows do.
+        Organisation.objects.filter(pk=organisation.pk).update(updated_at=moment - timezone.timedelta(days=n % 4))
+    index = queries.register_index()
+    for field in queries.ORDER_FIELDS:
+        for ordering in (field, f"-{field}"):
+            expected = list(queries.public_organisations().order_by(ordering, "pk").values_list("pk", flat=True))
+            assert queries.ordered(index, index.public, ordering)[:] == expected, ordering
+            # A part of them, in the same order.
+            part = search.to_bits(expected[::2])
+            assert queries.ordered(index, part, ordering)[:] == expected[::2], ordering

@@ -7,7 +7,6 @@ record the audit history and keep the search index current.
 
 import django_filters
 from django.db import transaction
-from django.db.models import QuerySet
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
@@ -252,22 +251,15 @@ class OrganisationFilter(django_filters.FilterSet):
         return self.ordered(super().filter_queryset(queryset))
 
     def ordered(self, queryset):
-        """`queryset` in the order asked for (without `ordering`, its own)."""
-        ordering = self.form.cleaned_data.get("ordering")
-        if ordering in ("name", "-name"):
-            return queryset.order_by(queries.name_order(get_language(), descending=ordering == "-name"), "pk")
-        if ordering in ("updated_at", "-updated_at"):
-            return queryset.order_by(ordering, "pk")
-        return queryset
+        """`queryset` in the order asked for (without `ordering`, by name), then by id."""
+        return queryset.order_by(self.order_field(), "pk")
 
-    @property
-    def narrowed(self) -> bool:
-        """Whether any filter but the ordering was given."""
-        return any(
-            _given(value)
-            for name, value in self.form.cleaned_data.items()
-            if name in self.filters and name != "ordering"
-        )
+    def order_field(self) -> str:
+        """The field the list is ordered by (queries.ORDER_FIELDS, "-" first for the reverse)."""
+        ordering = self.form.cleaned_data.get("ordering")
+        if ordering in ("updated_at", "-updated_at"):
+            return ordering
+        return queries.name_order(get_language(), descending=ordering == "-name")
 
     @property
     def by_relevance(self) -> str:
@@ -278,31 +270,6 @@ class OrganisationFilter(django_filters.FilterSet):
 
 
 # Views ----------------------------------------------------------------------------------------
-
-
-def _given(value) -> bool:
-    if isinstance(value, (list, tuple, QuerySet)):
-        return bool(value)
-    return value is not None and value != ""
-
-
-class _Counted:
-    """A queryset whose number of rows the bit sets have already counted: the paginator slices it
-    without a COUNT query of its own."""
-
-    ordered = True
-
-    def __init__(self, queryset, count: int):
-        self.queryset, self._count = queryset, count
-
-    def count(self) -> int:
-        return self._count
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, key):
-        return self.queryset[key]
 
 
 class OrganisationPermission(permissions.BasePermission):
@@ -388,21 +355,13 @@ class OrganisationViewSet(
         ranks = search.relevance(services.SEARCH_KIND, words) if words and search.query_groups(words) else None
         index = queries.register_index()
         matches = queries.api_matches(index, data, ranks)
-        total = matches.bit_count()
         if filterset.by_relevance:
-            # Best match first: ranked in one pass, then one page of objects.
-            pks = queries.ranked(index, matches, ranks or {}, tiebreak=queries.name_order(get_language()))
-            page = self.paginate_queryset(pks)
-            objects = search.in_order(self.get_queryset(), page)
-            return self.get_paginated_response(self.get_serializer(objects, many=True).data)
-        if not filterset.narrowed:
-            queryset = filterset.ordered(self.get_queryset())
-        elif total <= search.MATCHES_AS_IDS:
-            queryset = filterset.ordered(self.get_queryset().filter(pk__in=search.members(matches)))
+            found = queries.ranked(index, matches, ranks or {}, tiebreak=queries.name_order(get_language()))
         else:
-            queryset = filterset.filter_queryset(self.get_queryset())
-        page = self.paginate_queryset(_Counted(queryset, total))
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+            found = queries.ordered(index, matches, filterset.order_field())
+        page = self.paginate_queryset(found)
+        objects = search.in_order(self.get_queryset(), page)
+        return self.get_paginated_response(self.get_serializer(objects, many=True).data)
 
     def get_serializer_context(self):
         return {**super().get_serializer_context(), "with_contact_persons": self.action != "list"}

@@ -119,7 +119,9 @@ class RegisterIndex:
     themes: dict[int, int]
     target_groups: dict[int, int]
     languages: dict[int, int]
-    sort_keys: dict[str, dict[int, str]]  # {"sort_key_fi": {NGO id: key}, …}
+    # The public NGOs in each order the lists offer, by its ORDER BY field ("sort_key_fi",
+    # "-sort_key_sv", "-updated_at", …; then by id), so that a page of any matches comes without a query.
+    orders: dict[str, search.Order]
 
 
 def _grouped(rows) -> dict[int, int]:
@@ -129,24 +131,33 @@ def _grouped(rows) -> dict[int, int]:
     return {value: search.to_bits(pks) for value, pks in groups.items()}
 
 
+ORDER_FIELDS = ("sort_key_fi", "sort_key_sv", "sort_key_en", "updated_at")
+
+
+def _orders(rows: list[tuple]) -> dict[str, search.Order]:
+    """{field and -field of ORDER_FIELDS: the Order of `rows` (id first, then those fields) by it, then by id}."""
+    by_id = sorted(rows)
+    orders = {}
+    for n, name in enumerate(ORDER_FIELDS, start=1):
+        # Stable sorts: NGOs of the same name (or moment) stay in the order of their ids either way.
+        orders[name] = search.Order([row[0] for row in sorted(by_id, key=lambda row: row[n])])
+        orders[f"-{name}"] = search.Order([row[0] for row in sorted(by_id, key=lambda row: row[n], reverse=True)])
+    return orders
+
+
 def _build_register_index() -> RegisterIndex:
-    rows = list(
-        public_organisations().values_list("pk", "status", "sort_key_fi", "sort_key_sv", "sort_key_en", "verified_at")
-    )
+    rows = list(public_organisations().values_list("pk", "status", "verified_at", *ORDER_FIELDS))
     through = Organisation.themes.through.objects
     return RegisterIndex(
         public=search.to_bits(row[0] for row in rows),
         active=search.to_bits(row[0] for row in rows if row[1] == OrganisationStatus.ACTIVE),
         statuses=_grouped((row[0], row[1]) for row in rows),
-        verified=search.to_bits(row[0] for row in rows if row[5] is not None),
+        verified=search.to_bits(row[0] for row in rows if row[2] is not None),
         areas=_grouped(Organisation.areas.through.objects.values_list("organisation_id", "publicbody_id")),
         themes=_grouped(through.values_list("organisation_id", "term_id")),
         target_groups=_grouped(Organisation.target_groups.through.objects.values_list("organisation_id", "term_id")),
         languages=_grouped(Organisation.languages.through.objects.values_list("organisation_id", "language_id")),
-        sort_keys={
-            f"sort_key_{language}": {row[0]: row[2 + n] for row in rows}
-            for n, language in enumerate(("fi", "sv", "en"))
-        },
+        orders=_orders([(row[0], *row[3:]) for row in rows]),
     )
 
 
@@ -215,12 +226,18 @@ def facet_counts_of(index: RegisterIndex, matches: int) -> dict[str, dict[int, i
 def ranked(index: RegisterIndex, matches: int, ranks: dict, *, tiebreak: str) -> list[int]:
     """The NGOs of `matches` best match first, then by `tiebreak` (a sort key field): the order of
     core.search.ranked_pks, without a query."""
-    keys = index.sort_keys[tiebreak]
+    places = index.orders[tiebreak].places
 
     def order(pk):
-        return (*search.sort_key(ranks.get(pk, search.NO_MATCH)), keys.get(pk) or "", pk)
+        return (*search.sort_key(ranks.get(pk, search.NO_MATCH)), places[pk])
 
     return sorted(search.members(matches), key=order)
+
+
+def ordered(index: RegisterIndex, matches: int, field: str) -> search.Ordered:
+    """The NGOs of `matches` ordered by `field` (one of ORDER_FIELDS, "-" before it for the
+    reverse), then by id, for a paginator."""
+    return search.Ordered(index.orders[field], matches, matches.bit_count())
 
 
 def in_care_of(bodies) -> QuerySet[Organisation]:

@@ -39,7 +39,7 @@ from kumppani.organisations.forms import (
     StatusForm,
     body_options_html,
 )
-from kumppani.organisations.models import Invitation, Membership, MembershipRequest, Organisation, OrganisationStatus
+from kumppani.organisations.models import Invitation, Membership, MembershipRequest, Organisation
 
 PAGE_SIZE = 20
 
@@ -76,19 +76,13 @@ def _directory(request, csrf_token=None):
     name_field = queries.name_order(get_language())
     facets = queries.facet_counts_of(index, matches)
     if sort == "relevance" and query:
-        page = Paginator(queries.ranked(index, matches, ranks or {}, tiebreak=name_field), PAGE_SIZE)
-        page = page.get_page(request.GET.get("page"))
-        page.object_list = search.in_order(
-            queries.with_listing_lists(Organisation.objects.all(), languages=False), page.object_list
-        )
+        found = queries.ranked(index, matches, ranks or {}, tiebreak=name_field)
     else:
-        order = ("-updated_at", "pk") if sort == "-updated" else (name_field, "pk")
-        if ranks is not None and total <= search.MATCHES_AS_IDS:
-            organisations = Organisation.objects.filter(pk__in=search.members(matches))
-        else:
-            organisations = _filtered(data, body, query)
-        organisations = queries.with_listing_lists(organisations.order_by(*order), languages=False)
-        page = _CountedPaginator(organisations, PAGE_SIZE, count=total).get_page(request.GET.get("page"))
+        found = queries.ordered(index, matches, "-updated_at" if sort == "-updated" else name_field)
+    page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = search.in_order(
+        queries.with_listing_lists(Organisation.objects.all(), languages=False), page.object_list
+    )
     params = request.GET.copy()
     params.pop("page", None)
     themes = Term.objects.filter(vocabulary=Vocabulary.THEME)
@@ -114,32 +108,6 @@ def _directory(request, csrf_token=None):
     if csrf_token is not None:
         context["csrf_token"] = csrf_token  # a cached page's placeholder (core.pagecache)
     return render(request, "organisations/directory.html", context)
-
-
-class _CountedPaginator(Paginator):
-    """A paginator told the number of results, which the bit sets have already counted."""
-
-    def __init__(self, object_list, per_page, *, count: int):
-        super().__init__(object_list, per_page)
-        self.count = count
-
-
-def _filtered(data: dict, body: PublicBody | None, query: str):
-    """The directory's matches as a queryset (to be ordered and paged in the database)."""
-    organisations = queries.public_organisations()
-    if not data.get("include_dormant"):
-        organisations = organisations.filter(status=OrganisationStatus.ACTIVE)
-    if body is not None:
-        organisations = queries.serving_body(organisations, body)
-    for term in data.get("theme") or []:
-        organisations = organisations.filter(themes=term)
-    for term in data.get("target") or []:
-        organisations = organisations.filter(target_groups=term)
-    for language in data.get("language") or []:
-        organisations = organisations.filter(languages=language)
-    if query:
-        organisations = search.filter_matching(organisations, services.SEARCH_KIND, query)
-    return organisations
 
 
 def _filters_and_alternatives(request, form, query: str, count: int, nearby: list | None = None) -> dict:
