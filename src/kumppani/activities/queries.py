@@ -259,8 +259,11 @@ _TIME_TESTS = {
 @dataclass
 class CatalogueIndex:
     """The listed activities as bit sets: who has each area, theme, target group, type, language,
-    weekday and time of day; which are free, online and accessible; and when each was confirmed."""
+    weekday and time of day; which are free, online and accessible; and when each was confirmed.
+    The published ones too (paused ones with them), which the open data (HSDS) counts. A set of
+    all activities with a value (an area, a theme, a type…) is meant to be narrowed to these."""
 
+    published: int
     listed: int
     areas: dict[int, int]
     themes: dict[int, int]
@@ -307,7 +310,9 @@ _LANGUAGES = ("fi", "sv", "en")
 
 def _build_catalogue_index() -> CatalogueIndex:
     fields = ("pk", "kind", "is_free", "is_online", "is_accessible", "confirmed_at", "organisation__verified_at")
-    rows = list(listed_activities().values_list(*fields, *(f"sort_key_{language}" for language in _LANGUAGES)))
+    sort_keys = [f"sort_key_{language}" for language in _LANGUAGES]
+    published = list(published_activities().values_list(*fields, *sort_keys, "status"))
+    rows = [row for row in published if row[-1] == ActivityStatus.ACTIVE]
     rules = list(ScheduleRule.objects.values_list("activity_id", "weekday", "start_time", "end_time"))
     size = max((row[0] for row in rows), default=0) + 1
     confirmed_us, verified = array.array("q", [0]) * size, bytearray(size)
@@ -321,12 +326,13 @@ def _build_catalogue_index() -> CatalogueIndex:
         # A stable sort keeps the name order among activities confirmed at the same moment.
         by_freshness[language] = search.Order([row[0] for row in sorted(named, key=lambda row: row[5], reverse=True)])
     return CatalogueIndex(
+        published=search.to_bits(row[0] for row in published),
         listed=search.to_bits(row[0] for row in rows),
         areas=_grouped(Activity.areas.through.objects.values_list("activity_id", "publicbody_id")),
         themes=_grouped(Activity.themes.through.objects.values_list("activity_id", "term_id")),
         target_groups=_grouped(Activity.target_groups.through.objects.values_list("activity_id", "term_id")),
         languages=_grouped(Activity.languages.through.objects.values_list("activity_id", "language_id")),
-        kinds=_grouped((row[0], row[1]) for row in rows),
+        kinds=_grouped((row[0], row[1]) for row in published),
         free=search.to_bits(row[0] for row in rows if row[2]),
         online=search.to_bits(row[0] for row in rows if row[3]),
         accessible=search.to_bits(row[0] for row in rows if row[4]),

@@ -28,7 +28,7 @@ from kumppani.activities.hsds import records as hsds
 from kumppani.activities.models import Activity, Place
 from kumppani.core import pagecache, search
 from kumppani.core.api.pagination import MAX_PAGE
-from kumppani.core.models import Term
+from kumppani.core.models import Term, Vocabulary
 from kumppani.organisations import services as organisation_services
 from kumppani.organisations.queries import public_organisations
 
@@ -191,6 +191,31 @@ def _filtered_activities(params: dict):
     return activities
 
 
+def _counted(params: dict, activities) -> int:
+    """How many services the filters choose: from the catalogue's bit sets (queries.catalogue_index)
+    when they hold every filter given (search words, a taxonomy or one of its terms), else by the
+    database. Counting the 50,000 published activities took a quarter of a list's time."""
+    if any(params.get(name) for name in ("organization_id", "modified_after", "postcode")):
+        return activities.count()
+    index = queries.catalogue_index()
+    found = index.published
+    words = params.get("search")
+    if words and search.query_groups(words):  # words without letters narrow nothing (filter_matching)
+        found &= search.to_bits(search.unranked(indexing.SEARCH_KIND, words))
+    if params.get("taxonomy_term_id"):
+        key, value = params["taxonomy_term_id"]
+        found &= _taxonomy_bits(index, key).get(value if key == hsds.ACTIVITY_TYPE else value.pk, 0)
+    if params.get("taxonomy_id") and params["taxonomy_id"] != hsds.ACTIVITY_TYPE:  # every activity has a type
+        found &= search.union(_taxonomy_bits(index, params["taxonomy_id"]).values())
+    return found.bit_count()
+
+
+def _taxonomy_bits(index: queries.CatalogueIndex, key: str) -> dict:
+    if key == hsds.ACTIVITY_TYPE:
+        return index.kinds
+    return index.themes if key == Vocabulary.THEME else index.target_groups
+
+
 # Endpoints ----------------------------------------------------------------------------------------
 
 
@@ -226,7 +251,7 @@ def _service_list(request):
     language = _language(params)
     activities = _filtered_activities(params)
     number, size, offset = _page(params)
-    total = activities.count()
+    total = _counted(params, activities)
     rows = activities.order_by(hsds.LIST_ORDER)[offset : offset + size]
     with translation.override(language):
         if params.get("full"):
