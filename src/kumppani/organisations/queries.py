@@ -109,7 +109,7 @@ def facet_counts(queryset: QuerySet[Organisation]) -> dict[str, dict[int, int]]:
 @dataclass(frozen=True)
 class RegisterIndex:
     """The public NGOs as bit sets (core.search.to_bits): who they are, which are active, and who has
-    each area, theme, target group and language; and each one's name sort keys, for ranking."""
+    each area, theme, target group and language; and the orders its lists offer."""
 
     public: int
     active: int
