@@ -129,6 +129,7 @@ def test_an_order_gives_any_subset_in_its_order_however_sparse(density):
     ordered = search.Ordered(order, bits, len(chosen))
     assert len(ordered) == len(chosen)
     assert list(ordered[20:40]) == expected[20:40]
+    assert list(ordered) == expected
     if chosen:
         assert (ordered[0], ordered[-1]) == (expected[0], expected[-1])
     with pytest.raises(IndexError):

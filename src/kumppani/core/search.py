@@ -461,11 +461,6 @@ def in_order(queryset: QuerySet, pks: list[int]) -> list:
 # at once in this process when a row of the apps that feed them is saved or deleted.
 
 
-# Up to this many matches are passed to the database as a list of ids (a page of them to order);
-# more run the full-text search in the query instead.
-MATCHES_AS_IDS = 2000
-
-
 def to_bits(pks: Iterable[int]) -> int:
     """The bit set of some primary keys."""
     pks = list(pks)
@@ -533,6 +528,9 @@ class Ordered(Sequence):
 
     def __len__(self) -> int:
         return self.size
+
+    def __iter__(self):
+        return iter(self[:])  # in one pass: Sequence's own would look for each member from the start
 
     def __getitem__(self, index):
         if isinstance(index, slice):
