@@ -6,6 +6,7 @@ the premises, the cooperation record and the welfare index and reports.
     .venv/bin/python bench/run.py                      # SQLite (make bench): everything
     .venv/bin/python bench/run.py --only events,premises --events 500000 --bookings 1000000
     .venv/bin/python bench/run.py --postgres URL       # a fresh database on that PostgreSQL server
+    .venv/bin/python bench/run.py --postgres URL --keep ...; then --postgres DBURL --reuse DIR
     python scripts/pg_throwaway.py sh -c '.venv/bin/python bench/run.py --postgres "$DATABASE_URL"'
 
 Builds a throwaway database in a temporary directory (DEBUG off, as in production), fills it with
@@ -78,9 +79,13 @@ def main() -> int:
         help=f"measure only these groups, comma-separated, of: {', '.join(PARTS)} (default: all)",
     )
     parser.add_argument("--distinct", type=int, default=300, help="distinct addresses per search group (default 300)")
-    parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     parser.add_argument(
-        "--reuse", metavar="DIR", help="measure again the SQLite database a --keep run left in DIR (no populating)"
+        "--keep", action="store_true", help="keep the temporary directory (and the PostgreSQL database, if any)"
+    )
+    parser.add_argument(
+        "--reuse",
+        metavar="DIR",
+        help="measure again what a --keep run left in DIR (no populating); with --postgres, URL is that database",
     )
     args = parser.parse_args()
     parts = set(PARTS) if not args.only else {p.strip() for p in args.only.split(",") if p.strip()}
@@ -107,8 +112,13 @@ def main() -> int:
     drop_database = None
     report: dict = {"started": datetime.now(UTC).isoformat(timespec="seconds"), "results": [], "targets": []}
     try:
-        if args.postgres:
+        if args.postgres and args.reuse:
+            env["DATABASE_URL"] = args.postgres
+        elif args.postgres:
             env["DATABASE_URL"], drop_database = create_pg_database(args.postgres)
+            if args.keep:
+                print(f"The PostgreSQL database stays: {env['DATABASE_URL']}", flush=True)
+                drop_database = None
         print(f"Kumppani benchmark in {tmp} ({'PostgreSQL' if args.postgres else 'SQLite'})", flush=True)
         run_step("migrate", [BIN / "kumppani", "migrate", "--noinput", "-v0"], env)
         sys.path.insert(0, str(ROOT))
@@ -170,6 +180,11 @@ def main() -> int:
         # The nightly job (kumppani.core.schedule) gives the query planner its statistics.
         statistics = "from kumppani.core.tasks import refresh_database_statistics as t; t.call()"
         run_step("database statistics (the nightly job)", [BIN / "kumppani", "shell", "-c", statistics], env)
+        if args.postgres and not args.reuse:
+            # What autovacuum does within minutes of a bulk load: the statistics, and the visibility
+            # map without which counting from an index still reads the table's rows.
+            vacuum = "from django.db import connection; connection.cursor().execute('VACUUM ANALYZE')"
+            run_step("VACUUM ANALYZE (autovacuum)", [BIN / "kumppani", "shell", "-c", vacuum], env)
         if not (args.reuse and (tmp / "static").exists()):
             run_step("collectstatic", [BIN / "kumppani", "collectstatic", "--noinput", "-v0"], env)
         directory_urls = {}

@@ -373,6 +373,14 @@ def test_a_number_filter_without_a_whole_number_is_refused_by_name(api_client, p
     assert list(response.json()) == list(params)
 
 
+@pytest.mark.parametrize("value", ["", "x", "yes"])
+def test_a_true_or_false_filter_without_true_or_false_is_refused_by_name(api_client, value):
+    response = api_client.get("/api/v1/grant-programmes/", {"open": value})
+    assert response.status_code == 400
+    assert list(response.json()) == ["open"]
+    assert api_client.get("/api/v1/grant-programmes/", {"open": "true"}).status_code == 200
+
+
 def test_decision_list_queries_do_not_grow(api_client):
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:

@@ -3,8 +3,10 @@
 import random
 
 import pytest
+from django.db import connection
 
 from kumppani.core import search
+from kumppani.core.models import SearchEntry
 from kumppani.organisations.models import Organisation
 from tests import factories
 
@@ -108,6 +110,44 @@ def test_each_kind_has_its_own_index_that_follows_every_change():
     search.delete_entry("organisation", org.pk)
     assert _matching_ids("organisation", "omaishoitajat") == set()
     assert _matching_ids("activity", "shakki") == {org.pk}
+
+
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+
+
+@postgresql_only
+def test_on_postgresql_each_kind_is_indexed_on_its_stored_tsvector():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexname, indexdef FROM pg_indexes WHERE indexname LIKE 'core_searchentry_tsv_%'")
+        indexes = dict(cursor.fetchall())
+    assert {"core_searchentry_tsv_organisation", "core_searchentry_tsv_activity"} <= set(indexes)
+    assert all("USING gin (vector)" in definition for definition in indexes.values()), indexes
+
+
+@postgresql_only
+def test_on_postgresql_a_common_word_is_matched_through_the_kinds_index():
+    """Told how many documents a common word matches, the planner read every document of the
+    table instead of the index (it does not count unpacking each stored tsvector)."""
+    SearchEntry.objects.bulk_create(
+        SearchEntry(kind="organisation", object_id=pk, tokens=f"vertaistuki yhdistys{pk} " + "sana " * 150)
+        for pk in range(1, 3001)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE core_searchentry")
+    sql, params = search._match_sql(search.query_groups("vertaistuki"), "organisation", prefix_last=True)
+    plan = " ".join(row[0] for row in search._fetch_matches("EXPLAIN " + sql, params))
+    assert "Index Scan on core_searchentry_tsv_organisation" in plan, plan
+    assert len(search.relevance("organisation", "vertaistuki")) == 3000
+
+
+def test_a_search_not_ordered_by_relevance_finds_the_same_without_scores():
+    found = factories.organisation("Vertaistukiryhmä omaishoitajille")
+    factories.organisation("Stödgrupp för närstående")  # found through the concept's Swedish words
+    factories.organisation("Shakkikerho")
+    ranked = search.look_up("organisation", "vertaistuki", ranked=True)
+    assert set(search.look_up("organisation", "vertaistuki", ranked=False)) == set(ranked)
+    assert ranked[found.pk][0] is True and len(ranked) == 2
+    assert search.look_up("organisation", "  ! ", ranked=True) is None
 
 
 def test_a_kind_that_is_not_a_plain_word_is_refused():

@@ -120,8 +120,10 @@ class Criteria:
     online: bool = False
     accessible: bool = False
     include_stale: bool = False
-    # {activity id: text rank} of the search words, looked up once by look_up_words().
+    # {activity id: text rank} of the search words, looked up once by look_up_words(); whether the
+    # ranks are scores (else each match has the same rank: enough for any order but relevance).
     text_ranks: dict[int, search.Rank] | None = None
+    text_ranked: bool = False
 
 
 # Up to this many text matches are passed to the counts as a list of ids; more run the full-text
@@ -129,11 +131,13 @@ class Criteria:
 TEXT_MATCHES_AS_IDS = 2000
 
 
-def look_up_words(criteria: Criteria) -> Criteria:
+def look_up_words(criteria: Criteria, *, ranked: bool = True) -> Criteria:
     """Run the full-text search once: its ranks order the results, and when the matches are few
-    their ids stand in for the full-text subquery in each of the facet counts."""
-    if criteria.query and criteria.text_ranks is None:
-        criteria.text_ranks = search.relevance(SEARCH_KIND, criteria.query)
+    their ids stand in for the full-text subquery in each of the facet counts. Not `ranked`: the
+    matches without their scores, for results in another order (scoring was most of the match's time)."""
+    if criteria.query and (criteria.text_ranks is None or (ranked and not criteria.text_ranked)):
+        criteria.text_ranks = search.look_up(SEARCH_KIND, criteria.query, ranked=ranked) or {}
+        criteria.text_ranked = ranked
     return criteria
 
 
@@ -405,7 +409,7 @@ def matching_bits(
     if criteria.accessible:
         found &= index.accessible
     if criteria.query:
-        found &= search.to_bits(look_up_words(criteria).text_ranks or {})
+        found &= search.to_bits(look_up_words(criteria, ranked=False).text_ranks or {})
     return found
 
 
@@ -557,10 +561,7 @@ def search_found(
     if not search.query_groups(query):
         return 0, []
     now = now or timezone.now()
-    criteria = Criteria(query=query)
-    if not limit:  # only the count: the matches unranked
-        criteria.text_ranks = search.unranked(SEARCH_KIND, query)
-    criteria = look_up_words(criteria)
+    criteria = look_up_words(Criteria(query=query), ranked=bool(limit))  # only the count: the matches unranked
     index = catalogue_index()
     found = matching_bits(index, criteria, now=now)
     total = found.bit_count()

@@ -288,7 +288,8 @@ class SearchEntry(models.Model):
     """The search document of one object: its words as base forms and compound parts.
 
     Each kind has its own full-text index (core.search.index_migration): on SQLite an FTS5 table
-    kept in step by triggers, on PostgreSQL a GIN index on the tsvector of the kind's `tokens`.
+    kept in step by triggers, on PostgreSQL a GIN index on the kind's rows of the column `vector`,
+    the tsvector of `tokens` that PostgreSQL keeps (generated, stored; not a field of the model).
     """
 
     kind = models.CharField(max_length=40)

@@ -352,7 +352,7 @@ class OrganisationViewSet(
             return super().list(request, *args, **kwargs)  # answers 400, naming the parameters
         data = filterset.form.cleaned_data
         words = data.get("q") or ""
-        ranks = search.relevance(services.SEARCH_KIND, words) if words and search.query_groups(words) else None
+        ranks = search.look_up(services.SEARCH_KIND, words, ranked=bool(filterset.by_relevance))
         index = queries.register_index()
         matches = queries.api_matches(index, data, ranks)
         if filterset.by_relevance:

@@ -60,7 +60,8 @@ def _directory(request, csrf_token=None):
     data = form.cleaned_data if form.is_valid() else {}
     body = PublicBody.objects.get(slug=data["body"]) if data.get("body") else None
     query = data.get("q", "")
-    ranks = search.relevance(services.SEARCH_KIND, query) if query and search.query_groups(query) else None
+    sort = data.get("sort") or ("relevance" if query else "name")
+    ranks = search.look_up(services.SEARCH_KIND, query, ranked=sort == "relevance")
     index = queries.register_index()
     matches = queries.directory_matches(
         index,
@@ -72,7 +73,6 @@ def _directory(request, csrf_token=None):
         ranks=ranks,
     )
     total = matches.bit_count()
-    sort = data.get("sort") or ("relevance" if query else "name")
     name_field = queries.name_order(get_language())
     facets = queries.facet_counts_of(index, matches)
     if sort == "relevance" and query:

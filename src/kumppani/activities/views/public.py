@@ -38,15 +38,16 @@ def _directory(request, csrf_token=None):
     if form.is_bound and not form.is_valid():
         messages.warning(request, _("Some of the filters were not understood and were left out."))
     data = form.cleaned_data if form.is_bound else {}
-    criteria = queries.look_up_words(form.criteria() if form.is_bound else queries.Criteria())
+    criteria = form.criteria() if form.is_bound else queries.Criteria()
+    sort = data.get("sort") or ("relevance" if criteria.query else "fresh")
+    if sort == "relevance" and not criteria.query:
+        sort = "fresh"
+    criteria = queries.look_up_words(criteria, ranked=sort == "relevance")
     language = get_language()
     now = timezone.now()
     # The counts, the results' set and their order from the catalogue's bit sets; the page from the database.
     index = queries.catalogue_index()
     facets, results = queries.counted_facets(criteria, now=now, index=index)
-    sort = data.get("sort") or ("relevance" if criteria.query else "fresh")
-    if sort == "relevance" and not criteria.query:
-        sort = "fresh"
     if sort == "relevance":
         found = queries.ranked_pks(index, results, criteria, language=language, now=now)
     else:

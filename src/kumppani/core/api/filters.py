@@ -48,7 +48,9 @@ class _StrictBooleanField(forms.Field):
     default_error_messages = {"invalid": _("Give true or false.")}
 
     def to_python(self, value):
-        if value in (None, ""):
+        # "?open=" names the filter without a value: refused like "?open=x" (as the document's
+        # boolean type says), not read as "no filter" (as "?year=" is refused below).
+        if value is None:
             return None
         if value in ("true", "True", "1"):
             return True
