@@ -44,6 +44,25 @@ def test_the_month_view_in_swedish_shows_the_swedish_title(client, ngo):
     assert "Julkonsert" in response.content.decode()
 
 
+@pytest.mark.parametrize("view", ["list", "month"])
+def test_a_name_only_in_finnish_is_marked_finnish_on_a_swedish_page(client, ngo, view):
+    ef.published(ngo)
+    ef.published(ngo, name_fi="Pikkujoulut", name_sv="")
+    page = client.get("/sv/tapahtumat/", {"view": view, "date": DAY.isoformat()}).content.decode()
+    assert re.search(r'<a href="/sv/tapahtumat/pikkujoulut[^"]*" lang="fi">Pikkujoulut</a>', page)
+    assert re.search(r'<a href="/sv/tapahtumat/joulukonsertti[^"]*">Julkonsert</a>', page)
+    finnish = client.get("/fi/tapahtumat/", {"view": view, "date": DAY.isoformat()}).content.decode()
+    assert "Pikkujoulut" in finnish and 'lang="fi">Pikkujoulut' not in finnish
+
+
+def test_the_list_names_the_place_and_the_organiser(client, ngo):
+    ef.published(ngo)
+    ef.published(ngo, name_fi="Etäluento", is_online=True, online_url="https://example.org/live", street_address="")
+    page = _calendar(client, start=DAY.isoformat()).content.decode()
+    assert "Salo · Salon Kuoro ry" in page
+    assert "Verkossa · Salon Kuoro ry" in page
+
+
 def test_filters_narrow_the_calendar(client, ngo):
     ef.published(ngo, name_fi="Maksullinen", is_free=False, price_fi="5 €")
     ef.published(ngo, name_fi="Etäluento", is_online=True, online_url="https://example.org/live")

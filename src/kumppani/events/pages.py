@@ -67,14 +67,8 @@ def find_events(query: str, limit: int) -> Finding:
         return Finding(min(total, ELSEWHERE_CAP), [], more=total > ELSEWHERE_CAP)
     total, found = queries.search_found(query, limit, first=today, days=SEARCH_DAYS)
     hits = [
-        Hit(
-            "",
-            item.event.get_absolute_url(),
-            formats.date_format(item.local_start, "SHORT_DATETIME_FORMAT"),
-            obj=item.event,
-            field="name",
-        )
-        for item in found
+        Hit("", event.get_absolute_url(), formats.date_format(start, "SHORT_DATETIME_FORMAT"), obj=event, field="name")
+        for event, start in found
     ]
     return Finding(total, hits)
 

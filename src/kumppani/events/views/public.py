@@ -147,16 +147,19 @@ def _alternatives(request, form, criteria: queries.Criteria, first: dt.date, las
     }
 
 
-def _label_items(items) -> None:
-    """Each occurrence's address and time as text, made here once rather than per item in the
-    template (a month of a busy calendar draws over a hundred)."""
+def _label_items(items: list[queries.Item]) -> None:
+    """Each item's address, time and place as text, made here once rather than in the template
+    (a month of a busy calendar draws over a hundred)."""
     prefix = reverse("events:detail", args=["-"]).removesuffix("-/")
-    all_day = _("All day")
+    all_day, online = _("All day"), _("Online")
     for item in items:
-        item.url = f"{prefix}{item.event.slug}/"
-        start, end = item.local_start, item.local_end
-        item.when = all_day if item.event.all_day else f"{start:%H.%M}–{end:%H.%M}"
-        item.status = "cancelled" if item.is_cancelled else item.event.status
+        item.url = f"{prefix}{item.slug}/"
+        item.when = all_day if item.all_day else f"{item.start:%H.%M}–{item.end:%H.%M}"
+        if item.is_online and not item.street_address:
+            place = online
+        else:
+            place = ", ".join(part for part in (item.space_name, item.municipality) if part)
+        item.where = " · ".join(part for part in (place, item.organiser) if part)
 
 
 def _weekday(n: int) -> str:
