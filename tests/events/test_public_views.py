@@ -232,16 +232,27 @@ def test_the_feeds_read_a_fixed_number_of_queries(client, ngo, django_assert_num
         recurrence_until=DAY + 4 * week,
         cancelled_dates=[DAY + week],
     )
+    online = ef.published(
+        ngo, name_fi="Etäilta", is_online=True, online_url="https://example.org/live", street_address=""
+    )
+    services.event_set_status(
+        by=factories.representative(ngo), event=online, status="cancelled", reason="Puhuja sairastui."
+    )
     # The body, the calendar's days (which events), the events, the series' cancelled dates.
     with django_assert_num_queries(4):
         response = client.get(reverse("events:feed_ics"), {"body": "salo", "start": DAY.isoformat()})
     vevents = Calendar.from_ical(response.content).walk("VEVENT")
-    assert len(vevents) == n + 1
+    assert len(vevents) == n + 2
+    [cancelled] = [vevent for vevent in vevents if vevent["STATUS"] == "CANCELLED"]
+    assert cancelled["LOCATION"] == "https://example.org/live"
+    assert "Puhuja sairastui." in cancelled["DESCRIPTION"]
+    assert all(vevent["LOCATION"] == "Kauppatori 1, 24100 Salo" for vevent in vevents if vevent is not cancelled)
     [series] = [vevent for vevent in vevents if "RRULE" in vevent]
     assert [d.dt.date() for d in series["EXDATE"].dts] == [DAY + week]
     # The RSS names no cancelled dates: the body, the days, the events.
     with django_assert_num_queries(3):
-        client.get(reverse("events:feed_rss"), {"body": "salo", "start": DAY.isoformat()})
+        rss = client.get(reverse("events:feed_rss"), {"body": "salo", "start": DAY.isoformat()}).content.decode()
+    assert "Kauppatori 1, 24100 Salo" in rss and "https://example.org/live" in rss
 
 
 def test_the_list_covers_the_chosen_period_and_a_multi_day_event_shows_on_each_day(client, ngo):

@@ -12,6 +12,7 @@ tests read every file back with a strict parser and round-trip it.
 import datetime as dt
 
 from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from kumppani.events.models import HELSINKI, CancelledDate, Event, EventStatus, Recurrence
@@ -82,7 +83,7 @@ def _text(event: Event, field: str, language: str) -> str:
     return getattr(event, f"{field}_{language}", None) or getattr(event, f"{field}_fi", None) or ""
 
 
-def _vevent(event: Event, language: str, stamp: str, cancelled: list[dt.date]) -> list[str]:
+def _vevent(event: Event, language: str, stamp: str, cancelled: list[dt.date], pages: str) -> list[str]:
     lines = ["BEGIN:VEVENT", f"UID:{event.uuid}@kumppani", f"DTSTAMP:{stamp}"]
     lines.append(f"LAST-MODIFIED:{_utc(event.updated_at)}")
     lines.append(f"SUMMARY:{_escape(_text(event, 'name', language))}")
@@ -113,7 +114,7 @@ def _vevent(event: Event, language: str, stamp: str, cancelled: list[dt.date]) -
     location = event.online_url if event.is_online and not event.street_address else event.location_text()
     if location:
         lines.append(f"LOCATION:{_escape(location)}")
-    lines.append(f"URL:{settings.SITE_URL}{event.get_absolute_url()}")
+    lines.append(f"URL:{pages}{event.slug}/")
     lines.append(f"STATUS:{_STATUS.get(event.status, 'TENTATIVE')}")
     lines.append("CLASS:PUBLIC")
     lines.append("END:VEVENT")
@@ -139,7 +140,9 @@ def calendar(events: list[Event], *, name: str, language: str) -> bytes:
         CancelledDate.objects.filter(event_id__in=series).order_by("date").values_list("event_id", "date")
     ):
         cancelled.setdefault(event_id, []).append(date)
+    # The events' pages: the address made once (reversing it for each event was a tenth of a feed).
+    pages = settings.SITE_URL + reverse("events:detail", args=["-"]).removesuffix("-/")
     for event in events:
-        lines += _vevent(event, language, stamp, cancelled.get(event.pk, []))
+        lines += _vevent(event, language, stamp, cancelled.get(event.pk, []), pages)
     lines.append("END:VCALENDAR")
     return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode()

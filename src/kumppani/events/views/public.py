@@ -256,7 +256,7 @@ class EventFeed(Feed):
         """When and where first (a reader shows only this), then the short description."""
         start = item.local_start
         when = f"{start.day}.{start.month}.{start.year}" + ("" if item.all_day else f" {start:%H.%M}")
-        where = item.location_text() or (item.online_url if item.is_online else "")
+        where = item.online_url if item.is_online and not item.street_address else item.location_text()
         lead = " · ".join(p for p in (when, where) if p)
         text = item.short_description or item.description
         return f"{lead}. {text}" if text else lead
