@@ -49,6 +49,24 @@ def test_filters(api, ngo):
     assert api.get("/api/v1/events/", {"theme": "ei-ole"}).status_code == 400
 
 
+def test_pages_count_exactly_up_to_two_pages_ahead_and_keep_the_time_order(api, ngo):
+    for n in range(5):
+        ef.published(ngo, name_fi=f"Ilta {n}", day=DAY + dt.timedelta(days=4 - n))
+    page = lambda number: api.get("/api/v1/events/", {"page_size": 2, "page": number})  # noqa: E731
+    first = page(1).json()
+    assert [e["name"]["fi"] for e in first["results"]] == ["Ilta 4", "Ilta 3"]
+    assert (first["count"], first["count_is_exact"]) == (5, True)
+    sizes = {"page_size": 1, "body": "salo"}
+    one = api.get("/api/v1/events/", {**sizes, "page": 1}).json()
+    assert (one["count"], one["count_is_exact"], one["next"] is not None) == (3, False, True)
+    assert [e["name"]["fi"] for e in one["results"]] == ["Ilta 4"]
+    last = api.get("/api/v1/events/", {**sizes, "page": 5}).json()
+    assert (last["count"], last["count_is_exact"], last["next"]) == (5, True, None)
+    assert [e["name"]["fi"] for e in last["results"]] == ["Ilta 0"]
+    assert page(3).json()["results"][0]["name"]["fi"] == "Ilta 0"
+    assert page(4).status_code == 404
+
+
 def test_an_ngo_adds_and_sends_an_event_through_the_api(api, ngo):
     api.force_authenticate(factories.representative(ngo))
     payload = {

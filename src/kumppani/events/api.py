@@ -17,9 +17,8 @@ import django_filters
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import DateTimeField, Exists, OuterRef, Prefetch, Q, Subquery, Value
+from django.db.models import DateTimeField, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.utils.functional import cached_property
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
@@ -418,23 +417,20 @@ class EventFilter(django_filters.FilterSet):
 
 
 class BoundedPaginator(Paginator):
-    """A paginator that counts at most `limit` rows: the exact number of 465,000 public events took
-    seconds, and no one pages through them all (`start` and `end` narrow a list)."""
+    """A paginator over at most the first `limit` ids of a list, read in one query in the list's
+    order, then counted and paged in memory: the exact number of 465,000 public events took
+    seconds, and no one pages through them all (`start` and `end` narrow a list). Counting the
+    rows and reading the page were two walks over the same rows; the ids are one."""
 
-    def __init__(self, *args, limit: int, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.limit = limit
-
-    @cached_property
-    def count(self) -> int:
-        return self.object_list[: self.limit].count()  # in the list's order: an index range that stops
+    def __init__(self, ids: QuerySet, *args, limit: int, **kwargs):
+        super().__init__(list(ids[:limit]), *args, **kwargs)
 
 
 class EventPagination(Pagination):
     """Pages as in the other lists (?page=N&page_size=M), but `count` is exact only up to two pages
     past the page asked for; beyond that it says that many and `count_is_exact` is false, and
     `next` leads on as long as there are events. (Counting is reading: every page counted ahead
-    costs as much as the page itself.)"""
+    costs as much as the page itself.) It pages the list's ids; the view reads the page's events."""
 
     LOOKAHEAD_PAGES = 2
 
@@ -521,11 +517,19 @@ class EventViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        events = queries.public_events() if self.action == "list" else Event.objects.all()
-        return self.with_relations(events).order_by("start", "pk")
+        if self.action == "list":  # the page's events are read with their relations in paginate_queryset
+            return queries.public_events().order_by("start", "pk")
+        return self.with_relations(Event.objects.all())
 
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+    def paginate_queryset(self, queryset):
+        """The page of the list's ids (see BoundedPaginator), then its events with their relations
+        by their ids."""
+        ids = super().paginate_queryset(queryset.values_list("pk", flat=True))
+        events = self.with_relations(Event.objects.filter(pk__in=ids)).in_bulk()
+        return [events[pk] for pk in ids]
 
     @staticmethod
     def with_relations(events):
