@@ -355,10 +355,10 @@ def _build_catalogue_index() -> CatalogueIndex:
     )
 
 
-def catalogue_index() -> CatalogueIndex:
+def catalogue_index(version: str | None = None) -> CatalogueIndex:
     """The catalogue's bit sets, read again whenever an activity or an NGO changes (seven queries
-    then, one otherwise)."""
-    return search.versioned_index("activities", catalogue_version(), _build_catalogue_index)
+    then, one otherwise; none when the caller has just read the `version`)."""
+    return search.versioned_index("activities", version or catalogue_version(), _build_catalogue_index)
 
 
 def _schedule_bits(index: CatalogueIndex, weekdays, times) -> int:
