@@ -4,6 +4,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from kumppani.core.models import Term
+from kumppani.events import services
 from kumppani.events.models import Event, EventStatus, Listing
 from tests import factories
 from tests.events import factories as ef
@@ -47,6 +48,16 @@ def test_filters(api, ngo):
     assert names({"body": "tampere"}) == []
     assert names({"organisation": ngo.slug}) == ["Joulukuussa", "Tammikuussa"]
     assert api.get("/api/v1/events/", {"theme": "ei-ole"}).status_code == 400
+
+
+def test_a_body_lists_only_the_events_its_calendar_approved(api, ngo):
+    approved = ef.published(ngo, name_fi="Salossa")
+    [waiting] = services.event_submit(by=factories.representative(ngo), event=approved, bodies=[factories.tampere()])
+    assert waiting.status == "pending"
+    names = lambda params: [e["name"]["fi"] for e in api.get("/api/v1/events/", params).json()["results"]]  # noqa: E731
+    assert names({}) == names({"body": "salo"}) == ["Salossa"]
+    assert names({"body": "tampere"}) == []
+    assert names({"body": "ei-ole"}) == []
 
 
 def test_pages_count_exactly_up_to_two_pages_ahead_and_keep_the_time_order(api, ngo):

@@ -406,6 +406,13 @@ class EventFilter(django_filters.FilterSet):
             queryset = queryset.filter(Exists(through.objects.filter(event_id=OuterRef("pk"), term=term)))
         return queryset
 
+    def filter_queryset(self, queryset):
+        """The chosen events among those approved in some calendar: in the chosen body's (see
+        filter_body), or else in any. (Testing both for each event of a large body's list, read in
+        time order, took three times as long as testing the body's alone.)"""
+        events = super().filter_queryset(queryset)
+        return events if self.form.cleaned_data.get("body") else events.filter(queries.approved_somewhere())
+
     def filter_body(self, queryset, name, value):
         """A small body's events come from its listings (an index) and are sorted; a large body's
         (over BODY_LIST_LIMIT) are read in time order, each checked against its listings, which
@@ -517,8 +524,10 @@ class EventViewSet(
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_queryset(self):
-        if self.action == "list":  # the page's events are read with their relations in paginate_queryset
-            return queries.public_events().order_by("start", "pk")
+        if self.action == "list":
+            # Of the public statuses; EventFilter keeps those approved in a calendar, and the page's
+            # events are read with their relations in paginate_queryset.
+            return Event.objects.filter(status__in=PUBLIC_STATUSES).order_by("start", "pk")
         return self.with_relations(Event.objects.all())
 
     def filter_queryset(self, queryset):

@@ -41,16 +41,21 @@ class Criteria:
         return cls(**{key: data.get(key) for key in cls.__dataclass_fields__ if data.get(key) not in (None, "")})
 
 
+def approved_somewhere() -> Exists:
+    """The condition that an event is approved in some body's calendar."""
+    return Exists(Listing.objects.filter(status=ListingStatus.APPROVED, event=OuterRef("pk")))
+
+
 def public_events(criteria: Criteria = Criteria()) -> QuerySet:
     """Events a resident sees (published, cancelled or postponed, approved in some calendar, or in
     the calendar of the chosen body), narrowed by the criteria."""
-    approved = Listing.objects.filter(status=ListingStatus.APPROVED)
     if criteria.body is not None:
         # One body's calendar: its approved listings (an index of body, status, event) name the
         # events, so the database starts from them rather than testing every event in turn.
-        events = Event.objects.filter(pk__in=approved.filter(body=criteria.body).values("event_id"))
+        approved = Listing.objects.filter(status=ListingStatus.APPROVED, body=criteria.body)
+        events = Event.objects.filter(pk__in=approved.values("event_id"))
     else:
-        events = Event.objects.filter(Exists(approved.filter(event=OuterRef("pk"))))
+        events = Event.objects.filter(approved_somewhere())
     events = events.filter(status__in=PUBLIC_STATUSES)
     if criteria.organisation is not None:
         events = events.filter(organisation=criteria.organisation)
