@@ -1,6 +1,8 @@
 """Smoke tests for the test setup itself (see also tests/browser/test_browser_harness.py)."""
 
 import os
+import subprocess
+import sys
 
 import pytest
 from django.db import connection
@@ -44,3 +46,14 @@ def test_database_is_the_one_asked_for():
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
         assert cursor.fetchone() == (1,)
+
+
+def test_the_web_process_sets_its_loaded_code_aside_from_the_garbage_collectors_walks(tmp_path):
+    # In a process of its own: the freeze is for the web server's workers, not for the tests.
+    program = "import gc, kumppani.wsgi; print(gc.get_freeze_count(), *gc.get_threshold())"
+    environment = {**os.environ, "DEBUG": "1", "KUMPPANI_VAR_DIR": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", program], env=environment, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    frozen, *thresholds = map(int, result.stdout.split())
+    assert frozen > 50_000  # Django and the project's modules, every view included
+    assert thresholds == [10_000, 20, 20]
