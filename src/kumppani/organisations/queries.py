@@ -293,8 +293,7 @@ def search_found(query: str, limit: int, *, language: str | None) -> tuple[int, 
 
     if not search.query_groups(query):
         return 0, []
-    # Only the count needs no order: then the matches unranked.
-    ranks = search.relevance(SEARCH_KIND, query) if limit else search.unranked(SEARCH_KIND, query)
+    ranks = search.look_up(SEARCH_KIND, query, ranked=bool(limit))  # only the count needs no order
     index = register_index()
     matches = directory_matches(index, ranks=ranks)
     total = matches.bit_count()
