@@ -67,6 +67,17 @@ def test_availability_shows_busy_times_without_names_in_fixed_queries(api, world
     assert api.get(url, {"from": "x", "to": "y"}).status_code == 400
 
 
+def test_availability_of_a_hidden_or_unknown_space_is_not_found(api, world):
+    space = world["space"]
+    space.is_published = False
+    space.save(update_fields=["is_published"])
+    days = {"from": "2027-03-01", "to": "2027-03-31"}
+    for slug in (space.slug, "ei-ole"):
+        response = api.get(f"/api/v1/spaces/{slug}/availability/", days)
+        assert response.status_code == 404
+        assert response.json() == {"detail": "Ei löydy."}
+
+
 def test_the_days_answer_what_their_declared_fields_would(world):
     """The availability's days are built directly for speed; the declared fields are its schema, so
     both must give the same: opening hours, a holiday, a closed day, busy times in local time."""
