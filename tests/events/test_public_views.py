@@ -255,6 +255,32 @@ def test_the_feeds_read_a_fixed_number_of_queries(client, ngo, django_assert_num
     assert "Kauppatori 1, 24100 Salo" in rss and "https://example.org/live" in rss
 
 
+def test_the_feeds_speak_the_visitors_language_and_finnish_where_a_text_is_missing(client, ngo):
+    ef.published(ngo, name_sv="Julkonsert", short_description_sv="Kören sjunger julsånger.", place_name_fi="Sali")
+    ef.published(
+        ngo,
+        name_fi="Runoilta",
+        name_sv="",
+        short_description_fi="",
+        description_fi="Luemme runoja ja juomme teetä.",
+        place_name_fi="Kirjasto",
+        place_name_sv="Biblioteket",
+    )
+    query = {"body": "salo", "start": DAY.isoformat()}
+    ics = Calendar.from_ical(client.get("/sv/tapahtumat/kalenteri.ics", query).content).walk("VEVENT")
+    told = {str(v["SUMMARY"]): (str(v["DESCRIPTION"]), str(v["LOCATION"])) for v in ics}
+    assert told == {
+        "Julkonsert": ("Kören sjunger julsånger.", "Sali, Kauppatori 1, 24100 Salo"),
+        "Runoilta": ("Luemme runoja ja juomme teetä.", "Biblioteket, Kauppatori 1, 24100 Salo"),
+    }
+    rss = ET.fromstring(client.get("/sv/tapahtumat/rss/", query).content)  # noqa: S314 - our own feed
+    items = {item.findtext("title"): item.findtext("description") for item in rss.iter("item")}
+    assert items == {
+        "Julkonsert (10.12.2026)": "10.12.2026 18.00 · Sali, Kauppatori 1, 24100 Salo. Kören sjunger julsånger.",
+        "Runoilta (10.12.2026)": "10.12.2026 18.00 · Biblioteket, Kauppatori 1, 24100 Salo. Luemme runoja ja juomme teetä.",
+    }
+
+
 def test_the_list_covers_the_chosen_period_and_a_multi_day_event_shows_on_each_day(client, ngo):
     ef.published(ngo, name_fi="Kevätleiri", day=dt.date(2027, 3, 1), end=ef.at(dt.date(2027, 3, 3), 15))
     page = _calendar(client, start="2027-02-01", end="2027-03-31").content.decode()

@@ -15,7 +15,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
-from kumppani.events.models import HELSINKI, CancelledDate, Event, EventStatus, Recurrence
+from kumppani.events.models import HELSINKI, CancelledDate, EventStatus, Recurrence
+from kumppani.events.queries import FeedEvent
 
 _STATUS = {
     EventStatus.PUBLISHED: "CONFIRMED",
@@ -79,20 +80,16 @@ def _local(moment: dt.datetime) -> str:
     return moment.strftime("%Y%m%dT%H%M%S")
 
 
-def _text(event: Event, field: str, language: str) -> str:
-    return getattr(event, f"{field}_{language}", None) or getattr(event, f"{field}_fi", None) or ""
-
-
-def _vevent(event: Event, language: str, stamp: str, cancelled: list[dt.date], pages: str) -> list[str]:
+def _vevent(event: FeedEvent, stamp: str, cancelled: list[dt.date], pages: str) -> list[str]:
     lines = ["BEGIN:VEVENT", f"UID:{event.uuid}@kumppani", f"DTSTAMP:{stamp}"]
     lines.append(f"LAST-MODIFIED:{_utc(event.updated_at)}")
-    lines.append(f"SUMMARY:{_escape(_text(event, 'name', language))}")
-    description = _text(event, "short_description", language) or _text(event, "description", language)
+    lines.append(f"SUMMARY:{_escape(event.name)}")
+    description = event.text
     if event.status_reason and event.status != EventStatus.PUBLISHED:
         description = f"{event.get_status_display()}: {event.status_reason}\n\n{description}".strip()
     if description:
         lines.append(f"DESCRIPTION:{_escape(description)}")
-    start, end = timezone.localtime(event.start, HELSINKI), timezone.localtime(event.end, HELSINKI)
+    start, end = event.start, event.end
     if event.all_day:
         lines.append(f"DTSTART;VALUE=DATE:{start:%Y%m%d}")
         lines.append(f"DTEND;VALUE=DATE:{end:%Y%m%d}")
@@ -111,9 +108,8 @@ def _vevent(event: Event, language: str, stamp: str, cancelled: list[dt.date], p
         elif cancelled:
             at = start.time()
             lines.append(f"EXDATE;TZID={TZID}:" + ",".join(_local(dt.datetime.combine(d, at)) for d in cancelled))
-    location = event.online_url if event.is_online and not event.street_address else event.location_text()
-    if location:
-        lines.append(f"LOCATION:{_escape(location)}")
+    if event.place:
+        lines.append(f"LOCATION:{_escape(event.place)}")
     lines.append(f"URL:{pages}{event.slug}/")
     lines.append(f"STATUS:{_STATUS.get(event.status, 'TENTATIVE')}")
     lines.append("CLASS:PUBLIC")
@@ -121,7 +117,8 @@ def _vevent(event: Event, language: str, stamp: str, cancelled: list[dt.date], p
     return lines
 
 
-def calendar(events: list[Event], *, name: str, language: str) -> bytes:
+def calendar(events: list[FeedEvent], *, name: str) -> bytes:
+    """The events (see queries.feed_rows) as an iCalendar file named `name`."""
     stamp = _utc(timezone.now())
     lines = [
         "BEGIN:VCALENDAR",
@@ -143,6 +140,6 @@ def calendar(events: list[Event], *, name: str, language: str) -> bytes:
     # The events' pages: the address made once (reversing it for each event was a tenth of a feed).
     pages = settings.SITE_URL + reverse("events:detail", args=["-"]).removesuffix("-/")
     for event in events:
-        lines += _vevent(event, language, stamp, cancelled.get(event.pk, []), pages)
+        lines += _vevent(event, stamp, cancelled.get(event.pk, []), pages)
     lines.append("END:VCALENDAR")
     return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode()

@@ -197,7 +197,7 @@ def event_ics(request, slug):
     event = _visible_event(request, slug)
     if not event.is_public:
         raise Http404
-    body = ics.calendar([event], name=event.name, language=get_language())
+    body = ics.calendar(queries.feed_rows(Event.objects.filter(pk=event.pk)), name=event.name)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{event.slug}.ics"'
     return response
@@ -221,9 +221,7 @@ def feed_ics(request):
     events = queries.feed_events(queries.Criteria.from_form(form.cleaned_data), first, last)
     body = form.cleaned_data.get("body")
     name = _("Events: %(name)s") % {"name": body.name} if body else _("Events")
-    response = HttpResponse(
-        ics.calendar(events, name=name, language=get_language()), content_type="text/calendar; charset=utf-8"
-    )
+    response = HttpResponse(ics.calendar(events, name=name), content_type="text/calendar; charset=utf-8")
     return response
 
 
@@ -248,18 +246,19 @@ class EventFeed(Feed):
         return queries.feed_events(queries.Criteria.from_form(form.cleaned_data), first, last, limit=100)
 
     def item_title(self, item):
-        when = timezone.localtime(item.start, HELSINKI)
+        when = item.start
         prefix = f"{item.get_status_display()}: " if item.status != EventStatus.PUBLISHED else ""
         return f"{prefix}{item.name} ({when.day}.{when.month}.{when.year})"
 
     def item_description(self, item):
         """When and where first (a reader shows only this), then the short description."""
-        start = item.local_start
+        start = item.start
         when = f"{start.day}.{start.month}.{start.year}" + ("" if item.all_day else f" {start:%H.%M}")
-        where = item.online_url if item.is_online and not item.street_address else item.location_text()
-        lead = " · ".join(p for p in (when, where) if p)
-        text = item.short_description or item.description
-        return f"{lead}. {text}" if text else lead
+        lead = " · ".join(p for p in (when, item.place) if p)
+        return f"{lead}. {item.text}" if item.text else lead
+
+    def item_link(self, item):
+        return reverse("events:detail", kwargs={"slug": item.slug})
 
     def item_pubdate(self, item):
         return item.created_at
