@@ -74,6 +74,25 @@ def test_the_municipality_box_is_in_the_readers_alphabetical_order(client, world
     assert [space.pk for space in found] == [world["space"].pk]
 
 
+def test_the_cards_speak_swedish_and_finnish_where_a_text_is_missing(client, world):
+    porvoo = factories.porvoo()
+    premises.space(
+        porvoo,
+        name_fi="Juhlasali",
+        name_sv="Festsalen",
+        unit_name_fi="Kaupungintalo",
+        equipment_codes=["kitchen", "wifi"],
+        capacity=80,
+    )
+    page = client.get("/sv/tilat/", {"people": 20}).content.decode()
+    card = unescape(page.split('<li class="result card">', 1)[1].split("</li>", 1)[0])
+    assert "Festsalen" in card and "Kaupungintalo, Kirjastonkatu 1, Borgå" in card  # no unit name in Swedish
+    assert "För 80 personer · Avgiftsfri för organisationer: Borgå" in card  # the offering body, in Swedish
+    assert re.findall(r'<span class="tag">([^<]+)</span>', card) == ["Kök", "Trådlöst nätverk"]
+    finnish = unescape(client.get("/fi/tilat/", {"people": 20}).content.decode())
+    assert "Juhlasali" in finnish and "Kaupungintalo, Kirjastonkatu 1, Porvoo" in finnish
+
+
 @pytest.mark.parametrize("extra", [0, 15])
 def test_the_list_costs_the_same_queries_for_one_space_or_many(client, world, django_assert_num_queries, extra):
     _more_spaces(world["salo"], extra)

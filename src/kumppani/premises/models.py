@@ -96,8 +96,13 @@ class Space(models.Model):
         return self.equipment_codes.split()
 
     def equipment_labels(self) -> list[str]:
-        labels = dict(Equipment.choices)
-        return [str(labels[code]) for code in self.equipment if code in labels]
+        return equipment_labels(self.equipment)
+
+
+def equipment_labels(codes: list[str]) -> list[str]:
+    """The names of the Equipment codes in the active language (unknown codes left out)."""
+    labels = dict(Equipment.choices)
+    return [str(labels[code]) for code in codes if code in labels]
 
 
 class SpacePhoto(models.Model):

@@ -6,9 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Count, DurationField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from kumppani.core.models import PublicBody
 from kumppani.organisations.models import Organisation
@@ -22,6 +24,7 @@ from kumppani.premises.models import (
     ClosedDay,
     OpeningHours,
     Space,
+    equipment_labels,
     overlap_floor,
 )
 from kumppani.premises.rules import managed_space_ids, premises_body_ids
@@ -74,10 +77,50 @@ def spaces_matching(criteria: Criteria) -> QuerySet[Space]:
     return spaces.select_related("municipality", "body").order_by("name", "pk")
 
 
-def spaces_in_order(ids: list[int]) -> list[Space]:
-    """The spaces of `ids` in that order, with their municipality and body: one query."""
-    spaces = Space.objects.filter(pk__in=ids).select_related("municipality", "body").in_bulk()
-    return [spaces[pk] for pk in ids if pk in spaces]
+_LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+@dataclass
+class SpaceCard:
+    """A space as the search lists it, in the language of the request (Finnish where a text is
+    missing, as the models show it). Read as plain values: twenty spaces with their municipality and
+    body as model instances took a fifth of the search's time."""
+
+    pk: int
+    slug: str
+    name: str
+    unit_name: str
+    street_address: str
+    municipality_name: str
+    body_name: str
+    capacity: int
+    is_accessible: bool
+    price_own_ngos: Decimal
+    equipment_codes: str
+
+    def equipment_labels(self) -> list[str]:
+        return equipment_labels(self.equipment_codes.split())
+
+
+def spaces_in_order(ids: list[int]) -> list[SpaceCard]:
+    """The spaces of `ids` in that order as the search shows them: one query."""
+    finnish = settings.LANGUAGE_CODE
+    language = get_language() if get_language() in _LANGUAGES else finnish
+    texts = ("name", "unit_name", "municipality__name", "body__name")
+    columns = {f"{base}_{code}" for base in texts for code in (language, finnish)}
+    plain = ("slug", "street_address", "capacity", "is_accessible", "price_own_ngos", "equipment_codes")
+    found = {}
+    for row in Space.objects.filter(pk__in=ids).values("pk", *plain, *columns):
+        text = {base: row[f"{base}_{language}"] or row[f"{base}_{finnish}"] or "" for base in texts}
+        found[row["pk"]] = SpaceCard(
+            pk=row["pk"],
+            **{name: row[name] for name in plain},
+            name=text["name"],
+            unit_name=text["unit_name"],
+            municipality_name=text["municipality__name"],
+            body_name=text["body__name"],
+        )
+    return [found[pk] for pk in ids if pk in found]
 
 
 @dataclass(frozen=True)
