@@ -286,10 +286,6 @@ class FeedEvent:
     created_at: dt.datetime
     updated_at: dt.datetime
 
-    @property
-    def local_start(self) -> dt.datetime:
-        return self.start
-
     def get_status_display(self) -> str:
         return str(EventStatus(self.status).label)
 
