@@ -80,6 +80,7 @@ def test_the_whole_nomination_goes_through_the_pages(client, world):
     client.force_login(world["chair"])
     dashboard = client.get(reverse("core:dashboard")).content.decode()
     assert request.get_absolute_url() in dashboard
+    assert f"viimeistään {request.deadline.day}.{request.deadline.month}.{request.deadline.year}" in dashboard
     response = client.post(
         reverse("cooperation:nominate", args=[request.pk]),
         {

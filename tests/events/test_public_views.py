@@ -255,6 +255,13 @@ def test_the_feeds_read_a_fixed_number_of_queries(client, ngo, django_assert_num
     assert "Kauppatori 1, 24100 Salo" in rss and "https://example.org/live" in rss
 
 
+def test_the_period_filters_say_from_and_until_in_each_language(client):
+    """Not the e-mail's "sender": the project's catalogue translates a bare "From" so."""
+    for language, words in (("fi", ["Alkaen", "Asti"]), ("sv", ["Från", "Till"])):
+        page = client.get(f"/{language}/tapahtumat/").content.decode()
+        assert re.findall(r'<label for="id_(?:start|end)">([^<]+)</label>', page) == words
+
+
 def test_the_feeds_speak_the_visitors_language_and_finnish_where_a_text_is_missing(client, ngo):
     ef.published(ngo, name_sv="Julkonsert", short_description_sv="Kören sjunger julsånger.", place_name_fi="Sali")
     ef.published(

@@ -91,6 +91,16 @@ def test_the_cards_speak_swedish_and_finnish_where_a_text_is_missing(client, wor
     assert re.findall(r'<span class="tag">([^<]+)</span>', card) == ["Kök", "Trådlöst nätverk"]
     finnish = unescape(client.get("/fi/tilat/", {"people": 20}).content.decode())
     assert "Juhlasali" in finnish and "Kaupungintalo, Kirjastonkatu 1, Porvoo" in finnish
+    # A space's accessibility is "esteettömyys", not a web site's "saavutettavuus".
+    assert (
+        "<dt>Esteettömyys</dt>" in client.get(reverse("premises:detail", args=[world["space"].slug])).content.decode()
+    )
+    # The times of day are the search's own words, not the e-mail's "sender" and "recipient".
+    labels = {
+        language: re.findall(r'<label for="id_(?:start|end)">([^<]+)</label>', unescape(html))
+        for language, html in (("fi", finnish), ("sv", page))
+    }
+    assert labels == {"fi": ["alkaen klo:", "päättyen klo:"], "sv": ["från kl.", "till kl."]}
 
 
 @pytest.mark.parametrize("extra", [0, 15])

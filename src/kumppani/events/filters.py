@@ -9,7 +9,7 @@ from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
@@ -89,7 +89,7 @@ class CalendarFilterForm(forms.Form):
     free = forms.BooleanField(label=_("Free of charge"), required=False)
     accessible = forms.BooleanField(label=_("Accessible without steps"), required=False)
     online = forms.BooleanField(label=_("Online"), required=False)
-    start = forms.DateField(label=_("From"), required=False)
+    start = forms.DateField(label=pgettext_lazy("first day", "From"), required=False)
     end = forms.DateField(label=_("Until"), required=False)
     view = forms.ChoiceField(label=_("View"), choices=VIEWS, required=False)
     date = forms.DateField(label=_("Date"), required=False)

@@ -8,6 +8,7 @@ from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kumppani.core.models import PublicBody, User
 from kumppani.organisations.places import as_listed, municipalities, municipality_choices
@@ -191,7 +192,9 @@ class ClosedDayForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DATE)
     note = forms.CharField(label=_("Reason"), max_length=200, required=False)
     closed = forms.TypedChoiceField(
-        choices=[("1", _("Closed")), ("0", _("Open"))], coerce=lambda v: v == "1", initial="1"
+        choices=[("1", pgettext_lazy("a day", "Closed")), ("0", pgettext_lazy("a day", "Open"))],
+        coerce=lambda v: v == "1",
+        initial="1",
     )
 
 
@@ -241,8 +244,8 @@ class SearchForm(forms.Form):
         label=_("Equipment"), choices=Equipment.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     date = forms.DateField(label=_("Free on"), required=False, widget=DATE)
-    start = forms.TimeField(label=_("from"), required=False, widget=TIME)
-    end = forms.TimeField(label=_("to"), required=False, widget=TIME)
+    start = forms.TimeField(label=pgettext_lazy("time of day", "from"), required=False, widget=TIME)
+    end = forms.TimeField(label=pgettext_lazy("time of day", "to"), required=False, widget=TIME)
 
     def clean(self):
         data = super().clean()

@@ -1,5 +1,7 @@
 """The consultation pages as people use them, who is refused, and how many queries they take."""
 
+import re
+
 import pytest
 from django.core import mail
 from django.urls import reverse
@@ -118,6 +120,16 @@ def test_protected_pages_refuse_outsiders_and_change_nothing(client, w, actor):
     response = client.get(statement.get_absolute_url())
     assert response.status_code == 404
     assert ResidentComment.objects.get().hidden_at is None
+
+
+def test_the_official_sets_when_the_consultation_opens_and_closes_in_its_own_words(client, w):
+    """Not a grant call's "haku alkaa": the project's catalogue translates a bare "Opens" so."""
+    client.force_login(w["official"])
+    url = reverse("participation:consultation_create", args=[w["salo"].slug])
+    for language, words in (("fi", ["Avautuu", "Sulkeutuu"]), ("sv", ["Öppnar", "Stänger"])):
+        page = client.get(f"/{language}{url.removeprefix('/fi')}").content.decode()
+        labels = re.findall(r'for="id_(?:opens|closes)_at">([^<:]+)', page)
+        assert labels == words, language
 
 
 def test_a_draft_consultation_is_hidden_from_the_public(client, w):

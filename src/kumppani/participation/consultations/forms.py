@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kumppani.cooperation.governance.models import WorkingGroup
 from kumppani.cooperation.models import Sector
@@ -27,10 +28,14 @@ class ConsultationForm(CleanTextFormMixin, forms.Form):
     )
     sector = forms.ModelChoiceField(label=_("Sector"), queryset=Sector.objects.none(), required=False)
     opens_at = forms.DateTimeField(
-        label=_("Opens"), widget=DATETIME, help_text=_("Finnish time. Statements are taken from this moment.")
+        label=pgettext_lazy("a consultation", "Opens"),
+        widget=DATETIME,
+        help_text=_("Finnish time. Statements are taken from this moment."),
     )
     closes_at = forms.DateTimeField(
-        label=_("Closes"), widget=DATETIME, help_text=_("Finnish time. Nothing is taken from this moment on.")
+        label=pgettext_lazy("a consultation", "Closes"),
+        widget=DATETIME,
+        help_text=_("Finnish time. Nothing is taken from this moment on."),
     )
     areas = forms.ModelMultipleChoiceField(
         label=_("NGOs of these areas"),
