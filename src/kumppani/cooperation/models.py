@@ -10,6 +10,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kumppani.core import versioning
 from kumppani.core.models import PublicBody, choice_label
@@ -82,7 +83,7 @@ class Kind(models.TextChoices):
 
 class Status(models.TextChoices):
     PROPOSED = "proposed", _("Proposed")
-    ACTIVE = "active", _("Active")
+    ACTIVE = "active", pgettext_lazy("in force", "Active")
     DECLINED = "declined", _("Declined")
     ENDED = "ended", _("Ended")
 

@@ -91,7 +91,7 @@ class CalendarFilterForm(forms.Form):
     online = forms.BooleanField(label=_("Online"), required=False)
     start = forms.DateField(label=pgettext_lazy("first day", "From"), required=False)
     end = forms.DateField(label=_("Until"), required=False)
-    view = forms.ChoiceField(label=_("View"), choices=VIEWS, required=False)
+    view = forms.ChoiceField(label=pgettext_lazy("a calendar", "View"), choices=VIEWS, required=False)
     date = forms.DateField(label=_("Date"), required=False)
 
     def __init__(self, *args, **kwargs):

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kumppani.core.models import PublicBody
 from kumppani.organisations.models import Organisation
@@ -131,8 +132,8 @@ class OpeningHours(models.Model):
 
     space = models.ForeignKey(Space, on_delete=models.CASCADE, related_name="opening_hours")
     weekday = models.PositiveSmallIntegerField(_("weekday"))
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
+    opens = models.TimeField(pgettext_lazy("opening hours", "opens"))
+    closes = models.TimeField(pgettext_lazy("opening hours", "closes"))
 
     class Meta:
         verbose_name = _("opening hours")

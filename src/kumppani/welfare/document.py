@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from kumppani.core.models import LanguageStatus, PublicBody
 from kumppani.welfare import evidence, indicators, ngo_chapter, queries
@@ -128,7 +129,7 @@ def evidence_table(chapter) -> tuple[Table, ...]:
     return (
         Table(
             caption=_("Experiential knowledge from NGOs"),
-            header=(_("Report or survey"), _("From"), _("Date")),
+            header=(_("Report or survey"), pgettext("a report", "From"), _("Date")),
             rows=tuple((item.title, item.credit, item.date) for item in found),
             heading=_("Experiential knowledge"),
             numeric=False,

@@ -133,7 +133,9 @@ class CouncilStatementForm(StatementForm):
     council = forms.ModelChoiceField(label=_("Council"), queryset=WorkingGroup.objects.none())
     meeting_date = forms.DateField(label=_("Date of the council's meeting"), widget=DATE)
     minutes = forms.FileField(
-        label=_("Minutes"), required=False, help_text=_("PDF, Word (.docx) or OpenDocument (.odt), at most 20 MB.")
+        label=pgettext_lazy("a council", "Minutes"),
+        required=False,
+        help_text=_("PDF, Word (.docx) or OpenDocument (.odt), at most 20 MB."),
     )
     field_order = ["council", "meeting_date", "minutes", "summary", "is_public"]
 

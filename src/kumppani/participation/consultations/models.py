@@ -14,6 +14,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kumppani.cooperation.governance.models import WorkingGroup
 from kumppani.cooperation.models import Sector
@@ -56,8 +57,8 @@ class Consultation(models.Model):
     )
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"))
-    opens_at = models.DateTimeField(_("opens"))
-    closes_at = models.DateTimeField(_("closes"))
+    opens_at = models.DateTimeField(pgettext_lazy("a consultation", "opens"))
+    closes_at = models.DateTimeField(pgettext_lazy("a consultation", "closes"))
     status = models.CharField(
         _("status"), max_length=12, choices=ConsultationStatus.choices, default=ConsultationStatus.DRAFT
     )
@@ -210,7 +211,9 @@ class Statement(models.Model):
     summary = models.TextField(_("summary"), blank=True)
     is_public = models.BooleanField(_("public after closing"), default=True)
     meeting_date = models.DateField(_("meeting date"), null=True, blank=True)
-    minutes = models.FileField(_("minutes"), upload_to="participation/%Y/", storage=private_storage, blank=True)
+    minutes = models.FileField(
+        pgettext_lazy("a council", "minutes"), upload_to="participation/%Y/", storage=private_storage, blank=True
+    )
     minutes_name = models.CharField(_("minutes file name"), max_length=200, blank=True)
     drafted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("drafted by"), on_delete=models.PROTECT, related_name="+"

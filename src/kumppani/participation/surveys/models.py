@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kumppani.core.models import PublicBody
 from kumppani.organisations.models import Organisation
@@ -33,8 +34,8 @@ class Survey(models.Model):
     slug = models.SlugField(_("web address"), max_length=120, unique=True)
     title = models.CharField(_("title"), max_length=200)
     introduction = models.TextField(_("introduction"), blank=True)
-    opens_at = models.DateTimeField(_("opens"))
-    closes_at = models.DateTimeField(_("closes"))
+    opens_at = models.DateTimeField(pgettext_lazy("a consultation", "opens"))
+    closes_at = models.DateTimeField(pgettext_lazy("a consultation", "closes"))
     open_link = models.BooleanField(
         _("anyone may answer through the survey's own address"),
         default=False,
