@@ -157,6 +157,73 @@ def test_places_and_keywords(api, ngo):
     assert keywords["count"] > 10 and {"id", "name", "vocabulary", "yso_id"} == set(keywords["results"][0])
 
 
+def test_each_event_of_the_list_is_what_its_own_address_answers(api, ngo):
+    """The list writes its events from plain values (list_json), the event's own address through
+    EventSerializer: the two must say the same of every kind of event."""
+    from kumppani.core.models import Language
+    from tests.premises import factories as pf
+
+    themes = list(Term.objects.filter(vocabulary="theme").order_by("-position")[:2])
+    targets = list(Term.objects.filter(vocabulary="target_group")[:2])
+    series = ef.published(
+        ngo,
+        name_fi="Kuoroharjoitus",
+        name_en="Choir practice",
+        short_description_fi="",
+        description_fi="Harjoittelemme kevään konserttia.",
+        description_sv="Vi övar inför vårkonserten.",
+        place_name_fi="Seurakuntatalo",
+        place_name_sv="Församlingshemmet",
+        recurrence="weekly",
+        recurrence_until=DAY + dt.timedelta(weeks=3),
+        cancelled_dates=[DAY + dt.timedelta(weeks=2), DAY + dt.timedelta(weeks=1)],
+        is_free=False,
+        price_fi="5 €",
+        price_sv="5 €",
+        themes=themes,
+        target_groups=targets,
+        languages=list(Language.objects.filter(code__in=["sv", "fi"])),
+        registration="link",
+        registration_url="https://example.org/ilmoittaudu",
+        registration_email="ilmo@example.org",
+        registration_phone="040 123 4567",
+        capacity=40,
+        is_accessible=True,
+        accessibility_info_fi="Esteetön sisäänkäynti pihalta.",
+        contact_name="Kaisa Kuoronjohtaja",
+        contact_phone="040 765 4321",
+        online_url="https://example.org/striimi",
+    )
+    Event.objects.filter(pk=series.pk).update(image="events/kuoro.png", image_alt_fi="Kuoro laulaa")
+    ef.published(ngo, name_fi="Etäluento", is_online=True, online_url="https://example.org/live", street_address="")
+    postponed = ef.published(ngo, name_fi="Tanssit", day=DAY + dt.timedelta(days=1))
+    services.event_set_status(
+        by=factories.representative(ngo), event=postponed, status="postponed", reason="Sali on varattu."
+    )
+    moved = ef.published(ngo, name_fi="Siirretty luento", day=DAY + dt.timedelta(days=2))
+    Event.objects.filter(pk=moved.pk).update(previous_start=ef.at(DAY - dt.timedelta(days=7)))
+    held_in_a_space = ef.published(ngo, name_fi="Kerhoilta", day=DAY + dt.timedelta(days=3))
+    Event.objects.filter(pk=held_in_a_space.pk).update(space=pf.space())
+
+    for language in ("fi", "sv"):
+        listed = api.get("/api/v1/events/", HTTP_ACCEPT_LANGUAGE=language).json()["results"]
+        assert len(listed) == 5
+        for item in listed:
+            assert item == api.get(f"/api/v1/events/{item['slug']}/", HTTP_ACCEPT_LANGUAGE=language).json()
+    by_name = {item["name"]["fi"]: item for item in listed}
+    assert by_name["Kuoroharjoitus"]["exdates"] == [
+        (DAY + dt.timedelta(weeks=1)).isoformat(),
+        (DAY + dt.timedelta(weeks=2)).isoformat(),
+    ]
+    assert by_name["Kuoroharjoitus"]["images"][0]["url"].endswith("/events/kuoro.png")
+    assert by_name["Kuoroharjoitus"]["in_language"] == ["fi", "sv"]
+    assert by_name["Kuoroharjoitus"]["themes"] == [term.slug for term in reversed(themes)]
+    assert by_name["Etäluento"]["location"] is None
+    assert by_name["Tanssit"]["event_status"] == "EventPostponed"
+    assert by_name["Siirretty luento"]["event_status"] == "EventRescheduled"
+    assert by_name["Kerhoilta"]["location"]["space"] == "kokoushuone-kajava"
+
+
 @pytest.mark.parametrize("n", [1, 6])
 def test_the_list_reads_a_fixed_number_of_queries(api, ngo, django_assert_num_queries, n):
     editor = factories.official(factories.salo(), role="official")
