@@ -182,6 +182,41 @@ def test_contact_persons_are_shown_to_those_responsible(api_client, with_contact
     assert data["contact_persons"] == [{"name": "Maija Meikäläinen", "role": "puheenjohtaja", "email": "", "phone": ""}]
 
 
+def test_each_ngo_of_the_list_is_what_its_own_address_answers(api_client, make_organisation):
+    """The list writes its NGOs from plain values (list_json), an NGO's own address through
+    OrganisationSerializer: the two must say the same of every kind of NGO, in Finnish and Swedish."""
+    full = make_organisation(
+        "Turun Mielenterveysseura",
+        name_sv="Åbo mentalvårdsförening",
+        short_description_fi="Vertaistukea Turussa.",
+        description_en="Peer support in Turku.",
+        business_id="0201256-6",
+        association_id="123.456",
+        founded_year=1952,
+        member_count=420,
+        email="toimisto@example.org",
+        phone="02 123 4567",
+        website="https://example.org",
+        street_address="Linnankatu 1",
+        postal_code="20100",
+        post_office="Turku",
+        areas=["turku", "kaarina", "varsinais-suomen-hyvinvointialue"],
+        themes=["vertaistuki", "mielenterveys"],
+        target_groups=["nuoret", "ikaantyneet"],
+        languages=["sv", "fi"],
+    )
+    Organisation.objects.filter(pk=full.pk).update(verified_at=timezone.now(), logo="logos/seura.png")
+    make_organisation("Uinuva yhdistys", status=OrganisationStatus.DORMANT, areas=["kaarina"])
+    for language in ("fi", "sv"):
+        listed = api_client.get("/api/v1/organisations/", HTTP_ACCEPT_LANGUAGE=language).json()["results"]
+        assert len(listed) == 2
+        for row in listed:
+            assert row == api_client.get(f"/api/v1/organisations/{row['slug']}/", HTTP_ACCEPT_LANGUAGE=language).json()
+    [row] = [row for row in listed if row["slug"] == full.slug]
+    assert row["verified"] is True and row["logo"].endswith("/logos/seura.png")
+    assert row["url"].endswith(f"/sv/jarjestot/{full.slug}/") and row["languages"] == ["fi", "sv"]
+
+
 def test_contact_persons_are_never_in_the_list(api_client, with_contact, make_user):
     api_client.force_login(make_user(represents=with_contact))
     row = api_client.get("/api/v1/organisations/").json()["results"][0]
