@@ -28,6 +28,7 @@ from rest_framework.parsers import JSONParser
 from kumppani.core.api.fields import LANGUAGES, PrefetchedManyField, TranslatedField
 from kumppani.core.api.filters import TermsFilter, documented
 from kumppani.core.api.pagination import MAX_PAGE, Pagination
+from kumppani.core.api.plain import datetime_text, grouped, texts
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
 from kumppani.events import queries, services
@@ -476,8 +477,6 @@ class EventPagination(Pagination):
         return schema
 
 
-_DATETIME = serializers.DateTimeField().to_representation  # in the current time zone, as the serializer
-_DATE = serializers.DateField().to_representation
 # EventSerializer's fields that are written as the model keeps them, and those in every language.
 _AS_THEY_ARE = (
     "all_day",
@@ -496,13 +495,6 @@ _AS_THEY_ARE = (
     "contact_phone",
 )
 _TRANSLATED = ("name", "short_description", "description", "place_name", "price", "accessibility_info", "image_alt")
-
-
-def _slugs_by_event(rows) -> dict[int, list[str]]:
-    found: dict[int, list[str]] = {}
-    for event_id, slug in rows:
-        found.setdefault(event_id, []).append(slug)
-    return found
 
 
 def list_json(ids: list[int], request) -> list[dict]:
@@ -536,27 +528,22 @@ def list_json(ids: list[int], request) -> list[dict]:
     )
     events = {row["pk"]: row for row in rows}
     positions = ("term__position", "term_id")
-    themes = _slugs_by_event(
+    themes = grouped(
         Event.themes.through.objects.filter(event_id__in=ids).order_by(*positions).values_list("event_id", "term__slug")
     )
-    targets = _slugs_by_event(
+    targets = grouped(
         Event.target_groups.through.objects.filter(event_id__in=ids)
         .order_by(*positions)
         .values_list("event_id", "term__slug")
     )
-    languages = _slugs_by_event(
+    languages = grouped(
         Event.languages.through.objects.filter(event_id__in=ids)
         .order_by("language__position", "language_id")
         .values_list("event_id", "language__code")
     )
-    exdates = _slugs_by_event(
-        CancelledDate.objects.filter(event_id__in=ids).order_by("date").values_list("event_id", "date")
-    )
+    exdates = grouped(CancelledDate.objects.filter(event_id__in=ids).order_by("date").values_list("event_id", "date"))
     page_url = request.build_absolute_uri(reverse("events:detail", args=["-"]).removesuffix("-/"))
     image_storage = Event._meta.get_field("image").storage
-
-    def texts(row: dict, base: str) -> dict:
-        return {language: row[f"{base}_{language}"] or None for language in LANGUAGES}
 
     found = []
     for pk in ids:
@@ -584,11 +571,11 @@ def list_json(ids: list[int], request) -> list[dict]:
                 "name": texts(row, "name"),
                 "short_description": texts(row, "short_description"),
                 "description": texts(row, "description"),
-                "start_time": _DATETIME(row["start"]),
-                "end_time": _DATETIME(row["end"]),
+                "start_time": datetime_text(row["start"]),
+                "end_time": datetime_text(row["end"]),
                 "all_day": row["all_day"],
                 "recurrence": row["recurrence"],
-                "recurrence_until": _DATE(row["recurrence_until"]) if row["recurrence_until"] else None,
+                "recurrence_until": row["recurrence_until"].isoformat() if row["recurrence_until"] else None,
                 "exdates": [day.isoformat() for day in exdates.get(pk, [])],
                 "event_status": _EVENT_STATUS.get(status)
                 or ("EventRescheduled" if row["previous_start"] else "EventScheduled"),
@@ -617,8 +604,8 @@ def list_json(ids: list[int], request) -> list[dict]:
                 "contact_name": row["contact_name"],
                 "contact_email": row["contact_email"],
                 "contact_phone": row["contact_phone"],
-                "created_time": _DATETIME(row["created_at"]),
-                "last_modified_time": _DATETIME(row["updated_at"]),
+                "created_time": datetime_text(row["created_at"]),
+                "last_modified_time": datetime_text(row["updated_at"]),
             }
         )
     return found

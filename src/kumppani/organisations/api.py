@@ -20,6 +20,7 @@ from rest_framework.reverse import reverse
 from kumppani.core import search
 from kumppani.core.api.fields import LANGUAGES, PrefetchedManyField, TranslatedField
 from kumppani.core.api.filters import StrictBooleanFilter, TermsFilter, documented, term_filter
+from kumppani.core.api.plain import datetime_text, grouped, texts
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
 from kumppani.core.validators import reject_hidden_characters, validate_phone
@@ -188,7 +189,6 @@ class OrganisationSerializer(serializers.ModelSerializer):
         return organisation
 
 
-_DATETIME = serializers.DateTimeField().to_representation  # in the current time zone, as the serializer
 # OrganisationSerializer's fields that are written as the model keeps them.
 _AS_THEY_ARE = (
     "business_id",
@@ -203,13 +203,6 @@ _AS_THEY_ARE = (
     "post_office",
     "status",
 )
-
-
-def _by_organisation(rows) -> dict[int, list]:
-    found: dict[int, list] = {}
-    for organisation_id, value in rows:
-        found.setdefault(organisation_id, []).append(value)
-    return found
 
 
 def list_json(ids: list[int], request) -> list[dict]:
@@ -239,28 +232,21 @@ def list_json(ids: list[int], request) -> list[dict]:
     organisations = {row["pk"]: row for row in rows}
     # In the orders of the serializer's prefetched lists (queries.with_listing_lists).
     through = Organisation.themes.through.objects.filter(organisation_id__in=ids)
-    themes = _by_organisation(
-        through.order_by("term__position", "term_id").values_list("organisation_id", "term__slug")
-    )
+    themes = grouped(through.order_by("term__position", "term_id").values_list("organisation_id", "term__slug"))
     through = Organisation.target_groups.through.objects.filter(organisation_id__in=ids)
-    targets = _by_organisation(
-        through.order_by("term__position", "term_id").values_list("organisation_id", "term__slug")
-    )
+    targets = grouped(through.order_by("term__position", "term_id").values_list("organisation_id", "term__slug"))
     through = Organisation.languages.through.objects.filter(organisation_id__in=ids)
-    languages = _by_organisation(
+    languages = grouped(
         through.order_by("language__position", "language_id").values_list("organisation_id", "language__code")
     )
     through = Organisation.areas.through.objects.filter(organisation_id__in=ids)
-    areas = _by_organisation(
+    areas = grouped(
         through.order_by(f"publicbody__name_{language}", "publicbody_id").values_list(
             "organisation_id", "publicbody__slug"
         )
     )
     page_url = request.build_absolute_uri(django_reverse("organisations:detail", args=["-"]).removesuffix("-/"))
     logo_storage = Organisation._meta.get_field("logo").storage
-
-    def texts(row: dict, base: str) -> dict:
-        return {code: row[f"{base}_{code}"] or None for code in LANGUAGES}
 
     found = []
     for pk in ids:
@@ -293,9 +279,9 @@ def list_json(ids: list[int], request) -> list[dict]:
                 "logo": request.build_absolute_uri(logo_storage.url(row["logo"])) if row["logo"] else None,
                 "status": row["status"],
                 "verified": row["verified_at"] is not None,
-                "verified_at": _DATETIME(row["verified_at"]) if row["verified_at"] else None,
-                "created_at": _DATETIME(row["created_at"]),
-                "updated_at": _DATETIME(row["updated_at"]),
+                "verified_at": datetime_text(row["verified_at"]) if row["verified_at"] else None,
+                "created_at": datetime_text(row["created_at"]),
+                "updated_at": datetime_text(row["updated_at"]),
                 "version": row["version"],
             }
         )
