@@ -167,8 +167,8 @@ def _label_items(items: list[queries.Item]) -> None:
 
 def _draw_lists(days: list[queries.Day], *, with_place: bool) -> None:
     """Each day's events as the list the calendar shows (`cell.list_html`), written here rather than
-    by the template: drawing a search's 155 dates took the template language 8 ms of the page's 45,
-    plain string work a tenth of that. The texts are escaped as the template would."""
+    by the template: drawing a search's 155 dates took the template language 4 ms of the page's 45,
+    plain string work 0.3 ms. The texts are escaped as the template would."""
     badges = {
         EventStatus.CANCELLED: f' <strong class="badge">{escape(pgettext("event", "Cancelled"))}</strong>',
         EventStatus.POSTPONED: f' <strong class="badge">{escape(pgettext("event", "Postponed"))}</strong>',
