@@ -19,7 +19,6 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import DateTimeField, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import mixins, permissions, serializers, viewsets
@@ -28,9 +27,10 @@ from rest_framework.parsers import JSONParser
 from kumppani.core.api.fields import LANGUAGES, PrefetchedManyField, TranslatedField
 from kumppani.core.api.filters import TermsFilter, documented
 from kumppani.core.api.pagination import MAX_PAGE, Pagination
-from kumppani.core.api.plain import datetime_text, grouped, texts
+from kumppani.core.api.plain import datetime_writer, grouped, texts
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import BodyKind, Language, PublicBody, Term, Vocabulary
+from kumppani.core.slugs import page_addresses
 from kumppani.events import queries, services
 from kumppani.events.models import (
     PUBLIC_STATUSES,
@@ -542,8 +542,9 @@ def list_json(ids: list[int], request) -> list[dict]:
         .values_list("event_id", "language__code")
     )
     exdates = grouped(CancelledDate.objects.filter(event_id__in=ids).order_by("date").values_list("event_id", "date"))
-    page_url = request.build_absolute_uri(reverse("events:detail", args=["-"]).removesuffix("-/"))
+    origin, page = request.build_absolute_uri("/").removesuffix("/"), page_addresses("events:detail")
     image_storage = Event._meta.get_field("image").storage
+    datetime_text = datetime_writer()
 
     found = []
     for pk in ids:
@@ -566,7 +567,7 @@ def list_json(ids: list[int], request) -> list[dict]:
         found.append(
             {
                 "id": str(row["uuid"]),
-                "url": f"{page_url}{row['slug']}/",
+                "url": origin + page(row["slug"]),
                 "slug": row["slug"],
                 "organisation": row["organisation__slug"],
                 "organiser_body": row["organiser_body__slug"],

@@ -10,11 +10,12 @@ tests read every file back with a strict parser and round-trip it.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone
 
+from kumppani.core.slugs import page_addresses
 from kumppani.events.models import HELSINKI, CancelledDate, EventStatus, Recurrence
 from kumppani.events.queries import FeedEvent
 
@@ -80,7 +81,7 @@ def _local(moment: dt.datetime) -> str:
     return moment.strftime("%Y%m%dT%H%M%S")
 
 
-def _vevent(event: FeedEvent, stamp: str, cancelled: list[dt.date], pages: str) -> list[str]:
+def _vevent(event: FeedEvent, stamp: str, cancelled: list[dt.date], page: Callable[[str], str]) -> list[str]:
     lines = ["BEGIN:VEVENT", f"UID:{event.uuid}@kumppani", f"DTSTAMP:{stamp}"]
     lines.append(f"LAST-MODIFIED:{_utc(event.updated_at)}")
     lines.append(f"SUMMARY:{_escape(event.name)}")
@@ -110,7 +111,7 @@ def _vevent(event: FeedEvent, stamp: str, cancelled: list[dt.date], pages: str) 
             lines.append(f"EXDATE;TZID={TZID}:" + ",".join(_local(dt.datetime.combine(d, at)) for d in cancelled))
     if event.place:
         lines.append(f"LOCATION:{_escape(event.place)}")
-    lines.append(f"URL:{pages}{event.slug}/")
+    lines.append(f"URL:{settings.SITE_URL}{page(event.slug)}")
     lines.append(f"STATUS:{_STATUS.get(event.status, 'TENTATIVE')}")
     lines.append("CLASS:PUBLIC")
     lines.append("END:VEVENT")
@@ -138,8 +139,8 @@ def calendar(events: list[FeedEvent], *, name: str) -> bytes:
     ):
         cancelled.setdefault(event_id, []).append(date)
     # The events' pages: the address made once (reversing it for each event was a tenth of a feed).
-    pages = settings.SITE_URL + reverse("events:detail", args=["-"]).removesuffix("-/")
+    page = page_addresses("events:detail")
     for event in events:
-        lines += _vevent(event, stamp, cancelled.get(event.pk, []), pages)
+        lines += _vevent(event, stamp, cancelled.get(event.pk, []), page)
     lines.append("END:VCALENDAR")
     return ("\r\n".join(_fold(line) for line in lines) + "\r\n").encode()

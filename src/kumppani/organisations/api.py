@@ -8,7 +8,6 @@ record the audit history and keep the search index current.
 import django_filters
 from django.db import transaction
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.urls import reverse as django_reverse
 from django.utils.translation import get_language
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field, extend_schema_view
@@ -20,9 +19,10 @@ from rest_framework.reverse import reverse
 from kumppani.core import search
 from kumppani.core.api.fields import LANGUAGES, PrefetchedManyField, TranslatedField
 from kumppani.core.api.filters import StrictBooleanFilter, TermsFilter, documented, term_filter
-from kumppani.core.api.plain import datetime_text, grouped, texts
+from kumppani.core.api.plain import datetime_writer, grouped, texts
 from kumppani.core.api.views import ApiViewMixin
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.core.slugs import page_addresses
 from kumppani.core.validators import reject_hidden_characters, validate_phone
 from kumppani.core.versioning import version_serializer_field
 from kumppani.organisations import queries, services
@@ -245,8 +245,9 @@ def list_json(ids: list[int], request) -> list[dict]:
             "organisation_id", "publicbody__slug"
         )
     )
-    page_url = request.build_absolute_uri(django_reverse("organisations:detail", args=["-"]).removesuffix("-/"))
+    origin, page = request.build_absolute_uri("/").removesuffix("/"), page_addresses("organisations:detail")
     logo_storage = Organisation._meta.get_field("logo").storage
+    datetime_text = datetime_writer()
 
     found = []
     for pk in ids:
@@ -255,7 +256,7 @@ def list_json(ids: list[int], request) -> list[dict]:
             continue
         found.append(
             {
-                "url": f"{page_url}{row['slug']}/",
+                "url": origin + page(row["slug"]),
                 "uuid": str(row["uuid"]),
                 "slug": row["slug"],
                 "name": texts(row, "name"),
@@ -279,7 +280,7 @@ def list_json(ids: list[int], request) -> list[dict]:
                 "logo": request.build_absolute_uri(logo_storage.url(row["logo"])) if row["logo"] else None,
                 "status": row["status"],
                 "verified": row["verified_at"] is not None,
-                "verified_at": datetime_text(row["verified_at"]) if row["verified_at"] else None,
+                "verified_at": datetime_text(row["verified_at"]),
                 "created_at": datetime_text(row["created_at"]),
                 "updated_at": datetime_text(row["updated_at"]),
                 "version": row["version"],

@@ -5,12 +5,24 @@ test that holds its items to what the object's own address answers through the s
 
 from collections.abc import Iterable
 
-from rest_framework import serializers
+from django.utils import timezone
 
 from kumppani.core.api.fields import LANGUAGES
 
-# A date and time in the current time zone, as the serializers write them.
-datetime_text = serializers.DateTimeField().to_representation
+
+def datetime_writer():
+    """A function that writes a date and time as the serializers do (DRF's DateTimeField: ISO 8601
+    in the current time zone, "Z" for UTC), the time zone read once for a whole list: DRF reads it
+    again for each value, a tenth of the events' list."""
+    zone = timezone.get_current_timezone()
+
+    def text(value):
+        if value is None:
+            return None
+        written = value.astimezone(zone).isoformat()
+        return written[:-6] + "Z" if written.endswith("+00:00") else written
+
+    return text
 
 
 def grouped(pairs: Iterable[tuple]) -> dict:

@@ -20,6 +20,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from kumppani.core import pages as core_pages
 from kumppani.core import search
 from kumppani.core.chips import active_filters
+from kumppani.core.slugs import page_addresses
 from kumppani.events import ics, jsonld, queries
 from kumppani.events.filters import CalendarFilterForm
 from kumppani.events.models import HELSINKI, Event, EventStatus, ListingStatus
@@ -153,10 +154,10 @@ def _alternatives(request, form, criteria: queries.Criteria, first: dt.date, las
 def _label_items(items: list[queries.Item]) -> None:
     """Each item's address, time and place as text, made here once rather than in the template
     (a month of a busy calendar draws over a hundred)."""
-    prefix = reverse("events:detail", args=["-"]).removesuffix("-/")
+    page = page_addresses("events:detail")
     all_day, online = _("All day"), _("Online")
     for item in items:
-        item.url = f"{prefix}{item.slug}/"
+        item.url = page(item.slug)
         item.when = all_day if item.all_day else f"{item.start:%H.%M}–{item.end:%H.%M}"
         if item.is_online and not item.street_address:
             place = online
