@@ -26,7 +26,7 @@ from referencing.jsonschema import DRAFT202012
 
 from kumppani.activities.hsds import records as hsds
 from kumppani.activities.models import Activity, Frequency, Place, ScheduleKind, ScheduleRule
-from kumppani.core.models import AuditEntry
+from kumppani.core.models import AuditEntry, Term
 from kumppani.organisations import services as organisation_services
 from kumppani.organisations.models import Organisation, OrganisationStatus
 from tests import factories
@@ -585,6 +585,31 @@ def test_organizations_search_and_list(client, world):
 
 
 # Caching -------------------------------------------------------------------------------------------------------
+
+
+def test_a_renamed_term_and_each_language_show_in_the_services_that_name_them(client, world):
+    """A term's record and the pages' addresses are made once and kept (records._term_record,
+    records._pages): they must still follow a renamed term and the language asked for."""
+    group = str(world["group"].uuid)
+
+    def theme_names(lang: str) -> set[str]:
+        service = get(client, f"/services/{group}", lang=lang)
+        return {a["taxonomy_term"]["name"] for a in service["attributes"] if a["link_type"] == "theme"}
+
+    assert "Mielenterveys" in theme_names("fi")
+    assert "Psykisk hälsa" in theme_names("sv")
+    Term.objects.filter(slug="mielenterveys").update(name_fi="Mieli ja hyvinvointi")
+    cache.clear()  # the answers' own cache, which keeps them for DIRECTORY_CACHE_SECONDS
+    assert "Mieli ja hyvinvointi" in theme_names("fi") - {"Mielenterveys"}
+    assert "Psykisk hälsa" in theme_names("sv")
+    for lang, prefix in (("fi", "/fi/"), ("sv", "/sv/")):
+        full = contents(client, "/services", lang=lang, full="true")
+        service = next(s for s in full if s["id"] == group)
+        assert service["service_areas"][0]["uri"].startswith(f"http://127.0.0.1:8000{prefix}alueet/")
+        assert service["organization"]["uri"] == f"http://127.0.0.1:8000{prefix}jarjestot/{world['ngo'].slug}/"
+        assert get(client, f"/organizations/{world['ngo'].uuid}", lang=lang)["uri"].startswith(
+            f"http://127.0.0.1:8000{prefix}"
+        )
 
 
 def test_a_change_shows_at_once_and_an_unchanged_list_is_304(client, world, settings):

@@ -22,12 +22,13 @@ import contextlib
 import functools
 import json
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.db.models import Prefetch, Q, QuerySet
+from django.urls import get_script_prefix, get_urlconf
 from django.utils import timezone, translation
 from django.utils.encoding import iri_to_uri
 from django.utils.translation import gettext
@@ -44,6 +45,7 @@ from kumppani.activities.models import (
 )
 from kumppani.activities.queries import published_activities
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.core.slugs import page_addresses
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.queries import public_organisations
 
@@ -101,37 +103,42 @@ def taxonomy_id(key: str) -> str:
 LIST_ORDER = "pk"
 
 
+def with_places(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """Each activity's places as `place_list` (every record that names a location reads them)."""
+    return activities.prefetch_related(
+        Prefetch("places", queryset=Place.objects.select_related("municipality"), to_attr="place_list")
+    )
+
+
 def with_service_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
     """Everything a full service record shows, in seven queries whatever the number of activities.
-    All but the places (which the summaries read too) as plain lists (theme_list, …): a prefetch
-    into the related managers builds a query set per activity and relation."""
-    return activities.select_related("organisation").prefetch_related(
-        Prefetch("themes", queryset=Term.objects.order_by("position"), to_attr="theme_list"),
-        Prefetch("target_groups", queryset=Term.objects.order_by("position"), to_attr="target_group_list"),
-        Prefetch("languages", queryset=Language.objects.order_by("position"), to_attr="language_list"),
-        Prefetch(
-            "areas",
-            queryset=PublicBody.objects.defer("introduction", "introduction_sv", "introduction_en"),
-            to_attr="area_list",
-        ),
-        Prefetch("places", queryset=Place.objects.select_related("municipality")),
-        Prefetch(
-            "schedule_rules",
-            queryset=ScheduleRule.objects.order_by("weekday", "start_time", "pk"),
-            to_attr="rule_list",
-        ),
+    Each relation as a plain list (theme_list, …): a prefetch into the related managers builds a
+    query set per activity and relation, each time a record reads it."""
+    return (
+        with_places(activities)
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch("themes", queryset=Term.objects.order_by("position"), to_attr="theme_list"),
+            Prefetch("target_groups", queryset=Term.objects.order_by("position"), to_attr="target_group_list"),
+            Prefetch("languages", queryset=Language.objects.order_by("position"), to_attr="language_list"),
+            Prefetch(
+                "areas",
+                queryset=PublicBody.objects.defer("introduction", "introduction_sv", "introduction_en"),
+                to_attr="area_list",
+            ),
+            Prefetch(
+                "schedule_rules",
+                queryset=ScheduleRule.objects.order_by("weekday", "start_time", "pk"),
+                to_attr="rule_list",
+            ),
+        )
     )
 
 
 def with_services(organisations: QuerySet[Organisation], *, full: bool) -> QuerySet[Organisation]:
     """Each NGO's public activities as `hsds_services`, with their relations when `full`."""
     activities = published_activities().order_by(LIST_ORDER)
-    if full:
-        activities = with_service_relations(activities)
-    else:
-        activities = activities.prefetch_related(
-            Prefetch("places", queryset=Place.objects.select_related("municipality"))
-        )
+    activities = with_service_relations(activities) if full else with_places(activities)
     return organisations.prefetch_related(Prefetch("activities", queryset=activities, to_attr="hsds_services"))
 
 
@@ -183,6 +190,17 @@ def _site(path: str) -> str:
     return settings.SITE_URL + iri_to_uri(path)
 
 
+def _page(view_name: str, slug: str) -> str:
+    """The site's address of the page of `slug` (an activity's, an NGO's, a body's): each kind of
+    address is reversed once per language, not for each of a page's 150 links (a tenth of it)."""
+    return _site(_pages(view_name, translation.get_language(), get_script_prefix(), get_urlconf())(slug))
+
+
+@functools.lru_cache(maxsize=64)
+def _pages(view_name: str, language: str, script_prefix: str, urlconf) -> Callable[[str], str]:
+    return page_addresses(view_name)  # the key: what the address depends on
+
+
 def _compact(record: dict) -> dict:
     """Leave out empty optional values: HSDS validators read "" in a uri or email field as invalid."""
     return {key: value for key, value in record.items() if value not in ("", None)}
@@ -202,24 +220,38 @@ def taxonomy_records() -> list[dict]:
 
 def term_record(term: Term) -> dict:
     """A theme or a target group: its code and URI are those of its YSO concept."""
+    return _term_record(term.vocabulary, term.slug, term.name, term.yso_id, term.yso_uri, _language())
+
+
+# A page of 50 full services names the same few dozen terms some 250 times, and making each record
+# again was a tenth of the page: a term's record is made once for what it shows (all of it in the
+# key, so a renamed term gets a new one). The records are only ever written out, never changed.
+@functools.lru_cache(maxsize=4096)
+def _term_record(vocabulary: str, slug: str, name: str, yso_id: str, yso_uri: str, language: str) -> dict:
     return _compact(
         {
-            "id": term_id(term.vocabulary, term.slug),
-            "code": term.yso_id or term.slug,
-            "name": term.name,
-            "description": gettext("Concept %(code)s of the General Finnish Ontology YSO.") % {"code": term.yso_id}
-            if term.yso_id
-            else term.name,
+            "id": term_id(vocabulary, slug),
+            "code": yso_id or slug,
+            "name": name,
+            "description": gettext("Concept %(code)s of the General Finnish Ontology YSO.") % {"code": yso_id}
+            if yso_id
+            else name,
             "taxonomy": "YSO",
-            "taxonomy_id": taxonomy_id(term.vocabulary),
-            "taxonomy_detail": taxonomy_record(term.vocabulary),
-            "language": _language(),
-            "term_uri": term.yso_uri,
+            "taxonomy_id": taxonomy_id(vocabulary),
+            "taxonomy_detail": taxonomy_record(vocabulary),
+            "language": language,
+            "term_uri": yso_uri,
         }
     )
 
 
 def activity_type_record(kind: str) -> dict:
+    return _activity_type_record(kind, _language())
+
+
+@functools.lru_cache(maxsize=64)
+def _activity_type_record(kind: str, language: str) -> dict:
+    """A type of activity in the active language (`language`, its key)."""
     return {
         "id": term_id(ACTIVITY_TYPE, kind),
         "code": kind,
@@ -228,7 +260,7 @@ def activity_type_record(kind: str) -> dict:
         "taxonomy": "Kumppani",
         "taxonomy_id": taxonomy_id(ACTIVITY_TYPE),
         "taxonomy_detail": taxonomy_record(ACTIVITY_TYPE),
-        "language": _language(),
+        "language": language,
     }
 
 
@@ -275,7 +307,7 @@ def organization_summary(organisation: Organisation) -> dict:
             "tax_id": organisation.business_id,
             "year_incorporated": organisation.founded_year,
             "logo": _site(organisation.logo.url) if organisation.logo else "",
-            "uri": _site(organisation.get_absolute_url()),
+            "uri": _page("organisations:detail", organisation.slug),
         }
     )
 
@@ -392,7 +424,7 @@ def location_record(activity: Activity, place: Place | None) -> dict:
 
 def locations(activity: Activity) -> list[tuple[dict, Place | None]]:
     """(full location record, place) of each place of the activity, and of its online meeting place."""
-    found = [(location_record(activity, place), place) for place in activity.places.all()]
+    found = [(location_record(activity, place), place) for place in activity.place_list]
     if activity.is_online:
         found.append((location_record(activity, None), None))
     return found
@@ -418,7 +450,7 @@ def service_summary(activity: Activity, *, with_organization: bool = True) -> di
             "name": activity.name,
             "description": activity.description or activity.short_description,
             # The activity's own web site, or else its page here.
-            "url": _uri(activity.website) or _site(activity.get_absolute_url()),
+            "url": _uri(activity.website) or _page("activities:detail", activity.slug),
             "email": activity.email,
             "status": STATUS.get(activity.status, "inactive"),
             "application_process": how_to_join,
@@ -475,7 +507,7 @@ def schedules(activity: Activity) -> list[dict]:
                 }
             )
         ]
-    places = {place.pk: place for place in activity.places.all()}
+    places = {place.pk: place for place in activity.place_list}
     return [_schedule(activity, rule, places) for rule in activity.rule_list]
 
 
@@ -503,7 +535,7 @@ def service_record(activity: Activity, *, with_organization: bool = True, with_l
             "service_id": service_id,
             "name": area.name,
             "description": str(area.get_kind_display()),
-            "uri": _site(area.get_absolute_url()),
+            "uri": _page("core:body", area.slug),
         }
         for area in activity.area_list
     ]
@@ -520,7 +552,9 @@ def service_record(activity: Activity, *, with_organization: bool = True, with_l
     record["attributes"] = [_attribute(service_id, link_type, term) for link_type, term in _terms(activity)]
     if with_locations:
         record["service_at_locations"] = [
-            service_at_location_record(activity, location, place, with_service=False)
+            service_at_location_record(
+                activity, location, place, with_service=False, every_schedule=record["schedules"]
+            )
             for location, place in locations(activity)
         ]
     return record
@@ -580,17 +614,24 @@ def service_at_location_summary(activity: Activity, place: Place | None) -> dict
 
 
 def service_at_location_record(
-    activity: Activity, location: dict, place: Place | None, *, with_service: bool = True
+    activity: Activity,
+    location: dict,
+    place: Place | None,
+    *,
+    with_service: bool = True,
+    every_schedule: list[dict] | None = None,
 ) -> dict:
-    """A fully nested service at a location; its schedules are the activity's times at that place."""
+    """A fully nested service at a location; its schedules are those of the activity's times
+    (`every_schedule`, when the caller has them already) at that place."""
     sal_id = service_at_location_id(activity, place)
+    every_schedule = schedules(activity) if every_schedule is None else every_schedule
     record = {
         "id": sal_id,
         "service_id": str(activity.uuid),
         "location_id": location["id"],
         "contacts": [],
         "phones": [],
-        "schedules": [s for s in schedules(activity) if s.get("service_at_location_id") == sal_id],
+        "schedules": [s for s in every_schedule if s.get("service_at_location_id") == sal_id],
         "location": location,
     }
     if with_service:

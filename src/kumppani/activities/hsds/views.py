@@ -360,13 +360,13 @@ def _service_at_location_list(request):
     if params.get("full"):
         chosen = hsds.with_service_relations(chosen)
     else:
-        chosen = chosen.select_related("organisation").prefetch_related("places")
+        chosen = hsds.with_places(chosen.select_related("organisation"))
     by_pk = {activity.pk: activity for activity in chosen}
     contents = []
     with translation.override(language):
         for activity_pk, place_pk in entries:
             activity = by_pk[activity_pk]
-            place = next((p for p in activity.places.all() if p.pk == place_pk), None)
+            place = next((p for p in activity.place_list if p.pk == place_pk), None)
             if params.get("full"):
                 contents.append(hsds.service_at_location_from_place(activity, place))
             else:
@@ -389,7 +389,7 @@ def _service_at_location_detail(request, id):
     place_uuid, online_uuid = hsds.service_at_location_sources(sal_id)
     activities = hsds.with_service_relations(queries.published_activities())
     activity = activities.filter(places__uuid=place_uuid).first()
-    place = next((p for p in activity.places.all() if p.uuid == place_uuid), None) if activity else None
+    place = next((p for p in activity.place_list if p.uuid == place_uuid), None) if activity else None
     if activity is None:
         activity = activities.filter(uuid=online_uuid, is_online=True).first()
     if activity is None:
