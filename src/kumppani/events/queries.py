@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Count, Exists, F, OuterRef, QuerySet, TextField, Value, Window
 from django.db.models.functions import Coalesce, NullIf, RowNumber
 from django.utils import timezone, translation
@@ -449,13 +450,13 @@ def latest_bulletin(body) -> BulletinIssue | None:
 def count_found(query: str, *, first: dt.date, days: int, cap: int) -> int:
     """How many events of the calendar of all bodies match `query` with a date in the `days` from
     `first` (search_found's total), counted up to `cap`. One query, which goes through the matches
-    and looks up each one's days until it has `cap`."""
-    matches = search.matching_ids(coming_kind(first), query)
-    if matches is None:
-        return 0
-    last = first + dt.timedelta(days=days)
-    in_range = CalendarDay.objects.filter(event_id=OuterRef("pk"), day__gte=first, day__lt=last, body__isnull=True)
-    return Event.objects.filter(pk__in=matches).filter(Exists(in_range)).order_by().values("pk")[:cap].count()
+    and looks up each one's days until it has `cap` (only public events have calendar days)."""
+    in_range = (
+        f"EXISTS (SELECT 1 FROM {CalendarDay._meta.db_table} WHERE event_id = {{id}} AND body_id IS NULL"
+        " AND day >= %s AND day < %s)"
+    )
+    bounds = [connection.ops.adapt_datefield_value(day) for day in (first, first + dt.timedelta(days=days))]
+    return len(search.first_matches(coming_kind(first), query, also=in_range, params=bounds, limit=cap))
 
 
 def search_found(query: str, limit: int, *, first: dt.date, days: int) -> tuple[int, list[tuple[Event, dt.datetime]]]:
