@@ -26,7 +26,7 @@ from kumppani.core.slugs import page_addresses
 from kumppani.core.validators import reject_hidden_characters, validate_phone
 from kumppani.core.versioning import version_serializer_field
 from kumppani.organisations import queries, services
-from kumppani.organisations.models import ContactPerson, Organisation, OrganisationStatus
+from kumppani.organisations.models import ContactPerson, Organisation, OrganisationStatus, org_identifier
 from kumppani.organisations.validators import normalise_association_id, normalise_business_id
 
 VIEW_PRIVATE = "organisations.view_private_organisation"
@@ -264,7 +264,7 @@ def list_json(ids: list[int], request) -> list[dict]:
                 "description": texts(row, "description"),
                 "business_id": row["business_id"],
                 "association_id": row["association_id"],
-                "org_identifier": f"FI-PRO-{row['business_id']}" if row["business_id"] else "",
+                "org_identifier": org_identifier(row["business_id"]),
                 "founded_year": row["founded_year"],
                 "member_count": row["member_count"],
                 "themes": themes.get(pk, []),

@@ -113,8 +113,12 @@ class Organisation(CleanTextMixin, models.Model):
 
     @property
     def org_identifier(self) -> str:
-        """The org-id.guide identifier: FI-PRO-<business ID> where the NGO has one."""
-        return f"FI-PRO-{self.business_id}" if self.business_id else ""
+        return org_identifier(self.business_id)
+
+
+def org_identifier(business_id: str) -> str:
+    """The org-id.guide identifier of an NGO: FI-PRO-<business ID> where it has one."""
+    return f"FI-PRO-{business_id}" if business_id else ""
 
 
 class ContactPerson(models.Model):
