@@ -455,8 +455,10 @@ def populate(total: int) -> dict:
                 listing_status = {"draft": None, "submitted": "pending", "rejected": "rejected"}.get(
                     event.status, "approved"
                 )
+                months = set()
                 for k in range(dates):
                     begins = (local + dt.timedelta(days=step * k)).replace(tzinfo=HELSINKI)
+                    months.update(indexing.month_word(day) for day in local_days(begins, begins + length))
                     next_occurrence += 1
                     occurrences.append(
                         (next_occurrence, event.pk, moment(begins), moment(begins + length), begins.date() in cancelled)
@@ -491,6 +493,7 @@ def populate(total: int) -> dict:
                         for t in [*event_themes, *event_targets]
                         for lang in ("fi", "sv", "en")
                     ],
+                    *sorted(months),
                 ]
                 entries.append((SEARCH_KIND, event.pk, tokens(t for t in texts if t)))
                 if listing_status == "approved" and event.status != "draft":

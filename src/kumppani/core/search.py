@@ -396,21 +396,25 @@ def _match_sql(groups: list[Group], kind: str, prefix_last: bool) -> tuple[str, 
     )
 
 
-def matching_ids(kind: str, query: str, *, prefix_last: bool = True):
+def matching_ids(kind: str, query: str, *, prefix_last: bool = True, any_of: Sequence[str] = ()):
     """SQL (a RawSQL) that selects the ids of the objects of `kind` whose document matches every
-    word of `query`, for `id__in=`; None when the query has no words. No score: ranking every
-    match (bm25, ts_rank) was most of a common word's time over large tables."""
+    word of `query` (and, if given, has one of the words `any_of` as they are), for `id__in=`;
+    None when the query has no words. No score: ranking every match (bm25, ts_rank) was most of a
+    common word's time over large tables."""
     from django.db.models.expressions import RawSQL
 
     groups = query_groups(query)
     if not groups:
         return None
+    # The stored words are matched whole, as a concept's other words are; the query's last word
+    # stays a prefix.
+    stored = [Group(frozenset(), frozenset(any_of))] if any_of else []
     if connection.vendor == "postgresql":
-        return RawSQL(
-            f"SELECT object_id FROM core_searchentry WHERE {_pg_match(kind)}", [_tsquery(groups, prefix_last)]
-        )
+        match = " & ".join(filter(None, [_tsquery(groups, prefix_last), _tsquery(stored, False)]))
+        return RawSQL(f"SELECT object_id FROM core_searchentry WHERE {_pg_match(kind)}", [match])
     table = fts_table(kind)
-    return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [_fts5_query(groups, prefix_last)])
+    match = " AND ".join(filter(None, [_fts5_query(groups, prefix_last), _fts5_query(stored, False)]))
+    return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])
 
 
 def first_matches(kind: str, query: str, *, also: str, params: list, limit: int) -> list[int]:

@@ -5,6 +5,10 @@ of it, of kind "comingevent", in an index of their own: a calendar shows today a
 after a few years most events are past, so a search of the coming ones reads a fraction of the
 words. An event is added there when its calendar days are written (or its texts change) and it has
 a day today or later; the daily job takes away those whose last day has gone.
+
+A document also holds a word for each month the event has a date in ("kk202612"): a search of one
+month's calendar asks the index for the words and that month, and a common word's matches in the
+other months are not looked at (about a third of the time of a month's search nationally).
 """
 
 import datetime as dt
@@ -14,15 +18,31 @@ from django.utils import timezone
 
 from kumppani.core import search
 from kumppani.core.models import SearchEntry
-from kumppani.events.models import CalendarDay, Event
+from kumppani.events.models import CalendarDay, Event, local_days
 
 SEARCH_KIND = "event"
 COMING_KIND = "comingevent"
 
 
+def month_word(day: dt.date) -> str:
+    """The word of an event's search document for a month it has a date in (the search stores it
+    as it is: a letter pair and digits have no other forms)."""
+    return f"kk{day.year}{day.month:02d}"
+
+
+def month_words(first: dt.date, last: dt.date) -> list[str]:
+    """The words of the months that [first, last) touches."""
+    months, day = [], first.replace(day=1)
+    while day < last:
+        months.append(month_word(day))
+        day = (day + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
 def search_texts(event: Event) -> list[str]:
     """Titles and descriptions in every language, the organiser's and the place's names, the themes
-    and target groups: a resident may search by any of them."""
+    and target groups: a resident may search by any of them. Then the months of its dates (in
+    Helsinki, each day of a date that lasts over midnight)."""
     texts = [
         getattr(event, f"{field}_{lang}") or ""
         for field in ("name", "short_description", "description", "place_name")
@@ -33,12 +53,15 @@ def search_texts(event: Event) -> list[str]:
     texts.append(event.street_address)
     for term in [*event.themes.all(), *event.target_groups.all()]:
         texts.extend([term.name_fi or "", term.name_sv or "", term.name_en or ""])
+    days = {day for occurrence in event.occurrences.all() for day in local_days(occurrence.start, occurrence.end)}
+    texts.extend(sorted({month_word(day) for day in days}))
     return texts
 
 
 def search_documents():
     """Every event's search document, for rebuilding the index (core.search.rebuild)."""
-    events = Event.objects.select_related("organisation", "organiser_body").prefetch_related("themes", "target_groups")
+    events = Event.objects.select_related("organisation", "organiser_body")
+    events = events.prefetch_related("themes", "target_groups", "occurrences")
     for event in events.iterator(chunk_size=500):
         yield event.pk, search_texts(event)
 
@@ -69,7 +92,7 @@ def coming_documents():
     """The coming events' documents, for rebuilding the index (core.search.rebuild)."""
     coming = CalendarDay.objects.filter(body__isnull=True, day__gte=timezone.localdate()).values("event_id")
     events = Event.objects.filter(pk__in=coming).select_related("organisation", "organiser_body")
-    for event in events.prefetch_related("themes", "target_groups").iterator(chunk_size=500):
+    for event in events.prefetch_related("themes", "target_groups", "occurrences").iterator(chunk_size=500):
         yield event.pk, search_texts(event)
 
 

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce, NullIf, RowNumber
 from django.utils import timezone, translation
 
 from kumppani.core import search
-from kumppani.events.indexing import SEARCH_KIND, coming_kind
+from kumppani.events.indexing import SEARCH_KIND, coming_kind, month_words
 from kumppani.events.models import (
     HELSINKI,
     PUBLIC_STATUSES,
@@ -202,8 +202,9 @@ def calendar_days(criteria: Criteria, first: dt.date, last: dt.date) -> QuerySet
     if criteria.q:
         # The range is read and each row's event looked up among the matches (`+ 0` keeps the
         # planner from the event index): a common word matches a hundred thousand events
-        # nationally, and looking up the days of each was ten times slower.
-        matches = search.matching_ids(coming_kind(first), criteria.q)
+        # nationally, and looking up the days of each was ten times slower. The matches are only
+        # those with a date in the range's months (indexing.month_words).
+        matches = search.matching_ids(coming_kind(first), criteria.q, any_of=month_words(first, last))
         if matches is not None:
             rows = rows.alias(matched_event=F("event_id") + 0).filter(matched_event__in=matches)
     return rows
