@@ -129,3 +129,20 @@ def test_the_migration_gives_the_events_that_were_there_their_months(client):
     migration.add_months(apps, Editor)
     assert {e.kind: e.tokens for e in SearchEntry.objects.filter(object_id=event.pk)} == written
     assert "Adventtikonsertti" in _month_page(client, first, "adventtikonsertti")
+
+
+def test_the_count_of_coming_events_elsewhere_follows_an_event_moved_out_of_the_month(client, settings):
+    settings.DIRECTORY_CACHE_SECONDS = 0  # the same search is asked again after the move
+    ngo = factories.organisation("Salon Kuoro ry", areas=[factories.salo()])
+    today = timezone.localdate()
+    event = ef.published(ngo, name_fi="Gospelkonsertti", day=today + dt.timedelta(days=5))
+    label = "1 tuleva tapahtuma haulla ”gospelkonsertti”"
+    assert label in client.get("/fi/jarjestot/", {"q": "gospelkonsertti"}).content.decode()
+
+    services.event_update(
+        by=factories.representative(ngo),
+        event=event,
+        data=ef.data(name_fi="Gospelkonsertti", day=today + dt.timedelta(days=95)),
+    )
+    _approve_pending(event)
+    assert label not in client.get("/fi/jarjestot/", {"q": "gospelkonsertti"}).content.decode()

@@ -406,33 +406,41 @@ def matching_ids(kind: str, query: str, *, prefix_last: bool = True, any_of: Seq
     groups = query_groups(query)
     if not groups:
         return None
-    # The stored words are matched whole, as a concept's other words are; the query's last word
-    # stays a prefix.
-    stored = [Group(frozenset(), frozenset(any_of))] if any_of else []
+    match = _match_text(groups, prefix_last, any_of)
     if connection.vendor == "postgresql":
-        match = " & ".join(filter(None, [_tsquery(groups, prefix_last), _tsquery(stored, False)]))
         return RawSQL(f"SELECT object_id FROM core_searchentry WHERE {_pg_match(kind)}", [match])
     table = fts_table(kind)
-    match = " AND ".join(filter(None, [_fts5_query(groups, prefix_last), _fts5_query(stored, False)]))
     return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])
 
 
-def first_matches(kind: str, query: str, *, also: str, params: list, limit: int) -> list[int]:
-    """Up to `limit` ids of the objects of `kind` that match `query` and for which the SQL condition
-    `also` holds (`{id}` in it stands for the object's id; `params` are its parameters), in the
-    index's order. The matches are read one at a time until `limit` are found: gathering every match
-    of a common word first (20,000 coming events for "liikuntaa") was most of such a count."""
+def _match_text(groups: list[Group], prefix_last: bool, any_of: Sequence[str] = ()) -> str:
+    """The database's full-text query for the groups and, if given, any of the stored words
+    `any_of`: those are matched whole, as a concept's other words are, and the query's last word
+    stays a prefix."""
+    stored = [Group(frozenset(), frozenset(any_of))] if any_of else []
+    if connection.vendor == "postgresql":
+        return " & ".join(filter(None, [_tsquery(groups, prefix_last), _tsquery(stored, False)]))
+    return " AND ".join(filter(None, [_fts5_query(groups, prefix_last), _fts5_query(stored, False)]))
+
+
+def first_matches(
+    kind: str, query: str, *, also: str, params: list, limit: int, any_of: Sequence[str] = ()
+) -> list[int]:
+    """Up to `limit` ids of the objects of `kind` that match `query` (and, if given, have one of
+    the words `any_of`) and for which the SQL condition `also` holds (`{id}` in it stands for the
+    object's id; `params` are its parameters), in the index's order. The matches are read one at a
+    time until `limit` are found: gathering every match of a common word first (20,000 coming
+    events for "liikuntaa") was most of such a count."""
     groups = query_groups(query)
     if not groups:
         return []
+    match = _match_text(groups, True, any_of)
     if connection.vendor == "postgresql":
         condition = also.format(id="core_searchentry.object_id")
         sql = f"SELECT object_id FROM core_searchentry WHERE {_pg_match(kind)} AND {condition} LIMIT %s"
-        match = _tsquery(groups, True)
     else:
         table = fts_table(kind)
         sql = f"SELECT rowid FROM {table} WHERE {table} MATCH %s AND {also.format(id=f'{table}.rowid')} LIMIT %s"
-        match = _fts5_query(groups, True)
     return [row[0] for row in _fetch_matches(sql, [match, *params, limit])]
 
 

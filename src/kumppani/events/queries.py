@@ -451,13 +451,16 @@ def latest_bulletin(body) -> BulletinIssue | None:
 def count_found(query: str, *, first: dt.date, days: int, cap: int) -> int:
     """How many events of the calendar of all bodies match `query` with a date in the `days` from
     `first` (search_found's total), counted up to `cap`. One query, which goes through the matches
-    and looks up each one's days until it has `cap` (only public events have calendar days)."""
+    and looks up each one's days until it has `cap` (only public events have calendar days); the
+    matches are only those with a date in the window's months."""
     in_range = (
         f"EXISTS (SELECT 1 FROM {CalendarDay._meta.db_table} WHERE event_id = {{id}} AND body_id IS NULL"
         " AND day >= %s AND day < %s)"
     )
-    bounds = [connection.ops.adapt_datefield_value(day) for day in (first, first + dt.timedelta(days=days))]
-    return len(search.first_matches(coming_kind(first), query, also=in_range, params=bounds, limit=cap))
+    last = first + dt.timedelta(days=days)
+    bounds = [connection.ops.adapt_datefield_value(day) for day in (first, last)]
+    months = month_words(first, last)
+    return len(search.first_matches(coming_kind(first), query, also=in_range, params=bounds, limit=cap, any_of=months))
 
 
 def search_found(query: str, limit: int, *, first: dt.date, days: int) -> tuple[int, list[tuple[Event, dt.datetime]]]:
