@@ -4,6 +4,7 @@ reads the name index in order instead of sorting the whole register."""
 import pytest
 from django.db import connection
 
+from kumppani.core import search
 from kumppani.core.tasks import refresh_database_statistics
 from kumppani.organisations import queries
 from tests import factories
@@ -32,3 +33,25 @@ def test_after_the_nightly_statistics_a_page_of_ngos_is_read_in_name_order():
 @pytest.mark.skipif(connection.vendor == "sqlite", reason="PostgreSQL only")
 def test_postgresql_keeps_its_own_statistics():
     assert refresh_database_statistics.call() is False
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only: PostgreSQL's autovacuum tidies its indexes")
+def test_the_nightly_job_merges_the_full_text_indexes_and_every_search_still_finds_the_same():
+    """Each change of a document leaves its old words in the index, marked deleted, until merged."""
+    table = search.fts_table("activity")
+
+    def pieces() -> int:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT count(*) FROM {table}_data")
+            return cursor.fetchone()[0]
+
+    for number in range(60):
+        search.update_entry("activity", number, [f"Kuoroharjoitus {number}"])
+    for number in range(60):
+        search.update_entry("activity", number, ["Shakkikerho" if number % 2 else "Kuoroharjoitus"])
+    before = pieces()
+    assert refresh_database_statistics.call() is True
+    assert search.fts_table("activity") in search.compact_indexes()
+    assert pieces() < before
+    assert set(search.relevance("activity", "shakkikerho")) == set(range(1, 60, 2))
+    assert set(search.relevance("activity", "kuoroharjoitus")) == set(range(0, 60, 2))

@@ -298,6 +298,26 @@ def fts_table(kind: str) -> str:
     return f"core_searchentry_fts_{_kind(kind)}"
 
 
+def compact_indexes() -> list[str]:
+    """Merge each SQLite full-text table into one piece (FTS5's 'optimize'); the tables' names.
+
+    A changed document leaves its old words in the index, marked deleted, until the pieces they
+    are in are merged: after every event's document had been rewritten once, the events search
+    took a quarter to a half longer. Merging the national events' index takes about 4 seconds.
+    PostgreSQL's autovacuum tidies its indexes itself."""
+    if connection.vendor != "sqlite":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'core_searchentry_fts_%' "
+            "AND sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name"
+        )
+        tables = [row[0] for row in cursor.fetchall()]
+        for table in tables:
+            cursor.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
+    return tables
+
+
 # On PostgreSQL each document's tsvector is kept in a stored generated column, computed once when its
 # words change. With only an index on the expression, the match and the ranking computed
 # to_tsvector again for every match, several times (an NGO's document took about 0.1 ms, and a word

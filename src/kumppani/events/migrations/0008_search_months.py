@@ -50,6 +50,16 @@ def add_months(apps, schema_editor):
             months.clear()
     if months:
         _rewrite(schema_editor, SearchEntry, list(months), add)
+    _compact(schema_editor)
+
+
+def _compact(schema_editor) -> None:
+    """Merge the rewritten full-text indexes into one piece (core.search.compact_indexes): the old
+    words, marked deleted, would slow every search until merged."""
+    if schema_editor.connection.vendor == "sqlite":
+        with schema_editor.connection.cursor() as cursor:
+            for table in ("core_searchentry_fts_event", "core_searchentry_fts_comingevent"):
+                cursor.execute(f"INSERT INTO {table}({table}) VALUES('optimize')")
 
 
 def remove_months(apps, schema_editor):
@@ -67,6 +77,7 @@ def remove_months(apps, schema_editor):
             batch,
             lambda _object_id, tokens: " ".join(t for t in tokens.split() if not MONTH_WORD.fullmatch(t)),
         )
+    _compact(schema_editor)
 
 
 class Migration(migrations.Migration):
