@@ -8,7 +8,7 @@ a day today or later; the daily job takes away those whose last day has gone.
 
 A document also holds a word for each month the event has a date in ("kk202612"): a search of one
 month's calendar asks the index for the words and that month, and a common word's matches in the
-other months are not looked at (about a third of the time of a month's search nationally).
+other months are not looked at (a sixth of a month's search of the national calendar).
 """
 
 import datetime as dt
