@@ -174,3 +174,27 @@ def test_an_order_gives_any_subset_in_its_order_however_sparse(density):
         assert (ordered[0], ordered[-1]) == (expected[0], expected[-1])
     with pytest.raises(IndexError):
         ordered[len(chosen)]
+
+
+def test_a_prefix_search_leaves_out_the_forms_another_form_begins_and_finds_the_same():
+    """A search for "vertaistukea" asks for "vertaistuke…" or "vertaistuki…": its own form and the
+    concept's word "vertaistukiryhmä" would find nothing more, and reading every word a prefix
+    begins is what a common word's search costs."""
+    group = search.query_groups("vertaistukea")[-1]
+    assert {"vertaistuke", "vertaistukea", "vertaistuki"} <= group.forms and "vertaistukiryhmä" in group.synonyms
+    kept = search._without_covered(group)
+    assert "vertaistukea" not in kept.forms and {"vertaistuke", "vertaistuki"} <= kept.forms
+    assert "vertaistukiryhmä" not in kept.synonyms and "kamratstöd" in kept.synonyms
+
+    texts = [
+        "Vertaistukea omaishoitajille",
+        "Vertaistukiryhmä",
+        "Vertaistuen ilta",
+        "Kamratstöd i Borgå",
+        "Shakkikerho",
+    ]
+    orgs = [factories.organisation(text) for text in texts]
+    for query in ("vertaistukea", "vertaistukiryhmä", "omaishoitajille", "vertaistukea omaishoitajille"):
+        unscored = set(search.look_up("organisation", query, ranked=False))
+        assert unscored == set(search.look_up("organisation", query, ranked=True)), query  # every form kept
+    assert set(search.look_up("organisation", "vertaistukea", ranked=False)) == {org.pk for org in orgs[:4]}

@@ -433,10 +433,24 @@ def matching_ids(kind: str, query: str, *, prefix_last: bool = True, any_of: Seq
     return RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [match])
 
 
+def _without_covered(group: Group) -> Group:
+    """The group of a word matched as a prefix without the forms that find nothing more: a form
+    that another of its forms begins ("vertaistukea" after "vertaistuke") and a concept's word that
+    one of them begins. The same documents match, for less: FTS5 reads every word a prefix begins."""
+    prefixes: list[str] = []
+    for form in sorted({_safe(form) for form in group.forms} - {""}, key=len):
+        if not form.startswith(tuple(prefixes)):
+            prefixes.append(form)
+    synonyms = frozenset(word for word in group.synonyms if not _safe(word).startswith(tuple(prefixes)))
+    return Group(frozenset(prefixes), synonyms)
+
+
 def _match_text(groups: list[Group], prefix_last: bool, any_of: Sequence[str] = ()) -> str:
     """The database's full-text query for the groups and, if given, any of the stored words
     `any_of`: those are matched whole, as a concept's other words are, and the query's last word
-    stays a prefix."""
+    stays a prefix. (A score counts each form it is given: _match_sql, which ranks, keeps them all.)"""
+    if prefix_last and groups:
+        groups = [*groups[:-1], _without_covered(groups[-1])]
     stored = [Group(frozenset(), frozenset(any_of))] if any_of else []
     if connection.vendor == "postgresql":
         return " & ".join(filter(None, [_tsquery(groups, prefix_last), _tsquery(stored, False)]))
