@@ -342,6 +342,22 @@ def test_ids_are_uuids_and_stay_the_same_across_exports(world, tmp_path):
         assert (tmp_path / "first" / name).read_text() == (tmp_path / "second" / name).read_text()
 
 
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("taxonomy_term", "theme", "mielenterveys"),
+        ("schedule", uuid.UUID("0b8c8a44-57c4-4a39-9b7c-0d0a2b7f1a11"), 17),
+        ("service_area", "b7e5c8c2-6e55-4f0e-a3f2-9b2f3e0f0c44", "municipality", "Åbo – Turku €"),
+        ("cost_option",),
+    ],
+)
+def test_derived_ids_are_the_name_based_uuids_of_their_parts(parts):
+    """Ids already harvested stay valid: each is uuid5 of the parts joined by ":" in Kumppani's namespace."""
+    expected = uuid.uuid5(uuid.UUID("324529c6-fa4e-482a-9a95-f753a12959bc"), ":".join(map(str, parts)))
+    assert hsds.stable_id(*parts) == str(expected)
+    assert uuid.UUID(hsds.stable_id(*parts)).version == 5
+
+
 def test_records_keep_the_ids_of_the_rows(client, world):
     group, place = world["group"], world["place"]
     service = get(client, f"/services/{group.uuid}")

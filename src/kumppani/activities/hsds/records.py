@@ -20,6 +20,7 @@ of open data, which anyone may copy and keep.
 
 import contextlib
 import functools
+import hashlib
 import json
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -54,6 +55,7 @@ HSDS_VERSION = "3.0"
 PROFILE_URL = "https://docs.openreferral.org/en/v3.0/"
 # The namespace of Kumppani's name-based identifiers. Never change it: every derived id would change.
 NAMESPACE = uuid.UUID("324529c6-fa4e-482a-9a95-f753a12959bc")
+_NAMESPACE_BYTES = NAMESPACE.bytes
 YSO_URI = "http://www.yso.fi/onto/yso/"
 ACTIVITY_TYPE = "activity_type"
 
@@ -80,8 +82,16 @@ WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
 
 
 def stable_id(*parts) -> str:
-    """The same UUID for the same parts, in every export."""
-    return str(uuid.uuid5(NAMESPACE, ":".join(str(part) for part in parts)))
+    """The same UUID for the same parts, in every export: uuid.uuid5(NAMESPACE, "part:part:…"),
+    written out without making a UUID object, which was half of the cost (a page of 50 full
+    services has 600 of these ids, and making them was a twelfth of its time)."""
+    name = ":".join(map(str, parts)).encode()
+    # SHA-1 because uuid5 is defined with it: a name's id, not a secret.
+    digest = bytearray(hashlib.sha1(_NAMESPACE_BYTES + name, usedforsecurity=False).digest()[:16])
+    digest[6] = digest[6] & 0x0F | 0x50  # version 5
+    digest[8] = digest[8] & 0x3F | 0x80  # the variant of RFC 4122
+    text = digest.hex()
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 # The vocabularies are small and every record names their terms: each term's id is worked out once.
