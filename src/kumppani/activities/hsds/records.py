@@ -23,7 +23,7 @@ import functools
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -46,6 +46,7 @@ from kumppani.activities.models import (
 )
 from kumppani.activities.queries import published_activities
 from kumppani.core.models import Language, PublicBody, Term, Vocabulary
+from kumppani.core.related import attach_many
 from kumppani.core.slugs import page_addresses
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.queries import public_organisations
@@ -121,21 +122,13 @@ def with_places(activities: QuerySet[Activity]) -> QuerySet[Activity]:
 
 
 def with_service_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]:
-    """Everything a full service record shows, in seven queries whatever the number of activities.
-    Each relation as a plain list (theme_list, …): a prefetch into the related managers builds a
-    query set per activity and relation, each time a record reads it."""
+    """A full service record's NGO, places and times, each relation as a plain list (place_list,
+    rule_list): a prefetch into the related managers builds a query set per activity and relation,
+    each time a record reads it. full_services adds its terms, languages and areas."""
     return (
         with_places(activities)
         .select_related("organisation")
         .prefetch_related(
-            Prefetch("themes", queryset=Term.objects.order_by("position"), to_attr="theme_list"),
-            Prefetch("target_groups", queryset=Term.objects.order_by("position"), to_attr="target_group_list"),
-            Prefetch("languages", queryset=Language.objects.order_by("position"), to_attr="language_list"),
-            Prefetch(
-                "areas",
-                queryset=PublicBody.objects.defer("introduction", "introduction_sv", "introduction_en"),
-                to_attr="area_list",
-            ),
             Prefetch(
                 "schedule_rules",
                 queryset=ScheduleRule.objects.order_by("weekday", "start_time", "pk"),
@@ -145,11 +138,38 @@ def with_service_relations(activities: QuerySet[Activity]) -> QuerySet[Activity]
     )
 
 
+def attach_service_lists(activities: Sequence[Activity]) -> None:
+    """Each activity's theme_list, target_group_list, language_list and area_list, each term,
+    language and body made once however many of the activities name it (core.related)."""
+    attach_many(activities, "themes", Term.objects.order_by("position"), "theme_list")
+    attach_many(activities, "target_groups", Term.objects.order_by("position"), "target_group_list")
+    attach_many(activities, "languages", Language.objects.order_by("position"), "language_list")
+    areas = PublicBody.objects.defer("introduction", "introduction_sv", "introduction_en")
+    attach_many(activities, "areas", areas, "area_list")
+
+
+def full_services(activities: QuerySet[Activity]) -> list[Activity]:
+    """The activities with everything a full service record shows, in eleven queries whatever
+    their number."""
+    found = list(with_service_relations(activities))
+    attach_service_lists(found)
+    return found
+
+
 def with_services(organisations: QuerySet[Organisation], *, full: bool) -> QuerySet[Organisation]:
-    """Each NGO's public activities as `hsds_services`, with their relations when `full`."""
+    """Each NGO's public activities as `hsds_services`, with their NGO, places and times when
+    `full` (organisations_with_services adds the rest)."""
     activities = published_activities().order_by(LIST_ORDER)
     activities = with_service_relations(activities) if full else with_places(activities)
     return organisations.prefetch_related(Prefetch("activities", queryset=activities, to_attr="hsds_services"))
+
+
+def organisations_with_services(organisations: QuerySet[Organisation], *, full: bool) -> list[Organisation]:
+    """The NGOs with their public activities as `hsds_services`, full services when `full`."""
+    found = list(with_services(organisations, full=full))
+    if full:
+        attach_service_lists([activity for organisation in found for activity in organisation.hsds_services])
+    return found
 
 
 def modified_since(activities: QuerySet[Activity], moment) -> QuerySet[Activity]:
@@ -529,7 +549,7 @@ def _terms(activity: Activity) -> list[tuple[str, dict]]:
 
 
 def service_record(activity: Activity, *, with_organization: bool = True, with_locations: bool = True) -> dict:
-    """A fully nested service (needs with_service_relations)."""
+    """A fully nested service (of full_services)."""
     service_id = str(activity.uuid)
     record = service_summary(activity, with_organization=with_organization)
     record["phones"] = (
@@ -671,16 +691,21 @@ def _export_records() -> dict[str, Iterator[dict]]:
     """The records of each export file, as generators (in the active language)."""
     services = with_service_relations(published_activities().order_by(LIST_ORDER))
 
-    def service_records():
+    def service_chunks():
         for chunk in _chunks(services):
+            attach_service_lists(chunk)
+            yield chunk
+
+    def service_records():
+        for chunk in service_chunks():
             yield from (service_record(activity) for activity in chunk)
 
     def location_records():
-        for chunk in _chunks(services):
+        for chunk in _chunks(services):  # locations name no terms, languages or areas
             yield from (location for activity in chunk for location, _place in locations(activity))
 
     def sal_records():
-        for chunk in _chunks(services):
+        for chunk in service_chunks():
             for activity in chunk:
                 for location, place in locations(activity):
                     yield service_at_location_record(activity, location, place)

@@ -263,7 +263,7 @@ def _service_list(request, version: str):
         rows = Activity.objects.filter(pk__in=search.members(found, offset + size)[offset:]).order_by(hsds.LIST_ORDER)
     with translation.override(language):
         if params.get("full"):
-            contents = [hsds.service_record(a) for a in hsds.with_service_relations(rows)]
+            contents = [hsds.service_record(a) for a in hsds.full_services(rows)]
         else:
             contents = [hsds.service_summary(a) for a in rows.select_related("organisation")]
     return _json(_envelope(number, size, total, contents))
@@ -278,7 +278,8 @@ def _service_detail(request, id):
     params, error = _parse(DetailParams, request)
     if error:
         return error
-    activity = _uuid(id) and hsds.with_service_relations(queries.published_activities()).filter(uuid=id).first()
+    found = _uuid(id) and hsds.full_services(queries.published_activities().filter(uuid=id))
+    activity = found[0] if found else None
     if not activity:
         return _not_found()
     with translation.override(_language(params)):
@@ -303,7 +304,7 @@ def _organization_list(request):
     rows = organisations.order_by(hsds.LIST_ORDER)[offset : offset + size]
     with translation.override(language):
         if params.get("full") or params.get("full_service"):
-            rows = hsds.with_services(rows, full=bool(params.get("full_service")))
+            rows = hsds.organisations_with_services(rows, full=bool(params.get("full_service")))
             contents = [hsds.organization_record(o, full_service=bool(params.get("full_service"))) for o in rows]
         else:
             contents = [hsds.organization_summary(o) for o in rows]
@@ -320,8 +321,8 @@ def _organization_detail(request, id):
     if error:
         return error
     full_service = bool(params.get("full_service"))
-    organisations = hsds.with_services(public_organisations(), full=full_service)
-    organisation = _uuid(id) and organisations.filter(uuid=id).first()
+    found = _uuid(id) and hsds.organisations_with_services(public_organisations().filter(uuid=id), full=full_service)
+    organisation = found[0] if found else None
     if not organisation:
         return _not_found()
     with translation.override(_language(params)):
@@ -358,7 +359,7 @@ def _service_at_location_list(request):
         entries += [(pk, None) for pk in online_rows.values_list("pk", flat=True)]
     chosen = Activity.objects.filter(pk__in={a for a, _p in entries})
     if params.get("full"):
-        chosen = hsds.with_service_relations(chosen)
+        chosen = hsds.full_services(chosen)
     else:
         chosen = hsds.with_places(chosen.select_related("organisation"))
     by_pk = {activity.pk: activity for activity in chosen}
@@ -387,11 +388,13 @@ def _service_at_location_detail(request, id):
     if sal_id is None:
         return _not_found()
     place_uuid, online_uuid = hsds.service_at_location_sources(sal_id)
-    activities = hsds.with_service_relations(queries.published_activities())
-    activity = activities.filter(places__uuid=place_uuid).first()
+    activities = queries.published_activities().order_by(hsds.LIST_ORDER)
+    found = hsds.full_services(activities.filter(places__uuid=place_uuid)[:1])
+    activity = found[0] if found else None
     place = next((p for p in activity.place_list if p.uuid == place_uuid), None) if activity else None
     if activity is None:
-        activity = activities.filter(uuid=online_uuid, is_online=True).first()
+        found = hsds.full_services(activities.filter(uuid=online_uuid, is_online=True)[:1])
+        activity = found[0] if found else None
     if activity is None:
         return _not_found()
     with translation.override(_language(params)):
