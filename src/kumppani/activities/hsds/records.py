@@ -149,8 +149,8 @@ def attach_service_lists(activities: Sequence[Activity]) -> None:
 
 
 def full_services(activities: QuerySet[Activity]) -> list[Activity]:
-    """The activities with everything a full service record shows, in eleven queries whatever
-    their number."""
+    """The activities with everything a full service record shows, in at most eleven queries
+    whatever their number."""
     found = list(with_service_relations(activities))
     attach_service_lists(found)
     return found
