@@ -91,6 +91,7 @@ def test_a_professional_collects_saves_and_shares_a_list_in_swedish(client, acti
         "Onsdagar kl. 13–15",
         "Seniorhuset, Runebergsgatan 5, 06100 Borgå",
         "Kom som du är.",
+        "<dt>Språk</dt><dd>",  # the café's one language
         'href="tel:0401112222"',
         "Minnesgrupp",
         "Måndagar kl. 10–11.30",

@@ -23,6 +23,7 @@ from kumppani.activities.models import (
 )
 from kumppani.core import search
 from kumppani.core.models import Language, PublicBody, Term
+from kumppani.core.related import attach_many
 from kumppani.organisations.models import Organisation
 from kumppani.organisations.queries import hidden_organisations
 
@@ -507,13 +508,19 @@ def _language(language: str | None) -> str:
     return language if language in _LANGUAGES else "fi"
 
 
-def with_listing_relations(queryset: QuerySet[Activity]) -> QuerySet[Activity]:
-    """Everything a result row shows, in a fixed number of queries."""
-    return queryset.select_related("organisation").prefetch_related(
-        Prefetch("places", queryset=Place.objects.select_related("municipality")),
-        Prefetch("schedule_rules", queryset=ScheduleRule.objects.order_by("weekday", "start_time", "pk")),
-        Prefetch("languages", queryset=Language.objects.order_by("position")),
+def listing(queryset: QuerySet[Activity], ids: list[int]) -> list[Activity]:
+    """The activities of `ids` in `queryset`, in that order, with everything a result row shows, in
+    a fixed number of queries. The languages as `language_list`, each language made once
+    (core.related): Django's prefetch made one for every activity that speaks it."""
+    found = search.in_order(
+        queryset.select_related("organisation").prefetch_related(
+            Prefetch("places", queryset=Place.objects.select_related("municipality")),
+            Prefetch("schedule_rules", queryset=ScheduleRule.objects.order_by("weekday", "start_time", "pk")),
+        ),
+        ids,
     )
+    attach_many(found, "languages", Language.objects.order_by("position"), "language_list")
+    return found
 
 
 def with_detail_relations(queryset: QuerySet[Activity], *, today: dt.date | None = None) -> QuerySet[Activity]:

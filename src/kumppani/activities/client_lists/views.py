@@ -15,7 +15,6 @@ from kumppani.activities import queries
 from kumppani.activities.client_lists import services as client_lists
 from kumppani.activities.client_lists.forms import ClientListForm, CollectForm
 from kumppani.activities.models import Activity, ClientList
-from kumppani.core import search
 from kumppani.core.forms import add_service_errors
 
 
@@ -67,7 +66,7 @@ def clear(request):
 def draft(request):
     """The list being collected: choose the client's language, a title and a note, then save it."""
     ids = client_lists.collected_ids(request.session)
-    activities = search.in_order(queries.with_listing_relations(queries.listed_activities()), ids)
+    activities = queries.listing(queries.listed_activities(), ids)
     form = ClientListForm(request.POST or None, initial={"language": get_language()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -95,7 +94,7 @@ def shared(request, token):
     """A saved list, in the language chosen for the client whatever the address says, ready to print."""
     client_list = get_object_or_404(ClientList, token=token)
     ids = list(client_list.items.values_list("activity_id", flat=True))
-    activities = search.in_order(queries.with_listing_relations(Activity.objects.all()), ids)
+    activities = queries.listing(Activity.objects.all(), ids)
     with translation.override(client_list.language):
         response = render(
             request,

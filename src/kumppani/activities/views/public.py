@@ -53,7 +53,7 @@ def _directory(request, csrf_token=None):
     else:
         found = queries.ordered(index, results, sort, language=language)
     page = Paginator(found, PAGE_SIZE).get_page(request.GET.get("page"))
-    page.object_list = search.in_order(queries.with_listing_relations(Activity.objects.all()), page.object_list)
+    page.object_list = queries.listing(Activity.objects.all(), page.object_list)
     collected = client_lists.collected_ids(request.session) if request.session.session_key else []
     context = {
         "form": form,
